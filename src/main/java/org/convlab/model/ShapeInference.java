@@ -71,7 +71,8 @@ public final class ShapeInference {
             String formula = l instanceof FlattenSpec
                     ? in.channels() + "*" + in.height() + "*" + in.width() + " = " + in.size()
                     : in.height() + "x" + in.width() + " -> 1x1 (mean of each of " + in.channels() + " channels)";
-            return simple(l, in, out, formula, f.through(in.height(), in.width(), 1), 0, 0, false, null);
+            // flatten is a view of its input (no new values), so it counts as in place
+            return simple(l, in, out, formula, f.through(in.height(), in.width(), 1), 0, 0, l instanceof FlattenSpec, null);
         }
         if (l instanceof BatchNormSpec b) {
             int c = in.channels();
@@ -104,8 +105,8 @@ public final class ShapeInference {
         String filter = "the " + c.kernelHeight() + "x" + c.kernelWidth() + " filter"
                 + (c.dilation() > 1 ? " (dilated to " + kh + "x" + kw + ")" : "");
         String input = "the " + in.height() + "x" + in.width() + " input";
-        SizeFormula.Axis h = SizeFormula.conv(c.label(), filter, input, in.height(), kh, pad[0], c.stride());
-        SizeFormula.Axis w = SizeFormula.conv(c.label(), filter, input, in.width(), kw, pad[1], c.stride());
+        SizeFormula.Axis h = SizeFormula.conv(c.label(), filter, input, in.height(), kh, pad[0], c.stride(), c.floor());
+        SizeFormula.Axis w = SizeFormula.conv(c.label(), filter, input, in.width(), kw, pad[1], c.stride(), c.floor());
         Shape out = Shape.of(c.filters(), h.size(), w.size());
         int[] wShape = {c.filters(), in.channels(), c.kernelHeight(), c.kernelWidth()};
         if (c.weight() != null && !c.weight().hasShape(wShape)) {
