@@ -69,7 +69,8 @@ final class ImageNetPresets {
                         + "and 2x2 max pooling at stride 2, 13 convolutions and 3 fully connected layers. Three stacked "
                         + "3x3 convolutions see a 7x7 region with fewer parameters and more non-linearity than one 7x7. "
                         + "138 million parameters, most of them in the first fully connected layer; most activation "
-                        + "memory in the early convolutions.",
+                        + "memory in the early convolutions. The slide's total line says about 24M values (93 MB) per "
+                        + "image, but its own rows add up to 15,237,608 values (61 MB), which is what ConvLab reports.",
                 "Simonyan, Zisserman: Very deep convolutional networks for large-scale image recognition (2014)",
                 new NetworkSpec(Shape.of(3, 224, 224), List.of(), s.layers()));
     }

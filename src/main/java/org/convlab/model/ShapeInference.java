@@ -116,7 +116,8 @@ public final class ShapeInference {
         long perFilter = (long) in.channels() * c.kernelHeight() * c.kernelWidth();
         long weights = perFilter * c.filters();
         long macs = (long) out.size() * perFilter;
-        return new LayerInfo(c, in, out, pad, SizeFormula.join(h, w), f.height() + (kh - 1) * f.jump(),
+        boolean oneD = in.height() == 1 && kh == 1 && pad[0] == 0;
+        return new LayerInfo(c, in, out, pad, SizeFormula.join(h, w, oneD), f.height() + (kh - 1) * f.jump(),
                 f.width() + (kw - 1) * f.jump(), Math.multiplyExact(f.jump(), c.stride()), weights,
                 c.bias() ? c.filters() : 0, out.size(), macs, false, wShape, List.of());
     }
@@ -128,7 +129,8 @@ public final class ShapeInference {
         SizeFormula.Axis w = SizeFormula.pool(p.label(), input, in.width(), p.windowWidth(), pad[1], p.stride(), p.ceil());
         Shape out = Shape.of(in.channels(), h.size(), w.size());
         Field g = f.through(p.windowHeight(), p.windowWidth(), p.stride());
-        return new LayerInfo(p, in, out, pad, SizeFormula.join(h, w), g.height(), g.width(), g.jump(),
+        boolean oneD = in.height() == 1 && p.windowHeight() == 1 && pad[0] == 0;
+        return new LayerInfo(p, in, out, pad, SizeFormula.join(h, w, oneD), g.height(), g.width(), g.jump(),
                 0, 0, out.size(), 0, false, null, List.of());
     }
 

@@ -79,8 +79,14 @@ final class SizeFormula {
         return v.stripTrailingZeros().toPlainString();
     }
 
-    /** One formula for both axes when they agree, else both labelled. */
-    static String join(Axis h, Axis w) {
+    /**
+     * One formula for both axes when they agree, else both labelled; for a 1D signal (height 1
+     * kept at 1 by a window of height 1, padding 0) only the width's.
+     */
+    static String join(Axis h, Axis w, boolean oneDimensional) {
+        if (oneDimensional) {
+            return w.formula();
+        }
         return h.formula().equals(w.formula()) ? h.formula() : "H: " + h.formula() + "; W: " + w.formula();
     }
 }
