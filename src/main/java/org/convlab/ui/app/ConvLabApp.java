@@ -1,5 +1,6 @@
 package org.convlab.ui.app;
 
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -23,16 +24,26 @@ public final class ConvLabApp extends Application {
 
     /** Called by {@code org.convlab.Launcher} when the jar is started without a command. */
     public static void launchApp(String[] args) {
+        StartupTiming.mark("main");
+        // Read the lesson (Jackson's start-up cost) on a second core while JavaFX starts.
+        lesson = CompletableFuture.supplyAsync(XoLesson::load);
         Application.launch(ConvLabApp.class, args);
     }
 
+    /** The lesson being read since launchApp, or null when JavaFX launched us directly. */
+    private static volatile CompletableFuture<XoLesson> lesson;
+
     @Override
     public void start(Stage stage) {
+        StartupTiming.mark("start()");
         // On a screen smaller than 1280x720 (after task bars), open at what fits instead.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double width = Math.min(WIDTH, screen.getWidth());
         double height = Math.min(HEIGHT, screen.getHeight() - TITLE_BAR);
-        Scene scene = new Scene(new MainWindow(XoLesson.load()), width, height);
+        XoLesson xo = lesson != null ? lesson.join() : XoLesson.load();
+        StartupTiming.mark("lesson read");
+        Scene scene = new Scene(new MainWindow(xo), width, height);
+        StartupTiming.mark("window built");
         scene.getStylesheets().add(ConvLabApp.class.getResource(CSS).toExternalForm());
         stage.setTitle("ConvLab");
         for (String icon : ICONS) {

@@ -6,25 +6,44 @@ import javafx.scene.Scene;
 /**
  * With {@code -Dconvlab.startupTiming=true}, prints how long the app took from JVM start to the
  * first frame of the main window (the end of the first layout pulse after the stage is shown,
- * which is when JavaFX renders it). A measurement for the README, never a test.
+ * which is when JavaFX renders it), with the milestones on the way. A measurement for the
+ * README, never a test.
  */
 final class StartupTiming {
+    private static final StringBuilder MARKS = new StringBuilder();
+
     private StartupTiming() {}
 
     static boolean enabled() {
         return Boolean.getBoolean("convlab.startupTiming");
     }
 
+    private static long sinceJvmStart() {
+        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    private static long cpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis()).orElse(-1L);
+    }
+
+    /** Notes a milestone (e.g. "start()") at the current time. */
+    static void mark(String what) {
+        if (enabled()) {
+            MARKS.append(", ").append(what).append(' ').append(sinceJvmStart()).append(" ms (cpu ")
+                    .append(cpuMillis()).append(")");
+        }
+    }
+
     static void reportFirstFrame(Scene scene) {
         if (!enabled()) {
             return;
         }
-        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            long ms = System.currentTimeMillis() - jvmStart;
-            System.out.println("startup: first frame " + ms + " ms after JVM start");
+            // CPU time (all threads) tells a busy machine apart from a slow start.
+            System.out.println("startup: first frame " + sinceJvmStart() + " ms after JVM start, process CPU time "
+                    + cpuMillis() + " ms (" + MARKS.substring(2) + ")");
         };
         scene.addPostLayoutPulseListener(once[0]);
     }
