@@ -51,7 +51,7 @@ public final class XoLessonLayers {
         Map<String, String> pool = new LinkedHashMap<>();
         pool.put("Window", POOL + " x " + POOL);
         pool.put("Stride", String.valueOf(POOL_STRIDE));
-        pool.put("Edges", "ceil: partial windows kept");
+        pool.put("Edges", "ceil (keeps partial windows)");
         pool.put("Output size", "ceil((" + conv + " - " + POOL + ")/" + POOL_STRIDE + ") + 1 = " + pooled);
 
         Map<String, String> votes = new LinkedHashMap<>();

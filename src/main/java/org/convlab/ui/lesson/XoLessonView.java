@@ -16,7 +16,7 @@ import org.convlab.ui.controls.PixelGrid;
  * Node ids: {@code #xoInputGrid}, {@code #xoFeature0..2}, {@code #xoInputChoice}.
  */
 public final class XoLessonView extends VBox {
-    private static final double INPUT_CELL = 44;
+    private static final double INPUT_CELL = 42;
     private static final double FEATURE_CELL = 36;
 
     private final PixelGrid input = new PixelGrid(XoLesson.IMAGE_SIZE, INPUT_CELL);
@@ -67,7 +67,7 @@ public final class XoLessonView extends VBox {
             featureBox.getChildren().add(one);
         }
 
-        HBox pictures = new HBox(48, inputBox, featureBox);
+        HBox pictures = new HBox(40, inputBox, featureBox);
         pictures.setAlignment(Pos.TOP_CENTER);
         getChildren().addAll(title, caption, pictures);
         setSpacing(12);
