@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.geometry.Bounds;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -152,27 +153,32 @@ class ConvLabAppTest {
                 .anyMatch(l -> l.getText().equals("ceil((7 - 2)/2) + 1 = " + pooled)), "formula on screen");
     }
 
-    /** Every cell prints the expected value and is drawn dark (+1) or light (-1) on screen. */
+    /** Every cell holds the expected value and is drawn dark (+1) or light (-1) on screen. */
     private void assertGridShows(PixelGrid grid, JsonNode expected) throws Exception {
         assertTrue(grid.isVisible() && grid.getScene() != null);
         assertEquals(expected.size(), grid.size());
         WritableImage shot = WaitForAsyncUtils.asyncFx(() -> grid.snapshot(null, null)).get(10, TimeUnit.SECONDS);
         PixelReader px = shot.getPixelReader();
-        Bounds local = grid.getBoundsInLocal();
         for (int r = 0; r < grid.size(); r++) {
             for (int c = 0; c < grid.size(); c++) {
                 int want = expected.get(r).get(c).intValue();
-                Label cell = grid.cell(r, c);
                 String where = grid.getId() + " row " + r + ", column " + c;
-                assertEquals(want > 0 ? "+1" : "-1", cell.getText(), where);
+                assertEquals(want, grid.valueAt(r, c), where);
                 // Sample inside the cell's corner, away from the printed value.
-                Bounds b = cell.getBoundsInParent();
-                Color color = px.getColor((int) (b.getMinX() - local.getMinX() + 4), (int) (b.getMinY() - local.getMinY() + 4));
+                Rectangle2D b = grid.cellBounds(r, c);
+                Color corner = px.getColor((int) b.getMinX() + 3, (int) b.getMinY() + 3);
                 if (want > 0) {
-                    assertTrue(color.getBrightness() < 0.3, where + " should be dark ink, is " + color);
+                    assertTrue(corner.getBrightness() < 0.3, where + " should be dark ink, is " + corner);
                 } else {
-                    assertTrue(color.getBrightness() > 0.8, where + " should be light background, is " + color);
+                    assertTrue(corner.getBrightness() > 0.8, where + " should be light background, is " + corner);
                 }
+                // The printed value shows in the middle: some pixels there contrast with the cell.
+                boolean contrast = false;
+                for (int dx = -8; dx <= 8 && !contrast; dx++) {
+                    Color mid = px.getColor((int) (b.getMinX() + b.getWidth() / 2 + dx), (int) (b.getMinY() + b.getHeight() / 2));
+                    contrast = Math.abs(mid.getBrightness() - corner.getBrightness()) > 0.3;
+                }
+                assertTrue(contrast, where + ": no value printed in the cell");
             }
         }
     }
