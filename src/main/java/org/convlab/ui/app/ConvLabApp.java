@@ -42,7 +42,8 @@ public final class ConvLabApp extends Application {
         double height = Math.min(HEIGHT, screen.getHeight() - TITLE_BAR);
         XoLesson xo = lesson != null ? lesson.join() : XoLesson.load();
         StartupTiming.mark("lesson read");
-        Scene scene = new Scene(new MainWindow(xo), width, height);
+        MainWindow window = new MainWindow(xo);
+        Scene scene = new Scene(window, width, height);
         StartupTiming.mark("window built");
         scene.getStylesheets().add(ConvLabApp.class.getResource(CSS).toExternalForm());
         stage.setTitle("ConvLab");
@@ -52,7 +53,11 @@ public final class ConvLabApp extends Application {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.setScene(scene);
-        StartupTiming.reportFirstFrame(scene);
+        FirstFrame.then(scene, () -> {
+            StartupTiming.report("first frame");
+            window.showDeferredPanels();
+            FirstFrame.then(scene, () -> StartupTiming.report("properties shown"));
+        });
         stage.show();
     }
 }

@@ -3,6 +3,7 @@ package org.convlab.ui.app;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.control.StatusBar;
@@ -17,15 +18,18 @@ import org.convlab.ui.lesson.XoLessonView;
  * layer's properties on the right ({@code #properties}) and a status bar ({@code #statusBar}).
  */
 public final class MainWindow extends BorderPane {
+    private final VBox right;
+    private final PropertySheet properties;
+
     public MainWindow(XoLesson lesson) {
         getStyleClass().add("main-window");
 
-        PropertySheet properties = LayerProperties.create();
+        properties = LayerProperties.create();
+        VBox.setVgrow(properties, Priority.ALWAYS);
         Label propertiesTitle = new Label("Properties");
         propertiesTitle.getStyleClass().add("panel-title");
-        VBox right = new VBox(6, propertiesTitle, properties);
+        right = new VBox(6, propertiesTitle);
         right.getStyleClass().add("properties-panel");
-        VBox.setVgrow(properties, javafx.scene.layout.Priority.ALWAYS);
 
         LayerStackView stack = new LayerStackView(XoLessonLayers.layers(),
                 layer -> LayerProperties.show(properties, layer));
@@ -46,5 +50,16 @@ public final class MainWindow extends BorderPane {
         setRight(right);
         setBottom(status);
         stack.select(1); // the convolution: the layer the lesson is about
+    }
+
+    /**
+     * Puts the property sheet into its panel. The app calls this right after the first frame:
+     * ControlsFX's sheet costs about 0.7 s of CPU to style and lay out the first time, and the
+     * window should not wait for it. Calling it again does nothing.
+     */
+    public void showDeferredPanels() {
+        if (properties.getParent() == null) {
+            right.getChildren().add(properties);
+        }
     }
 }

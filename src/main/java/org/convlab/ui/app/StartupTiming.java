@@ -1,12 +1,11 @@
 package org.convlab.ui.app;
 
 import java.lang.management.ManagementFactory;
-import javafx.scene.Scene;
 
 /**
  * With {@code -Dconvlab.startupTiming=true}, prints how long the app took from JVM start to the
- * first frame of the main window (the end of the first layout pulse after the stage is shown,
- * which is when JavaFX renders it), with the milestones on the way. A measurement for the
+ * first frame of the main window (just after the first pulse that lays it out and renders it),
+ * with the milestones on the way. A measurement for the
  * README, never a test.
  */
 final class StartupTiming {
@@ -34,17 +33,12 @@ final class StartupTiming {
         }
     }
 
-    static void reportFirstFrame(Scene scene) {
-        if (!enabled()) {
-            return;
-        }
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
+    /** Prints one line: {@code what} happened this long after JVM start (see {@link FirstFrame}). */
+    static void report(String what) {
+        if (enabled()) {
             // CPU time (all threads) tells a busy machine apart from a slow start.
-            System.out.println("startup: first frame " + sinceJvmStart() + " ms after JVM start, process CPU time "
+            System.out.println("startup: " + what + " " + sinceJvmStart() + " ms after JVM start, process CPU time "
                     + cpuMillis() + " ms (" + MARKS.substring(2) + ")");
-        };
-        scene.addPostLayoutPulseListener(once[0]);
+        }
     }
 }

@@ -4,9 +4,9 @@ import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.SegmentedButton;
 import org.convlab.data.xo.XoLesson;
 import org.convlab.ui.controls.PixelGrid;
 
@@ -36,11 +36,19 @@ public final class XoLessonView extends VBox {
         ToggleButton x = choice("X", lesson.x());
         ToggleButton deformed = choice("deformed X", lesson.xDeformed());
         ToggleButton o = choice("O", lesson.o());
-        SegmentedButton inputs = new SegmentedButton(x, deformed, o);
+        ToggleGroup group = new ToggleGroup();
+        for (ToggleButton b : List.of(x, deformed, o)) {
+            b.setToggleGroup(group);
+        }
+        x.getStyleClass().add("first");
+        o.getStyleClass().add("last");
+        HBox inputs = new HBox(x, deformed, o);
         inputs.setId("xoInputChoice");
+        inputs.getStyleClass().add("choice-bar");
+        inputs.setAlignment(Pos.CENTER);
         x.setSelected(true);
-        // A segmented button may be clicked off; keep one image chosen at all times.
-        inputs.getToggleGroup().selectedToggleProperty().addListener((obs, old, now) -> {
+        // A toggle can be clicked off; keep one image chosen at all times.
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null && old != null) {
                 old.setSelected(true);
             }

@@ -22,7 +22,6 @@ import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.controlsfx.control.PropertySheet;
-import org.controlsfx.control.SegmentedButton;
 import org.controlsfx.control.StatusBar;
 import org.convlab.engine.Simd;
 import org.convlab.ui.controls.PixelGrid;
@@ -47,6 +46,9 @@ class ConvLabAppTest {
     static void startApp() throws Exception {
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(ConvLabApp.class);
+        // The property sheet joins the window just after the first frame.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> new FxRobot().lookup("#properties").tryQuery().map(n -> n.getScene() != null).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -73,7 +75,7 @@ class ConvLabAppTest {
     }
 
     private ToggleButton inputChoice(String text) {
-        return find("#xoInputChoice", SegmentedButton.class).getButtons().stream()
+        return robot.lookup("#xoInputChoice").lookup(".toggle-button").queryAllAs(ToggleButton.class).stream()
                 .filter(b -> b.getText().equals(text)).findFirst().orElseThrow();
     }
 
