@@ -1,5 +1,7 @@
 package org.convlab.ui.app;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
@@ -44,11 +46,20 @@ public final class MainWindow extends BorderPane {
         status.setText("X/O lesson loaded  |  kernels: " + Simd.describe()
                 + "  |  " + Runtime.getRuntime().availableProcessors() + " CPU threads");
 
+        // Side panels give way in a narrow window, so the lesson keeps most of the room.
+        stack.prefWidthProperty().bind(share(0.21, 220, 270));
+        right.prefWidthProperty().bind(share(0.28, 260, 360));
+
         setLeft(stack);
         setCenter(main);
         setRight(right);
         setBottom(status);
         stack.select(1); // the convolution: the layer the lesson is about
+    }
+
+    private DoubleBinding share(double fraction, double min, double max) {
+        return Bindings.createDoubleBinding(
+                () -> Math.max(min, Math.min(max, getWidth() * fraction)), widthProperty());
     }
 
     private void select(XoLessonLayers.Layer layer) {
