@@ -53,7 +53,7 @@ final class Conv2dEngine {
         int ld = Conv2dEngine.leadingDimension(count, nr);
         GemmScratch scratch = GemmScratch.get();
         float[] col = scratch.col = GemmScratch.ensure(scratch.col, depth * ld);
-        Conv2dIm2col.im2col(col, ld, x, n * g.inChannels() * g.inPlane(), g, p0, count);
+        im2col(col, ld, x, n, g, p0, count, scratch);
         int yImage = n * filters * positions;
         // Column panel outside, filter blocks inside: the panel of col stays in L1 while every
         // filter block streams past it.
@@ -139,7 +139,7 @@ final class Conv2dEngine {
             }
             partials[dbBase + f] += sum;
         }
-        Conv2dIm2col.im2col(col, ld, x, n * g.inChannels() * g.inPlane(), g, 0, positions);
+        im2col(col, ld, x, n, g, 0, positions, scratch);
         for (int f = 0; f < filters; f += nr) {
             int cols = Math.min(nr, filters - f);
             for (int k = 0; k < depth; k += mr) {
@@ -160,6 +160,19 @@ final class Conv2dEngine {
             }
         }
         Conv2dIm2col.col2imAdd(dX, n * g.inChannels() * g.inPlane(), dcol, ld, g);
+    }
+
+    /** col [K, ld] = the patches of image n at positions [p0, p0 + count), through a padded copy if padded. */
+    private static void im2col(float[] col, int ld, float[] x, int n, ConvGeometry g, int p0, int count,
+                               GemmScratch scratch) {
+        int imageOff = n * g.inChannels() * g.inPlane();
+        if (g.padHeight() == 0 && g.padWidth() == 0) {
+            Conv2dIm2col.im2col(col, ld, x, imageOff, g, p0, count);
+        } else {
+            float[] padded = scratch.padded = GemmScratch.ensure(scratch.padded, Conv2dIm2col.paddedSize(g));
+            Conv2dIm2col.pad(padded, x, imageOff, g);
+            Conv2dIm2col.im2col(col, ld, padded, 0, g, p0, count);
+        }
     }
 
     /**
