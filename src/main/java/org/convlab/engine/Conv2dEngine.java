@@ -28,7 +28,8 @@ final class Conv2dEngine {
 
     // y [N,F,OH,OW]  x [N,C,H,W]  w [F,C,KH,KW]  b [F] (nullable)
     void forward(float[] y, float[] x, float[] w, float[] b, ConvGeometry g) {
-        int positions = g.outPlane();
+        boolean implicit = Conv2dImplicit.suits(g);
+        int positions = implicit ? Conv2dImplicit.positions(g) : g.outPlane();
         int nr = kernel.colBlock();
         int panels = (positions + nr - 1) / nr;
         long macsPerImage = (long) g.outChannels() * positions * g.patchSize();
@@ -39,7 +40,12 @@ final class Conv2dEngine {
             int n = task / chunks, chunk = task % chunks;
             int p0 = chunk * panelsPerChunk * nr;
             int count = Math.min(positions, p0 + panelsPerChunk * nr) - p0;
-            if (count > 0) {
+            if (count <= 0) {
+                return;
+            }
+            if (implicit) {
+                Conv2dImplicit.forwardImage(kernel, y, x, w, b, g, n, p0, count);
+            } else {
                 forwardPositions(y, x, w, b, g, n, p0, count);
             }
         });
