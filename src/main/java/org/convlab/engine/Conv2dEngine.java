@@ -5,8 +5,8 @@ import org.convlab.engine.gemm.GemmKernel;
 import org.convlab.engine.gemm.GemmScratch;
 
 /**
- * The fast convolution on one micro-kernel (Vector API or scalar): im2col of each image, then
- * register-blocked matrix products. Work is split across the batch (one image per task, the
+ * The fast convolution on one micro-kernel (Vector API or scalar): implicit GEMM for stride 1
+ * ({@link Conv2dImplicit}), else im2col of each image, then register-blocked matrix products. Work is split across the batch (one image per task, the
  * layers of a small net are too small to split inside an image); only a very small batch is split
  * inside the image, by output positions. Forward results do not depend on the split at all; the
  * weight and bias gradients are summed per task over a fixed group of images and the groups are
