@@ -96,7 +96,9 @@ final class Conv2dEngine {
         boolean implicit = Conv2dImplicit.suits(g) && g.outChannels() < kernel.colBlock();
         // dX as the forward convolution of dY with flipped weights, when stride 1 allows it: long
         // products (depth F*KH*KW) instead of short ones (depth F) and no scatter with edge tests.
-        ConvGeometry dxGeometry = dX == null ? null : Conv2dImplicit.inputGradientGeometry(g);
+        // Its rows are the input channels: with fewer than a row block, most of each block would be waste.
+        ConvGeometry dxGeometry = dX == null || g.inChannels() < kernel.rowBlock() ? null
+                : Conv2dImplicit.inputGradientGeometry(g);
         float[] flipped = null;
         if (dxGeometry != null) {
             flipped = callerScratch.flipped = GemmScratch.ensure(callerScratch.flipped, g.weightSize());
