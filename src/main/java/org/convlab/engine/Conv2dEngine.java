@@ -166,7 +166,9 @@ final class Conv2dEngine {
                 float grad = dY[dyImage + f * positions + p];
                 sum += grad;
                 float scaled = divisor == 1 ? grad : grad / divisor;
-                dy[f * ld + p] = scaled;
+                if (dX != null) { // dy [F, ld] only feeds the dX product
+                    dy[f * ld + p] = scaled;
+                }
                 dyT[p * ldT + f] = scaled;
             }
             partials[dbBase + f] += sum;
