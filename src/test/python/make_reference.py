@@ -185,9 +185,46 @@ def norm_net(seed):
     ], "conv, batch norm (training mode), relu, lrn size 3, global average pool, dense 3")
 
 
+def optimizer_steps():
+    """Parameters after each of 5 optimizer steps, for fixed gradients (no network involved)."""
+    gen = torch.Generator().manual_seed(77)
+    start = torch.randn(7, generator=gen)
+    grads = [torch.randn(7, generator=gen) for _ in range(5)]
+    configs = [
+        {"optimizer": "sgd", "lr": 0.1, "momentum": 0.0, "nesterov": False, "weight_decay": 0.0},
+        {"optimizer": "sgd", "lr": 0.05, "momentum": 0.9, "nesterov": False, "weight_decay": 0.0},
+        {"optimizer": "sgd", "lr": 0.05, "momentum": 0.9, "nesterov": True, "weight_decay": 0.01},
+        {"optimizer": "sgd", "lr": 0.1, "momentum": 0.0, "nesterov": False, "weight_decay": 0.1},
+        {"optimizer": "adam", "lr": 0.01, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "weight_decay": 0.0},
+        {"optimizer": "adam", "lr": 0.003, "beta1": 0.8, "beta2": 0.99, "eps": 1e-6, "weight_decay": 0.05},
+    ]
+    runs = []
+    for cfg in configs:
+        p = nn.Parameter(start.clone())
+        if cfg["optimizer"] == "sgd":
+            opt = torch.optim.SGD([p], lr=cfg["lr"], momentum=cfg["momentum"], nesterov=cfg["nesterov"],
+                                  weight_decay=cfg["weight_decay"])
+        else:
+            opt = torch.optim.Adam([p], lr=cfg["lr"], betas=(cfg["beta1"], cfg["beta2"]), eps=cfg["eps"],
+                                   weight_decay=cfg["weight_decay"])
+        after = []
+        for g in grads:
+            p.grad = g.clone()
+            opt.step()
+            after.append(flat(p))
+        runs.append({"config": cfg, "params_after_each_step": after})
+    return {"generated_by": "src/test/python/make_reference.py with torch " + torch.__version__,
+            "start": flat(start), "grads": [flat(g) for g in grads], "runs": runs}
+
+
 def main():
     torch.set_num_threads(1)
     os.makedirs(OUT, exist_ok=True)
+    path = os.path.join(OUT, "optimizers.values.json")
+    with open(path, "w") as f:
+        json.dump(optimizer_steps(), f, indent=1)
+        f.write("\n")
+    print("wrote", os.path.relpath(path))
     jobs = [(conv_pool_dense(1), 3, 11, True),
             (ceil_pool_net(2), 3, 12, True),
             (norm_net(3), 4, 13, True)]
