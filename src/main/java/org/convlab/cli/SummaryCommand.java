@@ -1,19 +1,34 @@
 package org.convlab.cli;
 
-import java.util.List;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.convlab.model.ModelSource;
+import org.convlab.model.ModelSummary;
+import org.convlab.model.SummaryReport;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code summary}: not built yet (its issue is open); says so and exits 2. */
+/** {@code summary MODEL [--json]}: per-layer output shape, size formula, params, activations; totals. */
 @Command(name = "summary", mixinStandardHelpOptions = true,
-        description = "Per-layer table: output shape, size formula, params, activations. (not built yet)")
+        description = "Per-layer table: output shape, size formula, params, activations, with totals.")
 final class SummaryCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", hidden = true)
-    List<String> ignored;
+    @Parameters(index = "0", paramLabel = "MODEL", description = "a model file (.json) or preset:NAME (xo, lenet5, alexnet, ...)")
+    String model;
+
+    @Option(names = "--json", description = "print one JSON object instead of the table")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        throw NotBuiltYet.command("summary");
+        ModelSummary summary = ModelSummary.of(ModelSource.load(model));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? SummaryReport.json(summary) + "\n" : SummaryReport.table(summary));
+        out.flush();
+        return 0;
     }
 }

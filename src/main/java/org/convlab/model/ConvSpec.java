@@ -6,10 +6,13 @@ package org.convlab.model;
  * {@code [1, k]}. {@code normalize} divides each output by the number of weights in a filter
  * (C*KH*KW), the slides' X/O "filter matching" average; default off.
  * Inline tensors (nullable): {@code weight [F, C, KH, KW]}, {@code biasData [F]}.
+ * {@code floor}: accept a size formula that is not a whole number by dropping the last input
+ * rows/columns, as PyTorch does (default off: such a layer is refused with the arithmetic, as
+ * the slides ask, unless only padding zeros would be dropped).
  */
 public record ConvSpec(String name, int filters, int kernelHeight, int kernelWidth, int stride,
                        Padding padding, int dilation, boolean bias, boolean normalize,
-                       ParamData weight, ParamData biasData) implements LayerSpec {
+                       ParamData weight, ParamData biasData, boolean floor) implements LayerSpec {
     public ConvSpec {
         String l = Checks.label(name, "conv");
         Checks.positive(l, "filters", filters);
@@ -32,6 +35,12 @@ public record ConvSpec(String name, int filters, int kernelHeight, int kernelWid
         Checks.paramShape(l, "bias", biasData, filters);
     }
 
+    /** Without the floor option (off). */
+    public ConvSpec(String name, int filters, int kernelHeight, int kernelWidth, int stride, Padding padding,
+                    int dilation, boolean bias, boolean normalize, ParamData weight, ParamData biasData) {
+        this(name, filters, kernelHeight, kernelWidth, stride, padding, dilation, bias, normalize, weight, biasData, false);
+    }
+
     /** Square kernel, bias on, no dilation, no normalize, no inline weights. */
     public static ConvSpec of(int filters, int kernel, int stride, Padding padding) {
         return new ConvSpec(null, filters, kernel, kernel, stride, padding, 1, true, false, null, null);
@@ -44,11 +53,15 @@ public record ConvSpec(String name, int filters, int kernelHeight, int kernelWid
 
     @Override
     public ConvSpec withName(String n) {
-        return new ConvSpec(n, filters, kernelHeight, kernelWidth, stride, padding, dilation, bias, normalize, weight, biasData);
+        return new ConvSpec(n, filters, kernelHeight, kernelWidth, stride, padding, dilation, bias, normalize, weight, biasData, floor);
     }
 
     public ConvSpec withWeights(ParamData w, ParamData b) {
-        return new ConvSpec(name, filters, kernelHeight, kernelWidth, stride, padding, dilation, bias, normalize, w, b);
+        return new ConvSpec(name, filters, kernelHeight, kernelWidth, stride, padding, dilation, bias, normalize, w, b, floor);
+    }
+
+    public ConvSpec withFloor(boolean f) {
+        return new ConvSpec(name, filters, kernelHeight, kernelWidth, stride, padding, dilation, bias, normalize, weight, biasData, f);
     }
 
     /** Concrete [ph, pw]. */

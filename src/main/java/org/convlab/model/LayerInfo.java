@@ -18,8 +18,8 @@ import org.convlab.engine.Shape;
  * @param biases        bias count (batchnorm: beta)
  * @param activations   values in the output of one sample
  * @param multiplyAdds  multiply-adds for one sample (conv and dense only; others count 0)
- * @param inPlace       element-wise layer that can overwrite its input (activation functions,
- *                      dropout): its output is not counted again in the activation-memory total
+ * @param inPlace       a layer that can overwrite or reuse its input (activation functions,
+ *                      dropout, flatten): its output is not counted again in the activation-memory total
  * @param weightShape   PyTorch shape of the weight ({@code [F, C, KH, KW]}, {@code [out, in]}, {@code [C]}), or null
  * @param branches      inner layers of a composite block: an inception's branches, or a residual's
  *                      [branch, skip] (skip empty for the identity); empty for plain layers

@@ -6,8 +6,8 @@ import java.util.List;
  * Shape inference of a whole network with its totals.
  *
  * @param totalActivations values held in one forward pass of one sample: the input plus every
- *                         layer's output, except element-wise layers that can run in place
- *                         (activation functions, dropout), as the slides' VGG-16 memory column counts
+ *                         layer's output, except layers that can run in place
+ *                         (activation functions, dropout, flatten as a view), as the slides' VGG-16 memory column counts
  */
 public record ModelSummary(NetworkSpec network, List<LayerInfo> layers, long totalWeights, long totalBiases,
                            long totalActivations, long totalMultiplyAdds) {

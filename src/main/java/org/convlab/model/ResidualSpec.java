@@ -6,7 +6,7 @@ import java.util.List;
  * A branch added to its own input: out = branch(x) + skip(x) (ResNet; apply relu after it as a
  * separate layer). Without {@code projection} the skip is the identity and the branch must keep
  * the shape. With {@code projection} the skip is {@link #projectionLayers(int)}: a 1x1 conv
- * without bias whose stride is the branch's total stride ({@link Strides#total}), followed by a
+ * without bias (floor on) whose stride is the branch's total stride ({@link Strides#total}), followed by a
  * batchnorm when the branch itself uses batchnorm (torchvision's ResNet downsample).
  * Inner layers are named {@code <block>.<default>} unless named in the file.
  */
@@ -53,8 +53,9 @@ public record ResidualSpec(String name, List<LayerSpec> branch, boolean projecti
             return List.of();
         }
         String base = name == null ? "residual" : name;
+        // floor: the projection samples every s-th pixel even where the branch's padding differs (torchvision)
         ConvSpec conv = new ConvSpec(base + ".proj", outChannels, 1, 1, projectionStride(), Padding.VALID, 1,
-                false, false, null, null);
+                false, false, null, null, true);
         if (!projectionNormalized()) {
             return List.of(conv);
         }

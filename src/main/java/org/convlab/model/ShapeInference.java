@@ -71,7 +71,8 @@ public final class ShapeInference {
             String formula = l instanceof FlattenSpec
                     ? in.channels() + "*" + in.height() + "*" + in.width() + " = " + in.size()
                     : in.height() + "x" + in.width() + " -> 1x1 (mean of each of " + in.channels() + " channels)";
-            return simple(l, in, out, formula, f.through(in.height(), in.width(), 1), 0, 0, false, null);
+            // flatten is a view of its input (no new values), so it counts as in place
+            return simple(l, in, out, formula, f.through(in.height(), in.width(), 1), 0, 0, l instanceof FlattenSpec, null);
         }
         if (l instanceof BatchNormSpec b) {
             int c = in.channels();
@@ -104,8 +105,8 @@ public final class ShapeInference {
         String filter = "the " + c.kernelHeight() + "x" + c.kernelWidth() + " filter"
                 + (c.dilation() > 1 ? " (dilated to " + kh + "x" + kw + ")" : "");
         String input = "the " + in.height() + "x" + in.width() + " input";
-        SizeFormula.Axis h = SizeFormula.conv(c.label(), filter, input, in.height(), kh, pad[0], c.stride());
-        SizeFormula.Axis w = SizeFormula.conv(c.label(), filter, input, in.width(), kw, pad[1], c.stride());
+        SizeFormula.Axis h = SizeFormula.conv(c.label(), filter, input, in.height(), kh, pad[0], c.stride(), c.floor());
+        SizeFormula.Axis w = SizeFormula.conv(c.label(), filter, input, in.width(), kw, pad[1], c.stride(), c.floor());
         Shape out = Shape.of(c.filters(), h.size(), w.size());
         int[] wShape = {c.filters(), in.channels(), c.kernelHeight(), c.kernelWidth()};
         if (c.weight() != null && !c.weight().hasShape(wShape)) {
@@ -115,7 +116,8 @@ public final class ShapeInference {
         long perFilter = (long) in.channels() * c.kernelHeight() * c.kernelWidth();
         long weights = perFilter * c.filters();
         long macs = (long) out.size() * perFilter;
-        return new LayerInfo(c, in, out, pad, SizeFormula.join(h, w), f.height() + (kh - 1) * f.jump(),
+        boolean oneD = in.height() == 1 && kh == 1 && pad[0] == 0;
+        return new LayerInfo(c, in, out, pad, SizeFormula.join(h, w, oneD), f.height() + (kh - 1) * f.jump(),
                 f.width() + (kw - 1) * f.jump(), Math.multiplyExact(f.jump(), c.stride()), weights,
                 c.bias() ? c.filters() : 0, out.size(), macs, false, wShape, List.of());
     }
@@ -127,7 +129,8 @@ public final class ShapeInference {
         SizeFormula.Axis w = SizeFormula.pool(p.label(), input, in.width(), p.windowWidth(), pad[1], p.stride(), p.ceil());
         Shape out = Shape.of(in.channels(), h.size(), w.size());
         Field g = f.through(p.windowHeight(), p.windowWidth(), p.stride());
-        return new LayerInfo(p, in, out, pad, SizeFormula.join(h, w), g.height(), g.width(), g.jump(),
+        boolean oneD = in.height() == 1 && p.windowHeight() == 1 && pad[0] == 0;
+        return new LayerInfo(p, in, out, pad, SizeFormula.join(h, w, oneD), g.height(), g.width(), g.jump(),
                 0, 0, out.size(), 0, false, null, List.of());
     }
 

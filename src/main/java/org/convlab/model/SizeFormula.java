@@ -20,6 +20,11 @@ final class SizeFormula {
      * the layer is refused with the arithmetic, e.g. {@code (7 - 3)/3 + 1 = 2.33}.
      */
     static Axis conv(String layer, String what, String input, int n, int f, int p, int s) {
+        return conv(layer, what, input, n, f, p, s, false);
+    }
+
+    /** @param floorAlways floor without refusing (the layer's "floor" option) */
+    static Axis conv(String layer, String what, String input, int n, int f, int p, int s, boolean floorAlways) {
         int span = n + 2 * p - f;
         if (span < 0) {
             throw new UserInputException(layer + ": " + what + " is larger than " + input
@@ -27,7 +32,7 @@ final class SizeFormula {
                     + "; use a smaller kernel or more padding");
         }
         int rest = span % s;
-        if (rest > p) {
+        if (rest > p && !floorAlways) {
             String shown = p == 0 ? "(" + n + " - " + f + ")/" + s + " + 1" : text(n, f, p, s);
             throw new UserInputException(layer + ": " + what + " does not fit " + input + " at stride " + s + ": "
                     + shown + " = " + decimal(span, s) + " is not a whole number, so the last " + (rest - p)
@@ -74,8 +79,14 @@ final class SizeFormula {
         return v.stripTrailingZeros().toPlainString();
     }
 
-    /** One formula for both axes when they agree, else both labelled. */
-    static String join(Axis h, Axis w) {
+    /**
+     * One formula for both axes when they agree, else both labelled; for a 1D signal (height 1
+     * kept at 1 by a window of height 1, padding 0) only the width's.
+     */
+    static String join(Axis h, Axis w, boolean oneDimensional) {
+        if (oneDimensional) {
+            return w.formula();
+        }
         return h.formula().equals(w.formula()) ? h.formula() : "H: " + h.formula() + "; W: " + w.formula();
     }
 }

@@ -1,0 +1,217 @@
+package org.convlab.model;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.convlab.UserInputException;
+import org.convlab.engine.Shape;
+
+/**
+ * Reads a model file (JSON, see DESIGN.md) into a {@link NetworkSpec}. Every problem is a
+ * {@link UserInputException} naming the file and the JSON path. Field names per layer type are
+ * listed in {@link #FIELDS}; defaults follow PyTorch (stride 1, padding valid, bias on, pool
+ * stride = window, leakyrelu slope 0.01, dropout 0.5, batchnorm eps 1e-5 momentum 0.1) except
+ * lrn, whose defaults are AlexNet's (size 5, alpha 1e-4, beta 0.75, k 2).
+ */
+public final class ModelReader {
+    public static final String FORMAT = "convlab-model";
+    public static final int VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    /** Allowed fields of each layer type ("type" and "name" are allowed everywhere). */
+    static final Map<String, Set<String>> FIELDS = Map.ofEntries(
+            Map.entry("conv", Set.of("filters", "kernel", "stride", "padding", "dilation", "bias", "normalize", "floor", "weight")),
+            Map.entry("maxpool", Set.of("window", "stride", "padding", "ceil")),
+            Map.entry("avgpool", Set.of("window", "stride", "padding", "ceil")),
+            Map.entry("globalavgpool", Set.of()),
+            Map.entry("relu", Set.of()),
+            Map.entry("leakyrelu", Set.of("slope")),
+            Map.entry("sigmoid", Set.of()),
+            Map.entry("tanh", Set.of()),
+            Map.entry("softmax", Set.of()),
+            Map.entry("flatten", Set.of()),
+            Map.entry("dense", Set.of("units", "bias", "weight")),
+            Map.entry("dropout", Set.of("rate")),
+            Map.entry("batchnorm", Set.of("eps", "momentum", "weight", "bias", "running_mean", "running_var")),
+            Map.entry("lrn", Set.of("size", "alpha", "beta", "k")),
+            Map.entry("inception", Set.of("branches")),
+            Map.entry("residual", Set.of("branch", "projection")));
+
+    private final String file;
+
+    private ModelReader(String file) {
+        this.file = file;
+    }
+
+    /**
+     * Parses model JSON.
+     *
+     * @param source the file name for messages (null: none)
+     */
+    public static NetworkSpec read(String json, String source) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new UserInputException((source == null ? "" : source + ": ") + "not a valid JSON model file"
+                    + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new UserInputException((source == null ? "" : source + ": ") + "the file is empty, expected a JSON model");
+        }
+        return new ModelReader(source).network(root);
+    }
+
+    private NetworkSpec network(JsonNode root) {
+        JsonFields top = new JsonFields(root, "", file);
+        top.onlyFields(Set.of("format", "version", "input", "classes", "layers"), "a model file");
+        if (top.has("format") && !FORMAT.equals(top.text("format", null))) {
+            throw top.error("format", "must be \"" + FORMAT + "\", got " + JsonFields.describe(top.raw("format")));
+        }
+        if (top.has("version") && top.positiveInt("version", null) != VERSION) {
+            throw top.error("version", "this ConvLab reads version " + VERSION + ", got " + top.raw("version"));
+        }
+        JsonFields in = new JsonFields(top.required("input"), "input", file);
+        in.onlyFields(Set.of("channels", "height", "width"), "the input");
+        Shape input = Shape.of(in.positiveInt("channels", null), in.positiveInt("height", null), in.positiveInt("width", null));
+        List<String> classes = new ArrayList<>();
+        if (top.has("classes")) {
+            JsonNode c = top.raw("classes");
+            if (!c.isArray()) {
+                throw top.error("classes", "must be a list of class names, got " + JsonFields.describe(c));
+            }
+            for (int i = 0; i < c.size(); i++) {
+                if (!c.get(i).isTextual() || c.get(i).textValue().isBlank()) {
+                    throw top.error("classes[" + i + "]", "must be a non-empty string, got " + JsonFields.describe(c.get(i)));
+                }
+                classes.add(c.get(i).textValue());
+            }
+        }
+        List<LayerSpec> layers = layerList(top.required("layers"), "layers");
+        if (layers.isEmpty()) {
+            throw top.error("layers", "the model needs at least one layer");
+        }
+        try {
+            return new NetworkSpec(input, classes, layers);
+        } catch (UserInputException e) {
+            throw new UserInputException((file == null ? "" : file + ": ") + e.getMessage(), e);
+        }
+    }
+
+    private List<LayerSpec> layerList(JsonNode node, String path) {
+        if (!node.isArray()) {
+            throw new JsonFields(MAPPER.createObjectNode(), "", file).error(path, "must be a list of layers [...], got " + JsonFields.describe(node));
+        }
+        List<LayerSpec> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            out.add(layer(new JsonFields(node.get(i), path + "[" + i + "]", file)));
+        }
+        return out;
+    }
+
+    private LayerSpec layer(JsonFields f) {
+        String type = f.text("type", null);
+        Set<String> allowed = FIELDS.get(type);
+        if (allowed == null) {
+            throw f.error(f.at("type"), "unknown layer type \"" + type + "\" (known: "
+                    + String.join(", ", new java.util.TreeSet<>(FIELDS.keySet())) + ")");
+        }
+        Set<String> all = new java.util.HashSet<>(allowed);
+        all.add("type");
+        all.add("name");
+        f.onlyFields(all, "a " + type + " layer");
+        String name = f.has("name") ? f.text("name", null) : null;
+        if (name != null && name.isBlank()) {
+            throw f.error(f.at("name"), "must not be empty");
+        }
+        try {
+            return build(type, name, f);
+        } catch (JsonFields.PathError e) {
+            throw e;
+        } catch (UserInputException e) {
+            // a record's own check: "conv.stride: ..." or "conv1.stride: ..." -> "layers[3].stride: ..."
+            String label = name != null ? name : type;
+            String m = e.getMessage();
+            if (m.startsWith(label + ".")) {
+                throw f.error(f.path() + m.substring(label.length(), m.indexOf(':')), m.substring(m.indexOf(':') + 2));
+            }
+            if (m.startsWith(label + ": ")) {
+                m = m.substring(label.length() + 2);
+            }
+            throw f.error(f.path(), m);
+        }
+    }
+
+    private LayerSpec build(String type, String name, JsonFields f) {
+        switch (type) {
+            case "conv": {
+                int[] k = f.pair("kernel", null);
+                Bias bias = bias(f);
+                return new ConvSpec(name, f.positiveInt("filters", null), k[0], k[1], f.positiveInt("stride", 1),
+                        f.padding("padding"), f.positiveInt("dilation", 1), bias.on, f.bool("normalize", false),
+                        f.tensor("weight"), bias.data, f.bool("floor", false));
+            }
+            case "maxpool":
+            case "avgpool": {
+                int[] w = f.pair("window", null);
+                int stride = f.positiveInt("stride", w[0] == w[1] ? w[0] : null);
+                return new PoolSpec(name, type.equals("maxpool") ? PoolSpec.Kind.MAX : PoolSpec.Kind.AVG,
+                        w[0], w[1], stride, f.padding("padding"), f.bool("ceil", false));
+            }
+            case "globalavgpool": return new GlobalAvgPoolSpec(name);
+            case "relu": return new ActivationSpec(name, ActivationSpec.Kind.RELU, 0);
+            case "leakyrelu":
+                return new ActivationSpec(name, ActivationSpec.Kind.LEAKY_RELU, f.number("slope", ActivationSpec.DEFAULT_LEAKY_SLOPE));
+            case "sigmoid": return new ActivationSpec(name, ActivationSpec.Kind.SIGMOID, 0);
+            case "tanh": return new ActivationSpec(name, ActivationSpec.Kind.TANH, 0);
+            case "softmax": return new SoftmaxSpec(name);
+            case "flatten": return new FlattenSpec(name);
+            case "dense": {
+                Bias bias = bias(f);
+                return new DenseSpec(name, f.positiveInt("units", null), bias.on, f.tensor("weight"), bias.data);
+            }
+            case "dropout": return new DropoutSpec(name, f.number("rate", 0.5));
+            case "batchnorm":
+                return new BatchNormSpec(name, f.number("eps", BatchNormSpec.DEFAULT_EPS),
+                        f.number("momentum", BatchNormSpec.DEFAULT_MOMENTUM), f.tensor("weight"), f.tensor("bias"),
+                        f.tensor("running_mean"), f.tensor("running_var"));
+            case "lrn":
+                return new LrnSpec(name, f.positiveInt("size", 5), f.number("alpha", 1e-4), f.number("beta", 0.75),
+                        f.number("k", 2));
+            case "inception": {
+                JsonNode b = f.required("branches");
+                if (!b.isArray() || b.isEmpty()) {
+                    throw f.error(f.at("branches"), "must be a list of branches, each a list of layers");
+                }
+                List<List<LayerSpec>> branches = new ArrayList<>();
+                for (int i = 0; i < b.size(); i++) {
+                    branches.add(layerList(b.get(i), f.at("branches") + "[" + i + "]"));
+                }
+                return new InceptionSpec(name, branches);
+            }
+            case "residual":
+                return new ResidualSpec(name, layerList(f.required("branch"), f.at("branch")), f.bool("projection", false));
+            default:
+                throw new IllegalStateException(type);
+        }
+    }
+
+    /** "bias": true/false, or a tensor (which means on). */
+    private record Bias(boolean on, ParamData data) {}
+
+    private static Bias bias(JsonFields f) {
+        if (f.has("bias") && f.raw("bias").isObject()) {
+            return new Bias(true, f.tensor("bias"));
+        }
+        return new Bias(f.bool("bias", true), null);
+    }
+}

@@ -1,0 +1,159 @@
+package org.convlab.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.convlab.engine.Shape;
+
+/**
+ * A {@link ModelSummary} as text for a terminal (aligned columns, thousands separators,
+ * totals; fits 100 columns unless a formula is long, which then goes on its own line) or as
+ * one JSON object for tools.
+ */
+public final class SummaryReport {
+    static final int WIDTH = 100;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private SummaryReport() {}
+
+    /** {@code 138357544 -> "138,357,544"}. */
+    public static String thousands(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** The slides' shape: {@code 55x55x96}, or just the length of a flat vector. */
+    public static String shape(Shape s) {
+        return s.isFlat() ? Integer.toString(s.channels()) : s.toSlideString();
+    }
+
+    public static String table(ModelSummary s) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"input", "", shape(s.network().input()), "0", thousands(s.network().input().size()), ""});
+        addRows(rows, s.layers(), "", "");
+        String[] head = {"layer", "type", "output HxWxC", "params", "activations", "formula"};
+        int[] w = new int[5];
+        for (String[] r : rows) {
+            for (int i = 0; i < 5; i++) {
+                w[i] = Math.max(w[i], r[i].length());
+            }
+        }
+        for (int i = 0; i < 5; i++) {
+            w[i] = Math.max(w[i], head[i].length());
+        }
+        StringBuilder out = new StringBuilder();
+        line(out, head, w);
+        out.append("-".repeat(Math.min(WIDTH, w[0] + w[1] + w[2] + w[3] + w[4] + 8 + 2 + 30))).append('\n');
+        for (String[] r : rows) {
+            line(out, r, w);
+        }
+        out.append('\n');
+        out.append("params:        ").append(thousands(s.totalParams())).append(" (weights ")
+                .append(thousands(s.totalWeights())).append(" + biases ").append(thousands(s.totalBiases())).append(")\n");
+        out.append("activations:   ").append(thousands(s.totalActivations())).append(" values per sample, ")
+                .append(bytes(s.totalActivations() * 4)).append(" at 4 bytes\n")
+                .append("               (the input included; relu, dropout and flatten run in place and add nothing)\n");
+        out.append("multiply-adds: ").append(thousands(s.totalMultiplyAdds())).append(" per sample (conv and dense)\n");
+        return out.toString();
+    }
+
+    /** Inner layers of a block are indented and shown without the block's name in front. */
+    private static void addRows(List<String[]> rows, List<LayerInfo> layers, String indent, String parent) {
+        for (LayerInfo l : layers) {
+            String shown = !parent.isEmpty() && l.name().startsWith(parent + ".") ? l.name().substring(parent.length() + 1) : l.name();
+            rows.add(new String[] {indent + shown, l.type(), shape(l.output()), thousands(l.params()),
+                    thousands(l.activations()), l.formula()});
+            List<List<LayerInfo>> branches = l.branches();
+            for (int b = 0; b < branches.size(); b++) {
+                if (l.spec() instanceof ResidualSpec && b == 1 && branches.get(1).isEmpty()) {
+                    continue;
+                }
+                addRows(rows, branches.get(b), indent + "  ", l.name());
+            }
+        }
+    }
+
+    /** 61,000,000 -> "61.0 MB", 1,120 -> "1.1 KB" (decimal units). */
+    static String bytes(long n) {
+        if (n >= 1_000_000_000L) {
+            return String.format(Locale.ROOT, "%.1f GB", n / 1e9);
+        }
+        if (n >= 1_000_000L) {
+            return String.format(Locale.ROOT, "%.1f MB", n / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.1f KB", n / 1e3);
+    }
+
+    private static void line(StringBuilder out, String[] r, int[] w) {
+        String start = pad(r[0], w[0], false) + "  " + pad(r[1], w[1], false) + "  " + pad(r[2], w[2], true)
+                + "  " + pad(r[3], w[3], true) + "  " + pad(r[4], w[4], true);
+        if (r[5].isEmpty()) {
+            out.append(start.stripTrailing()).append('\n');
+        } else if (start.length() + 2 + r[5].length() <= WIDTH) {
+            out.append(start).append("  ").append(r[5]).append('\n');
+        } else {
+            out.append(start.stripTrailing()).append('\n').append("    ").append(r[5]).append('\n');
+        }
+    }
+
+    private static String pad(String s, int width, boolean right) {
+        String fill = " ".repeat(Math.max(0, width - s.length()));
+        return right ? fill + s : s + fill;
+    }
+
+    /**
+     * {@code {"layers": [{"name", "type", "output_shape": [C, H, W], "params", "weights", "biases",
+     * "activations", "formula", "receptive_field": [h, w], "jump"}], "input_shape", "total_params",
+     * "total_weights", "total_biases", "total_activations", "total_multiply_adds"}}; composite blocks
+     * also carry {@code "branches"} (lists of such layer objects).
+     */
+    public static String json(ModelSummary s) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.set("input_shape", shapeArray(s.network().input()));
+        root.set("layers", layers(s.layers()));
+        root.put("total_params", s.totalParams());
+        root.put("total_weights", s.totalWeights());
+        root.put("total_biases", s.totalBiases());
+        root.put("total_activations", s.totalActivations());
+        root.put("total_multiply_adds", s.totalMultiplyAdds());
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ArrayNode layers(List<LayerInfo> infos) {
+        ArrayNode a = MAPPER.createArrayNode();
+        for (LayerInfo l : infos) {
+            ObjectNode o = a.addObject();
+            o.put("name", l.name());
+            o.put("type", l.type());
+            o.set("output_shape", shapeArray(l.output()));
+            o.put("params", l.params());
+            o.put("weights", l.weights());
+            o.put("biases", l.biases());
+            o.put("activations", l.activations());
+            o.put("formula", l.formula());
+            o.putArray("receptive_field").add(l.receptiveHeight()).add(l.receptiveWidth());
+            o.put("jump", l.jump());
+            o.put("multiply_adds", l.multiplyAdds());
+            if (!l.branches().isEmpty()) {
+                ArrayNode b = o.putArray("branches");
+                l.branches().forEach(branch -> b.add(layers(branch)));
+            }
+        }
+        return a;
+    }
+
+    private static ArrayNode shapeArray(Shape s) {
+        ArrayNode a = MAPPER.createArrayNode();
+        for (int d : s.toArray()) {
+            a.add(d);
+        }
+        return a;
+    }
+}
