@@ -74,6 +74,23 @@ final class LayerChecks {
         }
     }
 
+    /** The PyTorch values of src/test/resources/layers/torch-layers.json (made by make_torch_layers.py). */
+    static com.fasterxml.jackson.databind.JsonNode torchLayers() {
+        try (java.io.InputStream in = LayerChecks.class.getResourceAsStream("/layers/torch-layers.json")) {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static float[] floats(com.fasterxml.jackson.databind.JsonNode array) {
+        float[] a = new float[array.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = array.get(i).floatValue();
+        }
+        return a;
+    }
+
     static float[] concat(float[]... parts) {
         int n = 0;
         for (float[] p : parts) {
