@@ -65,7 +65,6 @@ class Net:
         return {
             "format": "convlab-model",
             "version": 1,
-            "name": self.name,
             "input": {"channels": c, "height": h, "width": w},
             "classes": self.classes,
             "layers": specs,

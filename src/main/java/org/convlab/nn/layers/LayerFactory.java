@@ -86,7 +86,17 @@ public final class LayerFactory {
         if (spec instanceof DropoutSpec d) {
             return new DropoutLayer(d, in, ctx, id);
         }
-        // PENDING-KERNELS: lrn and batchnorm layers
+        if (spec instanceof LrnSpec l) {
+            return new LrnLayer(l, in, ctx);
+        }
+        if (spec instanceof BatchNormSpec b) {
+            BatchNormLayer l = new BatchNormLayer(b, in, ctx);
+            fill(l.gamma(), b.gamma());
+            fill(l.beta(), b.beta());
+            fill(l.runningMean(), b.runningMean());
+            fill(l.runningVar(), b.runningVar());
+            return l;
+        }
         if (spec instanceof InceptionSpec inc) {
             List<Sequence> branches = new ArrayList<>();
             for (List<LayerInfo> b : info.branches()) {
