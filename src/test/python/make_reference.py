@@ -224,13 +224,19 @@ def main():
         json.dump(optimizer_steps(), f, indent=1)
         f.write("\n")
     print("wrote", os.path.relpath(path))
-    jobs = [(conv_pool_dense(1), 3, 11, True),
-            (ceil_pool_net(2), 3, 12, True),
-            (norm_net(3), 4, 13, True)]
-    for net, batch, seed, training in jobs:
+    # (net, batch, data seed, training mode, file name); the "single" run is one sample in
+    # inference mode, what the `grad` and `forward` commands compute, on the same weights
+    jobs = [(conv_pool_dense(1), 3, 11, True, "conv-pool-dense"),
+            (ceil_pool_net(2), 3, 12, True, "ceil-pool"),
+            (norm_net(3), 4, 13, True, "norm"),
+            (conv_pool_dense(1), 1, 21, False, "conv-pool-dense-single"),
+            (norm_net(3), 1, 22, False, "norm-single")]
+    for net, batch, seed, training, name in jobs:
         model, values = run(net, batch, seed, training)
         for suffix, doc in (("model", model), ("values", values)):
-            path = os.path.join(OUT, net.name + "." + suffix + ".json")
+            if suffix == "model" and name.endswith("-single"):
+                continue  # same weights as the batch run's model file
+            path = os.path.join(OUT, name + "." + suffix + ".json")
             with open(path, "w") as f:
                 json.dump(doc, f, indent=1)
                 f.write("\n")

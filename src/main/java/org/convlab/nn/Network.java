@@ -38,16 +38,15 @@ public final class Network {
     private final boolean softmaxLast;
     private final List<Parameter> parameters;
     private final List<Parameter> buffers;
+    private final List<String> initialised;
 
     private int capacity;
     private int batch;
     private float[] lastInput;
     private float[] probs;
     private float[] logitGrad;
-    private float[] outputGrad;
     private boolean wantInputGradient;
     private float[] inputGrad;
-    private int[] labelBuffer;
     private boolean probsFresh;
     private long dropoutSteps;
     private final long seed;
@@ -57,7 +56,9 @@ public final class Network {
         this.seed = seed;
         this.infos = ShapeInference.infer(spec);
         this.input = spec.input();
-        this.layers = new LayerFactory(ctx, seed).sequence(infos, input);
+        LayerFactory factory = new LayerFactory(ctx, seed);
+        this.layers = factory.sequence(infos, input);
+        this.initialised = factory.initialised();
         this.output = layers.outputShape();
         this.softmaxLast = spec.layers().get(spec.layers().size() - 1) instanceof SoftmaxSpec;
         this.parameters = List.copyOf(layers.parameters());
@@ -111,6 +112,11 @@ public final class Network {
         return buffers;
     }
 
+    /** Weights that had no inline values in the model and were initialised from the seed. */
+    public List<String> initialisedWeights() {
+        return initialised;
+    }
+
     /** The current batch size (after the last forward). */
     public int batch() {
         return batch;
@@ -144,9 +150,7 @@ public final class Network {
         layers.allocate(capacity);
         probs = null;
         logitGrad = null;
-        outputGrad = null;
         inputGrad = null;
-        labelBuffer = null;
         batch = 0;
     }
 

@@ -33,10 +33,16 @@ public final class LayerFactory {
     private final Context ctx;
     private final SplittableRandom rng;
     private int nextId;
+    private final List<String> initialised = new ArrayList<>();
 
     public LayerFactory(Context ctx, long seed) {
         this.ctx = ctx;
         this.rng = new SplittableRandom(seed);
+    }
+
+    /** Names of the weights that had no inline values and were initialised from the seed. */
+    public List<String> initialised() {
+        return List.copyOf(initialised);
     }
 
     /** The layers of {@code infos} (one sequence) on an input of shape {@code in}. */
@@ -118,6 +124,7 @@ public final class LayerFactory {
             System.arraycopy(inline.data(), 0, weight.value(), 0, weight.size());
             return;
         }
+        initialised.add(weight.name());
         boolean reluLike = next instanceof ActivationSpec a
                 && (a.kind() == ActivationSpec.Kind.RELU || a.kind() == ActivationSpec.Kind.LEAKY_RELU)
                 || next instanceof BatchNormSpec || next instanceof PoolSpec || next instanceof DropoutSpec;
