@@ -83,6 +83,10 @@ public final class ModelReader {
         JsonFields in = new JsonFields(top.required("input"), "input", file);
         in.onlyFields(Set.of("channels", "height", "width"), "the input");
         Shape input = Shape.of(in.positiveInt("channels", null), in.positiveInt("height", null), in.positiveInt("width", null));
+        if ((long) input.channels() * input.height() * input.width() > Integer.MAX_VALUE) {
+            throw in.error("input", "is too large: " + input.channels() + "x" + input.height() + "x" + input.width()
+                    + " values do not fit one tensor");
+        }
         List<String> classes = new ArrayList<>();
         if (top.has("classes")) {
             JsonNode c = top.raw("classes");

@@ -47,7 +47,7 @@ public record Padding(Kind kind, int rows, int cols) {
                 int eh = dilation * (kh - 1) + 1;
                 int ew = dilation * (kw - 1) + 1;
                 if (eh % 2 == 0 || ew % 2 == 0) {
-                    throw new UserInputException(layer + ": padding 'same' needs an odd kernel size, got "
+                    throw new UserInputException(layer + ".padding: 'same' needs an odd kernel size, got "
                             + kh + "x" + kw + " (dilation " + dilation + "); give the padding as numbers instead");
                 }
                 yield new int[] {(eh - 1) / 2, (ew - 1) / 2};

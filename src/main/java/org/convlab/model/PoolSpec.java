@@ -3,8 +3,8 @@ package org.convlab.model;
 /**
  * Max or average pooling over {@code windowHeight x windowWidth} windows. {@code ceil} keeps
  * partial windows at the bottom/right edge (PyTorch's ceil_mode; the X/O slides' 7x7 -> 4x4);
- * the default, floor, drops them. Average pooling divides by the number of in-bounds input
- * values of a window (padding zeros and the part of a ceil window past the edge are not counted).
+ * the default, floor, drops them. Average pooling follows PyTorch ({@code count_include_pad=true}):
+ * padding zeros count in the divisor, the part of a ceil window beyond the padded input does not.
  */
 public record PoolSpec(String name, Kind kind, int windowHeight, int windowWidth, int stride,
                        Padding padding, boolean ceil) implements LayerSpec {

@@ -51,6 +51,14 @@ public final class ShapeInference {
     }
 
     static LayerInfo inferLayer(LayerSpec l, Shape in, Field f) {
+        try {
+            return inferChecked(l, in, f);
+        } catch (ArithmeticException e) {
+            throw new UserInputException(l.label() + ": the sizes are too large to count (over 2^31 values in one tensor)");
+        }
+    }
+
+    private static LayerInfo inferChecked(LayerSpec l, Shape in, Field f) {
         if (l instanceof ConvSpec c) {
             return conv(c, in, f);
         }

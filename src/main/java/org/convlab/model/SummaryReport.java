@@ -32,21 +32,21 @@ public final class SummaryReport {
 
     public static String table(ModelSummary s) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"input", "", shape(s.network().input()), "0", thousands(s.network().input().size()), ""});
+        rows.add(new String[] {"input", "", shape(s.network().input()), "0", thousands(s.network().input().size()), "1/1", ""});
         addRows(rows, s.layers(), "", "");
-        String[] head = {"layer", "type", "output HxWxC", "params", "activations", "formula"};
-        int[] w = new int[5];
+        String[] head = {"layer", "type", "output HxWxC", "params", "activations", "rf/jump", "formula"};
+        int[] w = new int[6];
         for (String[] r : rows) {
-            for (int i = 0; i < 5; i++) {
+            for (int i = 0; i < 6; i++) {
                 w[i] = Math.max(w[i], r[i].length());
             }
         }
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 6; i++) {
             w[i] = Math.max(w[i], head[i].length());
         }
         StringBuilder out = new StringBuilder();
         line(out, head, w);
-        out.append("-".repeat(Math.min(WIDTH, w[0] + w[1] + w[2] + w[3] + w[4] + 8 + 2 + 30))).append('\n');
+        out.append("-".repeat(Math.min(WIDTH, w[0] + w[1] + w[2] + w[3] + w[4] + w[5] + 12 + 30))).append('\n');
         for (String[] r : rows) {
             line(out, r, w);
         }
@@ -56,6 +56,7 @@ public final class SummaryReport {
         out.append("activations:   ").append(thousands(s.totalActivations())).append(" values per sample, ")
                 .append(bytes(s.totalActivations() * 4)).append(" at 4 bytes\n")
                 .append("               (the input included; relu, dropout and flatten run in place and add nothing)\n");
+        out.append("rf/jump:       receptive field on the input (pixels) / distance between neighbouring outputs\n");
         out.append("multiply-adds: ").append(thousands(s.totalMultiplyAdds())).append(" per sample (conv and dense)\n");
         return out.toString();
     }
@@ -64,8 +65,10 @@ public final class SummaryReport {
     private static void addRows(List<String[]> rows, List<LayerInfo> layers, String indent, String parent) {
         for (LayerInfo l : layers) {
             String shown = !parent.isEmpty() && l.name().startsWith(parent + ".") ? l.name().substring(parent.length() + 1) : l.name();
+            String rf = l.receptiveHeight() == l.receptiveWidth() ? Integer.toString(l.receptiveWidth())
+                    : l.receptiveHeight() + "x" + l.receptiveWidth();
             rows.add(new String[] {indent + shown, l.type(), shape(l.output()), thousands(l.params()),
-                    thousands(l.activations()), l.formula()});
+                    thousands(l.activations()), rf + "/" + l.jump(), l.formula()});
             List<List<LayerInfo>> branches = l.branches();
             for (int b = 0; b < branches.size(); b++) {
                 if (l.spec() instanceof ResidualSpec && b == 1 && branches.get(1).isEmpty()) {
@@ -89,13 +92,13 @@ public final class SummaryReport {
 
     private static void line(StringBuilder out, String[] r, int[] w) {
         String start = pad(r[0], w[0], false) + "  " + pad(r[1], w[1], false) + "  " + pad(r[2], w[2], true)
-                + "  " + pad(r[3], w[3], true) + "  " + pad(r[4], w[4], true);
-        if (r[5].isEmpty()) {
+                + "  " + pad(r[3], w[3], true) + "  " + pad(r[4], w[4], true) + "  " + pad(r[5], w[5], true);
+        if (r[6].isEmpty()) {
             out.append(start.stripTrailing()).append('\n');
-        } else if (start.length() + 2 + r[5].length() <= WIDTH) {
-            out.append(start).append("  ").append(r[5]).append('\n');
+        } else if (start.length() + 2 + r[6].length() <= WIDTH) {
+            out.append(start).append("  ").append(r[6]).append('\n');
         } else {
-            out.append(start.stripTrailing()).append('\n').append("    ").append(r[5]).append('\n');
+            out.append(start.stripTrailing()).append('\n').append("    ").append(r[6]).append('\n');
         }
     }
 

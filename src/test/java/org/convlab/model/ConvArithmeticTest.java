@@ -93,6 +93,15 @@ class ConvArithmeticTest {
     }
 
     @Test
+    void convolutionalPyramidHalvesWithStrideTwo() {
+        // seed 000: 256x256 RGB -> 128x128x16 -> 64x64x64 -> 32x32x256 (3x3 filters, stride 2, pad 1 assumed)
+        NetworkSpec net = new NetworkSpec(Shape.of(3, 256, 256), List.of(), List.of(
+                ConvSpec.of(16, 3, 2, Padding.of(1)), ConvSpec.of(64, 3, 2, Padding.of(1)), ConvSpec.of(256, 3, 2, Padding.of(1))));
+        assertEquals(List.of("128x128x16", "64x64x64", "32x32x256"),
+                ShapeInference.infer(net).stream().map(l -> l.output().toSlideString()).toList());
+    }
+
+    @Test
     void outputThatShrinksBelowOneIsAnError() {
         UserInputException e = assertThrows(UserInputException.class,
                 () -> one(Shape.of(1, 3, 3), ConvSpec.of(1, 5, 1, Padding.VALID)));

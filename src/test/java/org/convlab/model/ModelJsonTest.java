@@ -80,6 +80,18 @@ class ModelJsonTest {
     }
 
     @Test
+    void samePaddingOnAnEvenKernelAndHugeSizesAreUserErrors() {
+        assertTrue(error("[{\"type\": \"conv\", \"filters\": 1, \"kernel\": 4, \"padding\": \"same\"}]")
+                .startsWith("m.json: layers[0].padding: 'same' needs an odd kernel size, got 4x4"));
+        NetworkSpec huge = read("[{\"type\": \"conv\", \"filters\": 10000000, \"kernel\": 1}]");
+        String m = assertThrows(UserInputException.class, () -> ShapeInference.infer(huge)).getMessage();
+        assertTrue(m.startsWith("conv1: the sizes are too large"), m);
+        assertTrue(assertThrows(UserInputException.class, () -> ModelReader.read(
+                "{\"input\": {\"channels\": 3, \"height\": 100000, \"width\": 100000}, \"layers\": []}", "m.json"))
+                .getMessage().startsWith("m.json: input: is too large"));
+    }
+
+    @Test
     void errorsInsideBlocksNameTheNestedPath() {
         String m = error("[{\"type\": \"inception\", \"branches\": [[{\"type\": \"conv\", \"filters\": 1, \"kernel\": 1}],"
                 + " [{\"type\": \"conv\", \"filters\": 0, \"kernel\": 1}]]}]");
