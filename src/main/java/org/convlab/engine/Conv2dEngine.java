@@ -2,6 +2,7 @@ package org.convlab.engine;
 
 import java.util.Arrays;
 import org.convlab.engine.gemm.GemmKernel;
+import org.convlab.engine.gemm.GemmScratch;
 
 /**
  * The fast convolution on one micro-kernel (Vector API or scalar): im2col of each image, then
@@ -50,8 +51,8 @@ final class Conv2dEngine {
         int depth = g.patchSize(), filters = g.outChannels(), positions = g.outPlane();
         int mr = kernel.rowBlock(), nr = kernel.colBlock();
         int ld = Conv2dEngine.leadingDimension(count, nr);
-        Conv2dScratch scratch = Conv2dScratch.get();
-        float[] col = scratch.col = Conv2dScratch.ensure(scratch.col, depth * ld);
+        GemmScratch scratch = GemmScratch.get();
+        float[] col = scratch.col = GemmScratch.ensure(scratch.col, depth * ld);
         Conv2dIm2col.im2col(col, ld, x, n * g.inChannels() * g.inPlane(), g, p0, count);
         int yImage = n * filters * positions;
         // Column panel outside, filter blocks inside: the panel of col stays in L1 while every
@@ -81,8 +82,8 @@ final class Conv2dEngine {
         int depth = g.patchSize(), filters = g.outChannels();
         int partialSize = depth * filters + filters;
         int tasks = Math.max(1, Math.min(Math.min(g.batch(), MAX_GRADIENT_TASKS), PARTIALS_BUDGET / partialSize));
-        Conv2dScratch callerScratch = Conv2dScratch.get();
-        float[] partials = callerScratch.partials = Conv2dScratch.ensure(callerScratch.partials, tasks * partialSize);
+        GemmScratch callerScratch = GemmScratch.get();
+        float[] partials = callerScratch.partials = GemmScratch.ensure(callerScratch.partials, tasks * partialSize);
         Parallel.shared().forEach(tasks, t -> {
             int first = (int) ((long) t * g.batch() / tasks), last = (int) ((long) (t + 1) * g.batch() / tasks);
             int base = t * partialSize;
@@ -120,10 +121,10 @@ final class Conv2dEngine {
         int mr = kernel.rowBlock(), nr = kernel.colBlock();
         int ld = leadingDimension(positions, nr);
         int ldT = leadingDimension(filters, nr);
-        Conv2dScratch scratch = Conv2dScratch.get();
-        float[] col = scratch.col = Conv2dScratch.ensure(scratch.col, depth * ld);
-        float[] dy = scratch.dy = Conv2dScratch.ensure(scratch.dy, filters * ld);
-        float[] dyT = scratch.dyT = Conv2dScratch.ensure(scratch.dyT, positions * ldT);
+        GemmScratch scratch = GemmScratch.get();
+        float[] col = scratch.col = GemmScratch.ensure(scratch.col, depth * ld);
+        float[] dy = scratch.dy = GemmScratch.ensure(scratch.dy, filters * ld);
+        float[] dyT = scratch.dyT = GemmScratch.ensure(scratch.dyT, positions * ldT);
         int divisor = g.divisor();
         int dyImage = n * filters * positions;
         int dbBase = base + depth * filters;
@@ -149,7 +150,7 @@ final class Conv2dEngine {
         if (dX == null) {
             return;
         }
-        float[] dcol = scratch.dcol = Conv2dScratch.ensure(scratch.dcol, depth * ld);
+        float[] dcol = scratch.dcol = GemmScratch.ensure(scratch.dcol, depth * ld);
         for (int j = 0; j < positions; j += nr) {
             int cols = Math.min(nr, positions - j);
             for (int k = 0; k < depth; k += mr) {

@@ -1,7 +1,6 @@
 package org.convlab.engine.simd;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.convlab.engine.gemm.GemmKernel;
@@ -16,6 +15,7 @@ public abstract class VectorGemm implements GemmKernel {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
     static final int NR = 2 * L;
+    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[8 * NR]);
 
     /** The kernel for this machine. */
     public static GemmKernel create() {
@@ -46,25 +46,19 @@ public abstract class VectorGemm implements GemmKernel {
         return 3;
     }
 
-    static void storeFull(FloatVector v0, FloatVector v1, float[] c, int off, boolean accumulate) {
-        if (accumulate) {
-            v0 = v0.add(FloatVector.fromArray(S, c, off));
-            v1 = v1.add(FloatVector.fromArray(S, c, off + L));
-        }
-        v0.intoArray(c, off);
-        v1.intoArray(c, off + L);
+    /** A per-thread tile of rowBlock x NR floats for the edges of C. */
+    static float[] tile() {
+        return TILE.get();
     }
 
-    /** Stores the first {@code cols} lanes of the pair (the right edge of C). */
-    static void storePartial(FloatVector v0, FloatVector v1, int cols, float[] c, int off, boolean accumulate) {
-        VectorMask<Float> m0 = S.indexInRange(0, cols);
-        VectorMask<Float> m1 = S.indexInRange(L, cols);
-        if (accumulate) {
-            v0 = v0.add(FloatVector.fromArray(S, c, off, m0));
-            v1 = v1.add(FloatVector.fromArray(S, c, off + L, m1));
+    /** Copies the valid rows x cols corner of a tile (row length NR) into C: the edges of C. */
+    static void copyTile(float[] tile, int rows, int cols, float[] c, int cOff, int ldc, boolean accumulate) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                int i = cOff + r * ldc + j;
+                c[i] = accumulate ? c[i] + tile[r * NR + j] : tile[r * NR + j];
+            }
         }
-        v0.intoArray(c, off, m0);
-        v1.intoArray(c, off + L, m1);
     }
 
     /** Adds the lanes, then the depth values past the last full vector, and stores. */

@@ -66,24 +66,61 @@ final class VectorGemm8 extends VectorGemm {
             c71 = x7.fma(b1, c71);
             a0 += aDepthStride; a1 += aDepthStride; a2 += aDepthStride; a3 += aDepthStride; a4 += aDepthStride; a5 += aDepthStride; a6 += aDepthStride; a7 += aDepthStride;
         }
-        if (cols == NR) {
-            storeFull(c00, c01, c, cOff + 0 * ldc, accumulate);
-            if (rows > 1) storeFull(c10, c11, c, cOff + 1 * ldc, accumulate);
-            if (rows > 2) storeFull(c20, c21, c, cOff + 2 * ldc, accumulate);
-            if (rows > 3) storeFull(c30, c31, c, cOff + 3 * ldc, accumulate);
-            if (rows > 4) storeFull(c40, c41, c, cOff + 4 * ldc, accumulate);
-            if (rows > 5) storeFull(c50, c51, c, cOff + 5 * ldc, accumulate);
-            if (rows > 6) storeFull(c60, c61, c, cOff + 6 * ldc, accumulate);
-            if (rows > 7) storeFull(c70, c71, c, cOff + 7 * ldc, accumulate);
+        if (cols == NR && rows == 8) {
+            // Written out (no helper call): a call the compiler does not inline would box the vectors.
+            if (accumulate) {
+                c00 = c00.add(FloatVector.fromArray(S, c, cOff + 0 * ldc));
+                c01 = c01.add(FloatVector.fromArray(S, c, cOff + 0 * ldc + L));
+                c10 = c10.add(FloatVector.fromArray(S, c, cOff + 1 * ldc));
+                c11 = c11.add(FloatVector.fromArray(S, c, cOff + 1 * ldc + L));
+                c20 = c20.add(FloatVector.fromArray(S, c, cOff + 2 * ldc));
+                c21 = c21.add(FloatVector.fromArray(S, c, cOff + 2 * ldc + L));
+                c30 = c30.add(FloatVector.fromArray(S, c, cOff + 3 * ldc));
+                c31 = c31.add(FloatVector.fromArray(S, c, cOff + 3 * ldc + L));
+                c40 = c40.add(FloatVector.fromArray(S, c, cOff + 4 * ldc));
+                c41 = c41.add(FloatVector.fromArray(S, c, cOff + 4 * ldc + L));
+                c50 = c50.add(FloatVector.fromArray(S, c, cOff + 5 * ldc));
+                c51 = c51.add(FloatVector.fromArray(S, c, cOff + 5 * ldc + L));
+                c60 = c60.add(FloatVector.fromArray(S, c, cOff + 6 * ldc));
+                c61 = c61.add(FloatVector.fromArray(S, c, cOff + 6 * ldc + L));
+                c70 = c70.add(FloatVector.fromArray(S, c, cOff + 7 * ldc));
+                c71 = c71.add(FloatVector.fromArray(S, c, cOff + 7 * ldc + L));
+            }
+            c00.intoArray(c, cOff + 0 * ldc);
+            c01.intoArray(c, cOff + 0 * ldc + L);
+            c10.intoArray(c, cOff + 1 * ldc);
+            c11.intoArray(c, cOff + 1 * ldc + L);
+            c20.intoArray(c, cOff + 2 * ldc);
+            c21.intoArray(c, cOff + 2 * ldc + L);
+            c30.intoArray(c, cOff + 3 * ldc);
+            c31.intoArray(c, cOff + 3 * ldc + L);
+            c40.intoArray(c, cOff + 4 * ldc);
+            c41.intoArray(c, cOff + 4 * ldc + L);
+            c50.intoArray(c, cOff + 5 * ldc);
+            c51.intoArray(c, cOff + 5 * ldc + L);
+            c60.intoArray(c, cOff + 6 * ldc);
+            c61.intoArray(c, cOff + 6 * ldc + L);
+            c70.intoArray(c, cOff + 7 * ldc);
+            c71.intoArray(c, cOff + 7 * ldc + L);
         } else {
-            storePartial(c00, c01, cols, c, cOff + 0 * ldc, accumulate);
-            if (rows > 1) storePartial(c10, c11, cols, c, cOff + 1 * ldc, accumulate);
-            if (rows > 2) storePartial(c20, c21, cols, c, cOff + 2 * ldc, accumulate);
-            if (rows > 3) storePartial(c30, c31, cols, c, cOff + 3 * ldc, accumulate);
-            if (rows > 4) storePartial(c40, c41, cols, c, cOff + 4 * ldc, accumulate);
-            if (rows > 5) storePartial(c50, c51, cols, c, cOff + 5 * ldc, accumulate);
-            if (rows > 6) storePartial(c60, c61, cols, c, cOff + 6 * ldc, accumulate);
-            if (rows > 7) storePartial(c70, c71, cols, c, cOff + 7 * ldc, accumulate);
+            float[] tile = tile();
+            c00.intoArray(tile, 0 * NR);
+            c01.intoArray(tile, 0 * NR + L);
+            c10.intoArray(tile, 1 * NR);
+            c11.intoArray(tile, 1 * NR + L);
+            c20.intoArray(tile, 2 * NR);
+            c21.intoArray(tile, 2 * NR + L);
+            c30.intoArray(tile, 3 * NR);
+            c31.intoArray(tile, 3 * NR + L);
+            c40.intoArray(tile, 4 * NR);
+            c41.intoArray(tile, 4 * NR + L);
+            c50.intoArray(tile, 5 * NR);
+            c51.intoArray(tile, 5 * NR + L);
+            c60.intoArray(tile, 6 * NR);
+            c61.intoArray(tile, 6 * NR + L);
+            c70.intoArray(tile, 7 * NR);
+            c71.intoArray(tile, 7 * NR + L);
+            copyTile(tile, rows, cols, c, cOff, ldc, accumulate);
         }
     }
 }
