@@ -2,6 +2,7 @@ package org.convlab.nn.layers;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.convlab.engine.Dense;
 import org.convlab.engine.DenseReference;
 import org.convlab.engine.Shape;
 import org.convlab.model.DenseSpec;
@@ -36,7 +37,7 @@ public final class DenseLayer extends Layer {
         if (ctx.reference()) {
             DenseReference.forward(y, x, weight.value(), b, batch, inputs, units);
         } else {
-            DenseReference.forward(y, x, weight.value(), b, batch, inputs, units);
+            Dense.forward(y, x, weight.value(), b, batch, inputs, units);
         }
     }
 
@@ -46,7 +47,7 @@ public final class DenseLayer extends Layer {
         if (ctx.reference()) {
             DenseReference.backward(dX, weight.grad(), dB, dY, x, weight.value(), batch, inputs, units);
         } else {
-            DenseReference.backward(dX, weight.grad(), dB, dY, x, weight.value(), batch, inputs, units);
+            Dense.backward(dX, weight.grad(), dB, dY, x, weight.value(), batch, inputs, units);
         }
     }
 
