@@ -1,0 +1,30 @@
+package org.convlab.data;
+
+import java.util.List;
+
+/**
+ * What {@link DataSources#open} returns: the training split, the validation split and the test
+ * set (each null when there is none), and every file that was left out with the reason.
+ */
+public record LoadedData(Dataset train, Dataset validation, Dataset test, List<SkippedFile> skipped) {
+    public LoadedData {
+        skipped = List.copyOf(skipped);
+    }
+
+    /** One line for the user: sample counts per split and how many files were skipped. */
+    public String summary() {
+        StringBuilder text = new StringBuilder();
+        text.append(train.size()).append(" training");
+        if (validation != null) {
+            text.append(", ").append(validation.size()).append(" validation");
+        }
+        if (test != null) {
+            text.append(", ").append(test.size()).append(" test");
+        }
+        text.append(" samples of ").append(train.shape()).append(" in ").append(train.classes().size()).append(" classes");
+        if (!skipped.isEmpty()) {
+            text.append("; skipped ").append(skipped.size()).append(skipped.size() == 1 ? " file" : " files");
+        }
+        return text.toString();
+    }
+}
