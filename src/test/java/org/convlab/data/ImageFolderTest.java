@@ -69,6 +69,9 @@ class ImageFolderTest {
         assertTrue(why.get("huge.png").contains("20000x20000"), why.get("huge.png"));
         assertTrue(why.get("cherry").contains("empty"), why.get("cherry"));
         assertTrue(data.summary().contains("skipped 7 files"), data.summary());
+        List<String> report = data.skippedReport(3);
+        assertEquals(List.of("skipped 7 files:", "  " + data.skipped().get(0), "  " + data.skipped().get(1),
+                "  " + data.skipped().get(2), "  ... and 4 more"), report);
     }
 
     @Test
