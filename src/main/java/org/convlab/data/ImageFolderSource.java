@@ -21,7 +21,7 @@ import org.convlab.engine.Shape;
 final class ImageFolderSource {
     private static final List<String> IMAGE_SUFFIXES = List.of(".png", ".jpg", ".jpeg", ".bmp", ".gif");
     /** Files decoded per parallel task. */
-    private static final int FILES_PER_TASK = 32;
+    private static final int FILES_PER_TASK = 64;
 
     private ImageFolderSource() {}
 
@@ -93,8 +93,12 @@ final class ImageFolderSource {
         int tasks = (n + FILES_PER_TASK - 1) / FILES_PER_TASK;
         Parallel.shared().forEach(tasks, t -> {
             ImageDecoder decoder = new ImageDecoder(shape, mode);
-            for (int i = t * FILES_PER_TASK; i < Math.min(n, (t + 1) * FILES_PER_TASK); i++) {
-                reasons[i] = decoder.decode(files.get(i), values, i * sampleSize);
+            try {
+                for (int i = t * FILES_PER_TASK; i < Math.min(n, (t + 1) * FILES_PER_TASK); i++) {
+                    reasons[i] = decoder.decode(files.get(i), values, i * sampleSize);
+                }
+            } finally {
+                decoder.close();
             }
         });
         int[] labels = new int[n];
