@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -88,6 +89,8 @@ final class ImageDecoder {
                     reader.setInput(null);
                 }
             }
+        } catch (AccessDeniedException e) {
+            return "cannot be read (permission denied)";
         } catch (IOException | RuntimeException e) {
             // ImageIO reports corrupt data as IIOException, and sometimes as a runtime exception
             String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

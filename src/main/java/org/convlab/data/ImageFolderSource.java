@@ -1,6 +1,8 @@
 package org.convlab.data;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -149,11 +151,12 @@ final class ImageFolderSource {
     }
 
     private static List<Path> imagesUnder(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
+        // links are followed (a class folder may be a link to where the images are); a loop is reported
+        try (Stream<Path> walk = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
             return walk.filter(p -> !hidden(p) && Files.isRegularFile(p) && !underHidden(dir, p))
                     .sorted()
                     .toList();
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new UserInputException("cannot list folder " + dir + ": " + e.getMessage());
         }
     }
@@ -170,7 +173,7 @@ final class ImageFolderSource {
     private static List<Path> list(Path dir) {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.sorted().toList();
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new UserInputException("cannot list folder " + dir + ": " + e.getMessage());
         }
     }

@@ -94,4 +94,13 @@ class CsvTest {
                 () -> DataSources.open("csv:" + dir.resolve("none.csv"), SIGNAL, DataOptions.defaults()));
         assertTrue(e.getMessage().contains("none.csv"), e.getMessage());
     }
+
+    @Test
+    void aBinaryFileIsRefusedAsNotText() throws IOException {
+        Path file = dir.resolve("data.csv");
+        Files.write(file, new byte[] {'0', ',', (byte) 0xff, (byte) 0xfe, 0, 1, '\n'});
+        UserInputException e = assertThrows(UserInputException.class,
+                () -> DataSources.open("csv:" + file, SIGNAL, DataOptions.defaults()));
+        assertTrue(e.getMessage().contains("is not a text (CSV) file"), e.getMessage());
+    }
 }

@@ -237,4 +237,14 @@ class ImageFolderTest {
         assertTrue(reasons(data).get("emu").contains("not one of the training classes"));
         assertNull(data.validation());
     }
+
+    @Test
+    void aClassFolderThatIsALinkIsFollowed() throws IOException {
+        TestFiles.uniformPng(root.resolve("elsewhere/pics/a.png"), 4, 255);
+        TestFiles.uniformPng(root.resolve("data/b/b.png"), 4, 0);
+        Files.createSymbolicLink(root.resolve("data/a"), root.resolve("elsewhere/pics"));
+        LoadedData data = DataSources.open(root.resolve("data").toString(), GREY4, NO_SPLIT);
+        assertEquals(List.of("a", "b"), data.train().classes());
+        assertEquals(2, data.train().size());
+    }
 }
