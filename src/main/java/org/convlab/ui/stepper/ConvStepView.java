@@ -1,0 +1,312 @@
+package org.convlab.ui.stepper;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.convlab.engine.ConvGeometry;
+import org.convlab.nn.layers.ConvLayer;
+import org.convlab.nn.layers.Layer;
+import org.convlab.trace.ChannelSum;
+import org.convlab.trace.ConvStep;
+import org.convlab.trace.ConvTerm;
+import org.convlab.trace.ConvTrace;
+import org.convlab.trace.SumText;
+import org.convlab.trace.ValueFormat;
+import org.convlab.ui.maps.ValueGrid;
+
+/**
+ * The convolution step-through: the input (padding drawn as padding) with the current window,
+ * the filter, the products, the sum written out, then {@code / 9} or {@code + bias}, and the value
+ * landing in the output map. Stride, padding and dilation can be changed to see the window move
+ * differently (the step-through replays at once; the network itself is not changed). Click an
+ * output cell to jump to its window, an input pixel of the network's input to flip it.
+ *
+ * <p>Ids: {@code #convInput}, {@code #convKernel}, {@code #convProducts}, {@code #convOutput},
+ * {@code #convSum}, {@code #convTotal}, {@code #convFinish}, {@code #convStride},
+ * {@code #convPadding}, {@code #convDilation}, {@code #convFractions}, and the step controls
+ * {@code #convForward}... .
+ */
+public final class ConvStepView extends VBox {
+    private static final double GRID_ROOM = 300;
+
+    private final StepperSession session;
+    private final List<Integer> convLayers = new ArrayList<>();
+    private final ComboBox<String> layerChoice = new ComboBox<>();
+    private final ComboBox<Integer> filterChoice = new ComboBox<>();
+    private final ComboBox<Integer> channelChoice = new ComboBox<>();
+    private final Spinner<Integer> stride = new Spinner<>(1, 8, 1);
+    private final Spinner<Integer> padding = new Spinner<>(0, 8, 0);
+    private final Spinner<Integer> dilation = new Spinner<>(1, 8, 1);
+    private final CheckBox fractions = new CheckBox("fractions");
+    private final ValueGrid input = Grids.grid("convInput", 30);
+    private final ValueGrid kernel = Grids.grid("convKernel", 30);
+    private final ValueGrid products = Grids.grid("convProducts", 30);
+    private final ValueGrid output = Grids.grid("convOutput", 30);
+    private final Label inputTitle = new Label();
+    private final Label outputTitle = new Label();
+    private final VBox sums = new VBox(2);
+    private final Label total = new Label();
+    private final Label finish = new Label();
+    private final Label where = new Label();
+    private final Label note = new Label();
+    private final StepControls controls = new StepControls("conv");
+    private ConvTrace trace;
+    private int layer = -1;
+    private boolean updating;
+
+    public ConvStepView(StepperSession session) {
+        this.session = session;
+        getStyleClass().add("stepper-view");
+        List<Layer> layers = session.network().layers();
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i) instanceof ConvLayer) {
+                convLayers.add(i);
+                layerChoice.getItems().add(i + ": " + layers.get(i).name());
+            }
+        }
+        layerChoice.setId("convLayer");
+        filterChoice.setId("convFilter");
+        channelChoice.setId("convChannel");
+        stride.setId("convStride");
+        padding.setId("convPadding");
+        dilation.setId("convDilation");
+        fractions.setId("convFractions");
+        for (Spinner<Integer> s : List.of(stride, padding, dilation)) {
+            s.setPrefWidth(70);
+            s.valueProperty().addListener((o, a, b) -> geometryChanged(a, s));
+        }
+        fractions.selectedProperty().bindBidirectional(session.fractionsProperty());
+        session.fractionsProperty().addListener((o, a, b) -> redraw());
+        layerChoice.valueProperty().addListener((o, a, b) -> {
+            if (!updating && b != null) {
+                configure(convLayers.get(layerChoice.getItems().indexOf(b)), 0, 0);
+            }
+        });
+        filterChoice.valueProperty().addListener((o, a, b) -> {
+            if (!updating && b != null) {
+                retrace(controls.step());
+            }
+        });
+        channelChoice.valueProperty().addListener((o, a, b) -> {
+            if (!updating && b != null) {
+                redraw();
+            }
+        });
+        HBox bar = new HBox(8, new Label("Layer"), layerChoice, new Label("Filter"), filterChoice,
+                new Label("Channel"), channelChoice, new Label("Stride"), stride, new Label("Padding"), padding,
+                new Label("Dilation"), dilation, fractions);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("stepper-bar");
+
+        input.setOnCell((r, c) -> {
+            if (layer == 0) {
+                session.flip(channel(), r, c);
+            }
+        });
+        output.setOnCell((r, c) -> controls.setStep(trace.indexOf(r, c)));
+        HBox grids = new HBox(14, Grids.titled(inputTitle, input), Grids.sign("\u00D7"),
+                Grids.titled(new Label("Filter"), kernel), Grids.sign("="),
+                Grids.titled(new Label("Products"), products), Grids.sign("\u2192"),
+                Grids.titled(outputTitle, output));
+        grids.setAlignment(Pos.TOP_LEFT);
+
+        sums.setId("convSums");
+        total.setId("convTotal");
+        finish.setId("convFinish");
+        where.setId("convWhere");
+        note.getStyleClass().add("caption");
+        note.setWrapText(true);
+        for (Label l : List.of(total, finish)) {
+            l.getStyleClass().add("stepper-math");
+        }
+        finish.getStyleClass().add("stepper-result");
+        VBox math = new VBox(4, where, sums, total, finish, note);
+        math.setPadding(new Insets(4, 0, 4, 0));
+
+        controls.stepProperty().addListener((o, a, b) -> redraw());
+        session.snapshotProperty().addListener((o, a, b) -> retrace(controls.step()));
+        getChildren().addAll(bar, grids, math, controls);
+        setSpacing(10);
+        setPadding(new Insets(12));
+        if (!convLayers.isEmpty()) {
+            configure(convLayers.get(0), 0, 0);
+        }
+    }
+
+    /** Shows filter {@code filter} of conv layer {@code layerIndex} at step {@code step}, with the layer's own geometry. */
+    public void configure(int layerIndex, int filter, int step) {
+        ConvLayer conv = (ConvLayer) session.network().layers().get(layerIndex);
+        ConvGeometry g = conv.geometry();
+        updating = true;
+        layer = layerIndex;
+        layerChoice.setValue(layerIndex + ": " + conv.name());
+        filterChoice.setItems(FXCollections.observableArrayList(range(g.outChannels())));
+        filterChoice.setValue(filter);
+        channelChoice.setItems(FXCollections.observableArrayList(range(g.inChannels())));
+        channelChoice.setValue(0);
+        channelChoice.setDisable(g.inChannels() == 1);
+        stride.getValueFactory().setValue(g.stride());
+        padding.getValueFactory().setValue(g.padHeight());
+        dilation.getValueFactory().setValue(g.dilation());
+        updating = false;
+        retrace(step);
+    }
+
+    /** Sets the stride (the step-through replays from the start, as after a change by hand). */
+    public void setStride(int s) {
+        stride.getValueFactory().setValue(s);
+    }
+
+    private static List<Integer> range(int n) {
+        List<Integer> l = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            l.add(i);
+        }
+        return l;
+    }
+
+    private int channel() {
+        return channelChoice.getValue() == null ? 0 : channelChoice.getValue();
+    }
+
+    private void geometryChanged(Integer previous, Spinner<Integer> source) {
+        if (updating || layer < 0) {
+            return;
+        }
+        try {
+            retrace(0);
+            controls.playFromStart();
+        } catch (IllegalArgumentException e) { // the window does not fit the padded input: undo
+            note.setText(e.getMessage());
+            updating = true;
+            source.getValueFactory().setValue(previous);
+            updating = false;
+            retrace(0);
+        }
+    }
+
+    private void retrace(int step) {
+        if (layer < 0) {
+            return;
+        }
+        ConvLayer conv = (ConvLayer) session.network().layers().get(layer);
+        ConvGeometry g = conv.geometry();
+        ConvGeometry shown = new ConvGeometry(1, g.inChannels(), g.inHeight(), g.inWidth(), g.outChannels(),
+                g.kernelHeight(), g.kernelWidth(), stride.getValue(), padding.getValue(), padding.getValue(),
+                dilation.getValue(), g.divisor());
+        float[] b = conv.bias() == null ? null : conv.bias().value();
+        int filter = filterChoice.getValue() == null ? 0 : filterChoice.getValue();
+        trace = new ConvTrace(shown, session.snapshot().inputOf(layer).data(), conv.weight().value(), b, filter);
+        controls.setCount(trace.size());
+        controls.setStep(step);
+        redraw();
+    }
+
+    private void redraw() {
+        if (trace == null) {
+            return;
+        }
+        ValueFormat f = session.format();
+        ConvGeometry g = trace.geometry();
+        int c = channel();
+        ConvStep step = trace.step(controls.step());
+        boolean ink = session.inkPixels() && layer == 0;
+
+        int paddedH = g.inHeight() + 2 * g.padHeight();
+        input.setCellSize(Grids.cellSize(Math.max(paddedH, g.inWidth() + 2 * g.padWidth()), GRID_ROOM, 40));
+        input.setData(trace.inputPlane(c), g.inHeight(), g.inWidth());
+        input.setRing(g.padHeight(), 0);
+        input.setStyle(ink ? ValueGrid.Style.INK : ValueGrid.Style.DIVERGING);
+        input.setFormatter(f::term);
+        List<int[]> window = new ArrayList<>();
+        ChannelSum shown = step.channels().get(c);
+        for (ConvTerm t : shown.terms()) {
+            window.add(new int[] {t.inputRow(), t.inputCol()});
+        }
+        input.setWindow(window);
+        input.draw();
+        inputTitle.setText((layer == 0 ? "Input" : "Input (" + session.network().layers().get(layer - 1).name() + ")")
+                + (g.inChannels() > 1 ? ", channel " + c : ""));
+
+        double small = Grids.cellSize(g.kernelHeight(), 200, 40);
+        kernel.setCellSize(small);
+        kernel.setData(trace.kernel(c), g.kernelHeight(), g.kernelWidth());
+        kernel.setStyle(ink ? ValueGrid.Style.INK : ValueGrid.Style.DIVERGING);
+        kernel.setFormatter(f::term);
+        kernel.draw();
+
+        float[] p = new float[shown.terms().size()];
+        boolean[] pad = new boolean[p.length];
+        for (int k = 0; k < p.length; k++) {
+            p[k] = shown.terms().get(k).product();
+            pad[k] = shown.terms().get(k).padding();
+        }
+        products.setCellSize(small);
+        products.setData(p, g.kernelHeight(), g.kernelWidth());
+        products.setStyle(ValueGrid.Style.DIVERGING);
+        products.setLimit(ColorLimit.of(trace.kernel(c), trace.inputPlane(c)));
+        products.setFormatter(f::term);
+        products.setMarked(pad);
+        products.draw();
+
+        output.setCellSize(Grids.cellSize(Math.max(g.outHeight(), g.outWidth()), GRID_ROOM * 0.8, 40));
+        output.setData(trace.outputs(), g.outHeight(), g.outWidth());
+        output.setStyle(ValueGrid.Style.DIVERGING);
+        output.setFormatter(v -> step.whole() && !step.hasBias() ? Grids.ratioText(v, g.divisor(), f) : f.decimal(v));
+        output.setVisibleCount(controls.step() + 1);
+        output.setHighlight(step.outRow(), step.outCol());
+        output.draw();
+        outputTitle.setText("Output map, filter " + trace.filter() + " (" + g.outHeight() + " x " + g.outWidth() + ")");
+
+        where.setText("Output row " + step.outRow() + ", column " + step.outCol() + ": window from input row "
+                + step.windowTop() + ", column " + step.windowLeft() + " (stride " + g.stride() + ", dilation "
+                + g.dilation() + ")");
+        sums.getChildren().clear();
+        int shownChannels = Math.min(step.channels().size(), 6);
+        for (int k = 0; k < shownChannels; k++) {
+            ChannelSum cs = step.channels().get(k);
+            Label line = new Label((step.channels().size() > 1 ? "channel " + k + ":  " : "")
+                    + SumText.channel(cs, f));
+            line.getStyleClass().add("stepper-math");
+            line.setWrapText(true);
+            if (k == 0) {
+                line.setId("convSum");
+            }
+            sums.getChildren().add(line);
+        }
+        if (step.channels().size() > shownChannels) {
+            sums.getChildren().add(new Label("... " + (step.channels().size() - shownChannels) + " more channels"));
+        }
+        total.setVisible(step.channels().size() > 1);
+        total.setManaged(step.channels().size() > 1);
+        total.setText("sum of the channels:  " + SumText.total(step, f));
+        finish.setText(SumText.finish(step, f));
+        note.setText(session.slidesConvention() && !f.showsFractions()
+                ? "Values are cut to 2 decimals, as the slides print them (5/9 = 0.555... shows 0.55)."
+                : "");
+    }
+
+    public ValueGrid inputGrid() {
+        return input;
+    }
+
+    public ValueGrid outputGrid() {
+        return output;
+    }
+
+    public StepControls controls() {
+        return controls;
+    }
+
+    public ConvTrace trace() {
+        return trace;
+    }
+}
