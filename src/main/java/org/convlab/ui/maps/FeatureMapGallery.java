@@ -146,7 +146,7 @@ public final class FeatureMapGallery extends HBox {
             g.draw();
             tiles.getChildren().add(g);
         } else {
-            double cell = Math.max(3, Math.min(layer < 0 && inkInput ? 14 : 12, 110.0 / Math.max(shape.height(), shape.width())));
+            double cell = Math.max(3, Math.min(18, 150.0 / Math.max(shape.height(), shape.width())));
             int n = Math.min(MAX_TILES, shape.channels());
             for (int c = 0; c < n; c++) {
                 final int channel = c;

@@ -9,6 +9,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.convlab.engine.ConvGeometry;
@@ -35,8 +36,6 @@ import org.convlab.ui.maps.ValueGrid;
  * {@code #convForward}... .
  */
 public final class ConvStepView extends VBox {
-    private static final double GRID_ROOM = 300;
-
     private final StepperSession session;
     private final List<Integer> convLayers = new ArrayList<>();
     private final ComboBox<String> layerChoice = new ComboBox<>();
@@ -100,7 +99,7 @@ public final class ConvStepView extends VBox {
                 redraw();
             }
         });
-        HBox bar = new HBox(8, new Label("Layer"), layerChoice, new Label("Filter"), filterChoice,
+        FlowPane bar = new FlowPane(8, 6, new Label("Layer"), layerChoice, new Label("Filter"), filterChoice,
                 new Label("Channel"), channelChoice, new Label("Stride"), stride, new Label("Padding"), padding,
                 new Label("Dilation"), dilation, fractions);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -112,11 +111,14 @@ public final class ConvStepView extends VBox {
             }
         });
         output.setOnCell((r, c) -> controls.setStep(trace.indexOf(r, c)));
-        HBox grids = new HBox(14, Grids.titled(inputTitle, input), Grids.sign("\u00D7"),
-                Grids.titled(new Label("Filter"), kernel), Grids.sign("="),
-                Grids.titled(new Label("Products"), products), Grids.sign("\u2192"),
+        // filter and products stacked between the input and the output, so the four fit a narrow middle region
+        VBox middle = new VBox(4, Grids.titled(new Label("Filter"), kernel), Grids.sign("="),
+                Grids.titled(new Label("Products"), products));
+        middle.setAlignment(Pos.TOP_CENTER);
+        HBox grids = new HBox(10, Grids.titled(inputTitle, input), Grids.sign("\u00D7"), middle, Grids.sign("\u2192"),
                 Grids.titled(outputTitle, output));
         grids.setAlignment(Pos.TOP_LEFT);
+        widthProperty().addListener((o, a, b) -> redraw());
 
         sums.setId("convSums");
         total.setId("convTotal");
@@ -220,8 +222,11 @@ public final class ConvStepView extends VBox {
         ConvStep step = trace.step(controls.step());
         boolean ink = session.inkPixels() && layer == 0;
 
-        int paddedH = g.inHeight() + 2 * g.padHeight();
-        input.setCellSize(Grids.cellSize(Math.max(paddedH, g.inWidth() + 2 * g.padWidth()), GRID_ROOM, 40));
+        int paddedW = g.inWidth() + 2 * g.padWidth();
+        // the width left for the input and output maps, shared by their columns
+        double room = Math.max(300, (getWidth() > 0 ? getWidth() : 700) - 240);
+        double cell = Math.max(8, Math.min(44, Math.floor(room / (paddedW + g.outWidth() + 1)) - 2));
+        input.setCellSize(cell);
         input.setData(trace.inputPlane(c), g.inHeight(), g.inWidth());
         input.setRing(g.padHeight(), 0);
         input.setStyle(ink ? ValueGrid.Style.INK : ValueGrid.Style.DIVERGING);
@@ -236,7 +241,7 @@ public final class ConvStepView extends VBox {
         inputTitle.setText((layer == 0 ? "Input" : "Input (" + session.network().layers().get(layer - 1).name() + ")")
                 + (g.inChannels() > 1 ? ", channel " + c : ""));
 
-        double small = Grids.cellSize(g.kernelHeight(), 200, 40);
+        double small = Math.min(34, Grids.cellSize(g.kernelWidth(), 120, 34));
         kernel.setCellSize(small);
         kernel.setData(trace.kernel(c), g.kernelHeight(), g.kernelWidth());
         kernel.setStyle(ink ? ValueGrid.Style.INK : ValueGrid.Style.DIVERGING);
@@ -257,7 +262,7 @@ public final class ConvStepView extends VBox {
         products.setMarked(pad);
         products.draw();
 
-        output.setCellSize(Grids.cellSize(Math.max(g.outHeight(), g.outWidth()), GRID_ROOM * 0.8, 40));
+        output.setCellSize(cell);
         output.setData(trace.outputs(), g.outHeight(), g.outWidth());
         output.setStyle(ValueGrid.Style.DIVERGING);
         output.setFormatter(v -> step.whole() && !step.hasBias() ? Grids.ratioText(v, g.divisor(), f) : f.decimal(v));

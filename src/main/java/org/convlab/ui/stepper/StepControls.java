@@ -10,7 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
@@ -18,7 +18,7 @@ import javafx.util.Duration;
  * step-through. {@link #stepProperty()} is the current step (0..count-1); views listen to it. Node
  * ids start with the view's prefix: {@code #convForward}, {@code #convPlay}, {@code #convScrubber}...
  */
-public final class StepControls extends HBox {
+public final class StepControls extends VBox {
     private final IntegerProperty step = new SimpleIntegerProperty(0);
     private final IntegerProperty count = new SimpleIntegerProperty(1);
     private final Slider scrubber = new Slider(0, 0, 0);
@@ -29,10 +29,10 @@ public final class StepControls extends HBox {
 
     public StepControls(String prefix) {
         getStyleClass().add("step-controls");
-        Button start = button("\u23EE", "To the start", prefix + "Start", () -> setStep(0));
+        Button start = button("|\u25C0", "To the start", prefix + "Start", () -> setStep(0));
         Button back = button("\u25C0", "One step back", prefix + "Back", this::back);
         Button forward = button("\u25B6", "One step forward", prefix + "Forward", this::forward);
-        Button end = button("\u23ED", "To the end", prefix + "End", () -> setStep(count.get() - 1));
+        Button end = button("\u25B6|", "To the end", prefix + "End", () -> setStep(count.get() - 1));
         play.setId(prefix + "Play");
         play.setOnAction(e -> togglePlay());
         play.setMinWidth(90);
@@ -41,7 +41,6 @@ public final class StepControls extends HBox {
         scrubber.setMajorTickUnit(1);
         scrubber.setMinorTickCount(0);
         scrubber.setSnapToTicks(true);
-        HBox.setHgrow(scrubber, Priority.ALWAYS);
         scrubber.valueProperty().addListener((o, a, b) -> setStep((int) Math.round(b.doubleValue())));
         speed.setId(prefix + "Speed");
         speed.setPrefWidth(110);
@@ -61,9 +60,10 @@ public final class StepControls extends HBox {
         timer.setRate(speed.getValue());
         step.addListener((o, a, b) -> sync());
         count.addListener((o, a, b) -> sync());
-        getChildren().addAll(start, back, play, forward, end, scrubber, where, speedLabel, speed);
-        setAlignment(Pos.CENTER_LEFT);
-        setSpacing(6);
+        HBox buttons = new HBox(6, start, back, play, forward, end, where, speedLabel, speed);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(buttons, scrubber);
+        setSpacing(4);
         sync();
     }
 

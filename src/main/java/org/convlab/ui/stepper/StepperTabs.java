@@ -72,6 +72,7 @@ public final class StepperTabs extends TabPane {
         if (scroll) {
             ScrollPane pane = new ScrollPane(content);
             pane.getStyleClass().add("main-view");
+            pane.setFitToWidth(true);
             body = pane;
         }
         Tab t = new Tab(text, body);

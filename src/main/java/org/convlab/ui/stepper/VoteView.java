@@ -89,14 +89,14 @@ public final class VoteView extends VBox {
             return;
         }
         ledger = session.tracer().votes(session.snapshot(), layer);
-        ValueFormat f = ValueFormat.decimals();
+        ValueFormat f = session.format().withFractions(false);
         List<ClassVotes> classes = ledger.classes();
         int shownClasses = Math.min(classes.size(), 4);
         double colW = 300;
         double rowH = 22;
         double barsTop = 70 + (Math.min(SHOWN, classes.get(0).votes().size()) + 4) * rowH;
         int barRows = Math.min(classes.size(), 10);
-        ledgerCanvas.setWidth(Math.max(600, shownClasses * colW + 20));
+        ledgerCanvas.setWidth(Math.max(760, shownClasses * colW + 20));
         ledgerCanvas.setHeight(barsTop + 30 + barRows * 28);
         GraphicsContext g = ledgerCanvas.getGraphicsContext2D();
         g.clearRect(0, 0, ledgerCanvas.getWidth(), ledgerCanvas.getHeight());
@@ -149,7 +149,8 @@ public final class VoteView extends VBox {
             y += rowH;
         }
         g.setFill(Color.web("#1b1b1b"));
-        g.fillText("votes " + f.decimal(c.votesTotal()) + (c.hasBias() ? " + bias " + f.decimal(c.bias()) : ""), x, y);
+        String bias = !c.hasBias() ? "" : (c.bias() < 0 ? " - " : " + ") + f.decimal(Math.abs(c.bias())) + " (bias)";
+        g.fillText("votes " + f.decimal(c.votesTotal()) + bias, x, y);
         y += rowH;
         g.setFont(Font.font("DejaVu Sans Mono", FontWeight.BOLD, 14));
         g.fillText("= " + f.decimal(c.logit()) + "  (logit)", x, y);
