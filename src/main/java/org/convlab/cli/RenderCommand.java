@@ -85,11 +85,7 @@ final class RenderCommand implements Callable<Integer> {
         StepperSession probe = new StepperSession(net, x, RenderModels.inkPixels(net, pixels));
         int l = checkArguments(v, probe.tracer(), probe.snapshot());
         probe.fractionsProperty().set(fractions);
-        try {
-            ViewRenderer.render(probe, v, l, channel, step, width, out);
-        } finally {
-            ViewRenderer.shutdown();
-        }
+        ViewRenderer.render(probe, v, l, channel, step, width, out);
         spec.commandLine().getOut().println("wrote " + out);
         return 0;
     }

@@ -80,7 +80,8 @@ public final class ViewRenderer {
             }
         });
         try {
-            BufferedImage img = image.get();
+            // the process ends with System.exit (Launcher), which also stops the JavaFX thread
+            BufferedImage img = image.get(2, java.util.concurrent.TimeUnit.MINUTES);
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
@@ -94,6 +95,8 @@ public final class ViewRenderer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("rendering did not finish within 2 minutes", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UserInputException u) {
                 throw u;
@@ -154,21 +157,18 @@ public final class ViewRenderer {
         setDefault("prism.text", "t2k");
         setDefault("java.awt.headless", "true");
         CompletableFuture<Void> up = new CompletableFuture<>();
-        Platform.startup(() -> up.complete(null));
+        try {
+            Platform.startup(() -> up.complete(null));
+            up.join();
+        } catch (IllegalStateException alreadyRunning) {
+            // JavaFX is up already (inside the app or a test): draw on it and leave it running
+        }
         Platform.setImplicitExit(false);
-        up.join();
     }
 
     private static void setDefault(String key, String value) {
         if (System.getProperty(key) == null) {
             System.setProperty(key, value);
-        }
-    }
-
-    /** Stops JavaFX (the command calls this before exiting). */
-    public static void shutdown() {
-        if (STARTED.get()) {
-            Platform.exit();
         }
     }
 }
