@@ -14,10 +14,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
-import javafx.stage.Stage;
 import org.convlab.data.xo.XoLesson;
 import org.convlab.ui.maps.ValueGrid;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -32,11 +32,11 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class StepperTabsTest {
     private final FxRobot robot = new FxRobot();
-    private StepperTabs tabs;
+    private static StepperTabs tabs;
 
-    @BeforeEach
-    void show() throws Exception {
-        Stage stage = FxToolkit.registerPrimaryStage();
+    @BeforeAll
+    static void show() throws Exception {
+        FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
             XoLesson lesson = XoLesson.load();
             tabs = StepperTabs.forLesson(new Label("lesson picture"), lesson);
@@ -46,11 +46,23 @@ class StepperTabsTest {
             s.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(stage.isShowing());
     }
 
-    @AfterEach
-    void close() throws Exception {
+    /** One window for all tests (starting it is the slow part); each test starts from the lesson's X. */
+    @BeforeEach
+    void reset() {
+        robot.interact(() -> {
+            tabs.setPresenting(false);
+            tabs.session().fractionsProperty().set(false);
+            tabs.session().setInput(LessonNetwork.input(XoLesson.load().x()));
+            tabs.guided().go(0);
+            tabs.convView().controls().pause();
+            tabs.convView().configure(0, 0, 0);
+        });
+    }
+
+    @AfterAll
+    static void close() throws Exception {
         FxToolkit.cleanupStages();
     }
 
