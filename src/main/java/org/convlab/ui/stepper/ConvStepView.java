@@ -57,6 +57,13 @@ public final class ConvStepView extends VBox {
     private final Label where = new Label();
     private final Label note = new Label();
     private final StepControls controls = new StepControls("conv");
+    private final VBox math = new VBox(4);
+    private final VBox grids = new VBox(10);
+    private final VBox inputBox;
+    private final VBox kernelBox;
+    private final VBox productsBox;
+    private final VBox outputBox;
+    private boolean narrow;
     private ConvTrace trace;
     private int layer = -1;
     private boolean updating;
@@ -111,14 +118,14 @@ public final class ConvStepView extends VBox {
             }
         });
         output.setOnCell((r, c) -> controls.setStep(trace.indexOf(r, c)));
-        // filter and products stacked between the input and the output, so the four fit a narrow middle region
-        VBox middle = new VBox(4, Grids.titled(new Label("Filter"), kernel), Grids.sign("="),
-                Grids.titled(new Label("Products"), products));
-        middle.setAlignment(Pos.TOP_CENTER);
-        HBox grids = new HBox(10, Grids.titled(inputTitle, input), Grids.sign("\u00D7"), middle, Grids.sign("\u2192"),
-                Grids.titled(outputTitle, output));
-        grids.setAlignment(Pos.TOP_LEFT);
-        widthProperty().addListener((o, a, b) -> redraw());
+        inputBox = Grids.titled(inputTitle, input);
+        kernelBox = Grids.titled(new Label("Filter"), kernel);
+        productsBox = Grids.titled(new Label("Products"), products);
+        outputBox = Grids.titled(outputTitle, output);
+        widthProperty().addListener((o, a, b) -> {
+            arrange(b.doubleValue());
+            redraw();
+        });
 
         sums.setId("convSums");
         total.setId("convTotal");
@@ -130,12 +137,14 @@ public final class ConvStepView extends VBox {
             l.getStyleClass().add("stepper-math");
         }
         finish.getStyleClass().add("stepper-result");
-        VBox math = new VBox(4, where, sums, total, finish, note);
+        math.getChildren().addAll(where, sums, total, finish, note);
         math.setPadding(new Insets(4, 0, 4, 0));
+        where.setWrapText(true);
 
         controls.stepProperty().addListener((o, a, b) -> redraw());
         session.snapshotProperty().addListener((o, a, b) -> retrace(controls.step()));
-        getChildren().addAll(bar, grids, math, controls);
+        getChildren().addAll(bar, grids, controls);
+        arrange(0);
         setSpacing(10);
         setPadding(new Insets(12));
         if (!convLayers.isEmpty()) {
@@ -160,6 +169,35 @@ public final class ConvStepView extends VBox {
         dilation.getValueFactory().setValue(g.dilation());
         updating = false;
         retrace(step);
+    }
+
+    /** Below this width the maps go on two rows: input x filter = products, then the output beside the sums. */
+    static final double NARROW = 1000;
+
+    /** Places the grids and the arithmetic for the width the view has (0: not laid out yet). */
+    private void arrange(double width) {
+        boolean n = width > 0 && width < NARROW;
+        if (n == narrow && !grids.getChildren().isEmpty()) {
+            return;
+        }
+        narrow = n;
+        grids.getChildren().clear();
+        if (narrow) {
+            HBox top = new HBox(10, inputBox, Grids.sign("\u00D7"), kernelBox, Grids.sign("="), productsBox);
+            math.setMaxWidth(Math.max(200, width - 40));
+            math.setMinWidth(0);
+            HBox bottom = new HBox(10, Grids.sign("\u2192"), outputBox, math);
+            HBox.setHgrow(math, javafx.scene.layout.Priority.ALWAYS);
+            grids.getChildren().addAll(top, bottom);
+        } else {
+            VBox middle = new VBox(4, kernelBox, Grids.sign("="), productsBox);
+            middle.setAlignment(Pos.TOP_CENTER);
+            // the arithmetic to the right of the output, so a projector shows it without scrolling
+            math.setMaxWidth(360);
+            math.setMinWidth(260);
+            HBox row = new HBox(10, inputBox, Grids.sign("\u00D7"), middle, Grids.sign("\u2192"), outputBox, math);
+            grids.getChildren().add(row);
+        }
     }
 
     /** Sets the stride (the step-through replays from the start, as after a change by hand). */
@@ -224,8 +262,11 @@ public final class ConvStepView extends VBox {
 
         int paddedW = g.inWidth() + 2 * g.padWidth();
         // the width left for the input and output maps, shared by their columns
-        double room = Math.max(300, (getWidth() > 0 ? getWidth() : 700) - 240);
-        double cell = Math.max(8, Math.min(44, Math.floor(room / (paddedW + g.outWidth() + 1)) - 2));
+        double width = getWidth() > 0 ? getWidth() : 1100;
+        double cell = narrow
+                ? Math.floor((width - 330) / (paddedW + 1)) - 2 // input beside filter and products
+                : Math.floor((width - 620) / (paddedW + g.outWidth() + 1)) - 2;
+        cell = Math.max(8, Math.min(44, cell));
         input.setCellSize(cell);
         input.setData(trace.inputPlane(c), g.inHeight(), g.inWidth());
         input.setRing(g.padHeight(), 0);
@@ -269,7 +310,7 @@ public final class ConvStepView extends VBox {
         output.setVisibleCount(controls.step() + 1);
         output.setHighlight(step.outRow(), step.outCol());
         output.draw();
-        outputTitle.setText("Output map, filter " + trace.filter() + " (" + g.outHeight() + " x " + g.outWidth() + ")");
+        outputTitle.setText("Output " + g.outHeight() + " x " + g.outWidth());
 
         where.setText("Output row " + step.outRow() + ", column " + step.outCol() + ": window from input row "
                 + step.windowTop() + ", column " + step.windowLeft() + " (stride " + g.stride() + ", dilation "
