@@ -84,7 +84,7 @@ final class RenderCommand implements Callable<Integer> {
         float[] x = NetworkInput.read(input, net, pixels, err);
         StepperSession probe = new StepperSession(net, x, RenderModels.inkPixels(net, pixels));
         int l = checkArguments(v, probe.tracer(), probe.snapshot());
-        probe.fractionsProperty().set(fractions);
+        probe.setFractions(fractions);
         ViewRenderer.render(probe, v, l, channel, step, width, out);
         spec.commandLine().getOut().println("wrote " + out);
         return 0;

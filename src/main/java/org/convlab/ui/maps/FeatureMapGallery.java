@@ -24,7 +24,7 @@ import org.convlab.trace.Region;
  * on the input. Flat layers (dense outputs) are drawn as one row. Ids: {@code #mapsGallery},
  * {@code #mapsDetail}, {@code #mapsField}; tiles are {@code #map-L-C}.
  */
-public final class FeatureMapGallery extends HBox {
+public final class FeatureMapGallery extends FlowPane {
     private static final int MAX_TILES = 16;
 
     private final ObservableValue<ActivationSnapshot> snapshot;
@@ -61,8 +61,22 @@ public final class FeatureMapGallery extends HBox {
         fieldTitle.setMaxWidth(320);
         VBox side = new VBox(8, detailTitle, detail, new Label("Receptive field on the input"), field, fieldTitle);
         side.setMinWidth(330);
+        // the enlarged map sits beside the gallery when there is room, below it otherwise
         getChildren().addAll(rows, side);
-        setSpacing(24);
+        setHgap(24);
+        setVgap(16);
+        setAlignment(Pos.TOP_LEFT);
+        setColumnHalignment(javafx.geometry.HPos.LEFT);
+        widthProperty().addListener((o, a, b) -> {
+            double w = b.doubleValue();
+            setPrefWrapLength(w);
+            rows.setMaxWidth(w > 1100 ? w - 370 : w - 30);
+            for (javafx.scene.Node row : rows.getChildren()) {
+                if (row instanceof VBox v && v.getChildren().get(1) instanceof FlowPane tiles) {
+                    tiles.setPrefWrapLength(rows.getMaxWidth());
+                }
+            }
+        });
         setPadding(new Insets(12));
         snapshot.addListener((o, a, b) -> redraw());
         redraw();
@@ -138,7 +152,7 @@ public final class FeatureMapGallery extends HBox {
         HBox head = new HBox(16, title, legend);
         head.setAlignment(Pos.CENTER_LEFT);
         FlowPane tiles = new FlowPane(6, 6);
-        tiles.setPrefWrapLength(760);
+        tiles.setPrefWrapLength(rows.getMaxWidth() > 0 && rows.getMaxWidth() < 5000 ? rows.getMaxWidth() : 700);
         if (shape.isFlat()) {
             ValueGrid g = tile(out.data(), 1, shape.channels(), Math.max(8, Math.min(28, 700.0 / shape.channels())), limit);
             g.setId("map-" + layer + "-0");

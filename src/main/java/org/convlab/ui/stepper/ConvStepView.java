@@ -52,6 +52,7 @@ public final class ConvStepView extends VBox {
     private final Label inputTitle = new Label();
     private final Label outputTitle = new Label();
     private final VBox sums = new VBox(2);
+    private final List<Label> sumLines = new ArrayList<>();
     private final Label total = new Label();
     private final Label finish = new Label();
     private final Label where = new Label();
@@ -128,6 +129,14 @@ public final class ConvStepView extends VBox {
         });
 
         sums.setId("convSums");
+        for (int k = 0; k < 7; k++) {
+            Label line = new Label();
+            line.getStyleClass().add("stepper-math");
+            line.setWrapText(true);
+            sumLines.add(line);
+        }
+        sumLines.get(0).setId("convSum");
+        sums.getChildren().setAll(sumLines);
         total.setId("convTotal");
         finish.setId("convFinish");
         where.setId("convWhere");
@@ -315,21 +324,19 @@ public final class ConvStepView extends VBox {
         where.setText("Output row " + step.outRow() + ", column " + step.outCol() + ": window from input row "
                 + step.windowTop() + ", column " + step.windowLeft() + " (stride " + g.stride() + ", dilation "
                 + g.dilation() + ")");
-        sums.getChildren().clear();
-        int shownChannels = Math.min(step.channels().size(), 6);
-        for (int k = 0; k < shownChannels; k++) {
-            ChannelSum cs = step.channels().get(k);
-            Label line = new Label((step.channels().size() > 1 ? "channel " + k + ":  " : "")
-                    + SumText.channel(cs, f));
-            line.getStyleClass().add("stepper-math");
-            line.setWrapText(true);
-            if (k == 0) {
-                line.setId("convSum");
+        // a fixed set of labels, shown or hidden: adding nodes during a layout pass could leave them unlaid
+        int shownChannels = Math.min(step.channels().size(), sumLines.size() - 1);
+        for (int k = 0; k < sumLines.size(); k++) {
+            Label line = sumLines.get(k);
+            boolean used = k <= shownChannels && (k < shownChannels || step.channels().size() > shownChannels);
+            line.setVisible(used);
+            line.setManaged(used);
+            if (k < shownChannels) {
+                ChannelSum cs = step.channels().get(k);
+                line.setText((step.channels().size() > 1 ? "channel " + k + ":  " : "") + SumText.channel(cs, f));
+            } else if (used) {
+                line.setText("... " + (step.channels().size() - shownChannels) + " more channels");
             }
-            sums.getChildren().add(line);
-        }
-        if (step.channels().size() > shownChannels) {
-            sums.getChildren().add(new Label("... " + (step.channels().size() - shownChannels) + " more channels"));
         }
         total.setVisible(step.channels().size() > 1);
         total.setManaged(step.channels().size() > 1);

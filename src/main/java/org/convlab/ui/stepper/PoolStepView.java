@@ -72,6 +72,7 @@ public final class PoolStepView extends VBox {
         where.setWrapText(true);
         controls.stepProperty().addListener((o, a, b) -> redraw());
         session.snapshotProperty().addListener((o, a, b) -> retrace(controls.step()));
+        widthProperty().addListener((o, a, b) -> redraw());
         getChildren().addAll(bar, grids, where, result, controls);
         setSpacing(10);
         setPadding(new Insets(12));
@@ -121,7 +122,8 @@ public final class PoolStepView extends VBox {
         }
         // keep the frame steady: room for the largest overhang of any window
         int frame = Math.max(overhang, maxOverhang(g));
-        input.setCellSize(Grids.cellSize(g.inHeight() + 2 * g.padding() + frame, 300, 44));
+        double room = Math.min(420, ((getWidth() > 0 ? getWidth() : 900) - 120) * 0.6);
+        input.setCellSize(Grids.cellSize(g.inWidth() + 2 * g.padding() + frame, room, 44));
         input.setData(trace.inputPlane(), g.inHeight(), g.inWidth());
         input.setRing(g.padding(), frame);
         input.setStyle(ValueGrid.Style.DIVERGING);
@@ -139,7 +141,7 @@ public final class PoolStepView extends VBox {
         input.draw();
         inputTitle.setText("Feature map, channel " + trace.channel() + " (" + g.inHeight() + " x " + g.inWidth() + ")");
 
-        output.setCellSize(Grids.cellSize(Math.max(g.outHeight(), g.outWidth()), 220, 44));
+        output.setCellSize(Grids.cellSize(Math.max(g.outHeight(), g.outWidth()), room * 0.66, 44));
         output.setData(trace.outputs(), g.outHeight(), g.outWidth());
         output.setStyle(ValueGrid.Style.DIVERGING);
         output.setLimit(ValueGridLimit.of(trace.inputPlane()));

@@ -62,6 +62,7 @@ public final class ReluView extends VBox {
         summary.getStyleClass().add("stepper-math");
         summary.setWrapText(true);
         session.snapshotProperty().addListener((o, a, b) -> redraw());
+        widthProperty().addListener((o, a, b) -> redraw());
         session.fractionsProperty().addListener((o, a, b) -> redraw());
         getChildren().addAll(bar, grids, summary);
         setSpacing(10);
@@ -98,7 +99,8 @@ public final class ReluView extends VBox {
         float[] in = java.util.Arrays.copyOfRange(step.before(), c * s.plane(), (c + 1) * s.plane());
         float[] out = java.util.Arrays.copyOfRange(step.after(), c * s.plane(), (c + 1) * s.plane());
         double limit = ValueGridLimit.of(in);
-        double cell = Grids.cellSize(Math.max(s.height(), s.width()), 320, 44);
+        double room = ((getWidth() > 0 ? getWidth() : 900) - 110) / 2;
+        double cell = Grids.cellSize(Math.max(s.height(), s.width()), Math.min(420, room), 44);
         for (ValueGrid g : List.of(before, after)) {
             g.setCellSize(cell);
             g.setStyle(ValueGrid.Style.DIVERGING);

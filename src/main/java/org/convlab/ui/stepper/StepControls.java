@@ -9,7 +9,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -60,7 +59,9 @@ public final class StepControls extends VBox {
         timer.setRate(speed.getValue());
         step.addListener((o, a, b) -> sync());
         count.addListener((o, a, b) -> sync());
-        HBox buttons = new HBox(6, start, back, play, forward, end, where, speedLabel, speed);
+        // wraps in a narrow middle region instead of widening it
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 4, start, back, play, forward, end,
+                where, speedLabel, speed);
         buttons.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(buttons, scrubber);
         setSpacing(4);

@@ -68,6 +68,11 @@ public final class StepperSession {
         return fractions;
     }
 
+    /** Switches fractions (7/9) on or off (a plain setter for callers outside the UI, such as render). */
+    public void setFractions(boolean on) {
+        fractions.set(on);
+    }
+
     /**
      * How numbers are written: a net with a normalized conv (the X/O lesson) cuts decimals as the
      * slides do (5/9 prints 0.55); any other net rounds. Fractions when switched on.

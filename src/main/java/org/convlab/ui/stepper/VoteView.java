@@ -64,7 +64,10 @@ public final class VoteView extends VBox {
         answer.setId("voteAnswer");
         answer.getStyleClass().add("stepper-result");
         session.snapshotProperty().addListener((o, a, b) -> redraw());
-        getChildren().addAll(bar, ledgerCanvas, answer);
+        // a plain pane lets the view shrink below the canvas's width: the canvas is redrawn to fit instead
+        javafx.scene.layout.Pane holder = new javafx.scene.layout.Pane(ledgerCanvas);
+        widthProperty().addListener((o, a, b) -> redraw());
+        getChildren().addAll(bar, holder, answer);
         setSpacing(10);
         setPadding(new Insets(12));
         if (!denseLayers.isEmpty()) {
@@ -91,12 +94,15 @@ public final class VoteView extends VBox {
         ledger = session.tracer().votes(session.snapshot(), layer);
         ValueFormat f = session.format().withFractions(false);
         List<ClassVotes> classes = ledger.classes();
-        int shownClasses = Math.min(classes.size(), 4);
-        double colW = 300;
+        double room = getWidth() > 0 ? getWidth() - 24 : 900;
+        int shownClasses = Math.max(1, Math.min(Math.min(classes.size(), 4), (int) (room / 270)));
+        double avail = getWidth() > 0 ? getWidth() - 24 : 900;
+        double colW = Math.max(270, Math.min(320, avail / shownClasses));
         double rowH = 22;
         double barsTop = 70 + (Math.min(SHOWN, classes.get(0).votes().size()) + 4) * rowH;
         int barRows = Math.min(classes.size(), 10);
-        ledgerCanvas.setWidth(Math.max(760, shownClasses * colW + 20));
+        double barW = Math.max(160, Math.min(400, avail - 300));
+        ledgerCanvas.setWidth(Math.max(shownClasses * colW + 10, 300 + barW));
         ledgerCanvas.setHeight(barsTop + 30 + barRows * 28);
         GraphicsContext g = ledgerCanvas.getGraphicsContext2D();
         g.clearRect(0, 0, ledgerCanvas.getWidth(), ledgerCanvas.getHeight());
@@ -104,7 +110,7 @@ public final class VoteView extends VBox {
         for (int k = 0; k < shownClasses; k++) {
             drawLedger(g, classes.get(k), 10 + k * colW, colW - 20, rowH, f);
         }
-        drawBars(g, barsTop, barRows, f);
+        drawBars(g, barsTop, barRows, f, barW);
         ClassVotes best = classes.get(ledger.winner());
         answer.setText("The answer: " + best.label() + " (" + pct(best.probability()) + ")");
         StringBuilder a11y = new StringBuilder("Vote ledger.");
@@ -156,7 +162,7 @@ public final class VoteView extends VBox {
         g.fillText("= " + f.decimal(c.logit()) + "  (logit)", x, y);
     }
 
-    private void drawBars(GraphicsContext g, double top, int rows, ValueFormat f) {
+    private void drawBars(GraphicsContext g, double top, int rows, ValueFormat f, double barW) {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 17));
         g.setFill(Color.web("#1f3a5f"));
@@ -169,11 +175,11 @@ public final class VoteView extends VBox {
             g.setFill(Color.web("#1b1b1b"));
             g.fillText(c.label(), 10, y);
             g.setFill(Color.web("#e6eaf0"));
-            g.fillRect(120, y - 10, 400, 20);
+            g.fillRect(120, y - 10, barW, 20);
             g.setFill(k == winner ? Color.web("#0072b2") : Color.web("#8a94a3"));
-            g.fillRect(120, y - 10, 400 * c.probability(), 20);
+            g.fillRect(120, y - 10, barW * c.probability(), 20);
             g.setFill(Color.web("#1b1b1b"));
-            g.fillText(pct(c.probability()) + "   (logit " + f.decimal(c.logit()) + ")", 530, y);
+            g.fillText(pct(c.probability()) + "  (logit " + f.decimal(c.logit()) + ")", 130 + barW, y);
             y += 28;
         }
     }
