@@ -52,6 +52,7 @@ public final class FeatureMapGallery extends FlowPane {
         this.inkInput = inkInput;
         this.text = text;
         getStyleClass().add("maps-gallery");
+        setMinWidth(0);
         rows.setId("mapsGallery");
         detail.setId("mapsDetail");
         field.setId("mapsField");

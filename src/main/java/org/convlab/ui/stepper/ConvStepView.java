@@ -71,6 +71,7 @@ public final class ConvStepView extends VBox {
 
     public ConvStepView(StepperSession session) {
         this.session = session;
+        setMinWidth(0); // take the width the region offers; the grids size themselves to it
         getStyleClass().add("stepper-view");
         List<Layer> layers = session.network().layers();
         for (int i = 0; i < layers.size(); i++) {

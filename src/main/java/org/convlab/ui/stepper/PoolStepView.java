@@ -42,6 +42,7 @@ public final class PoolStepView extends VBox {
 
     public PoolStepView(StepperSession session) {
         this.session = session;
+        setMinWidth(0); // take the width the region offers; the grids size themselves to it
         getStyleClass().add("stepper-view");
         List<Layer> layers = session.network().layers();
         for (int i = 0; i < layers.size(); i++) {

@@ -34,6 +34,7 @@ public final class ReluView extends VBox {
 
     public ReluView(StepperSession session) {
         this.session = session;
+        setMinWidth(0); // take the width the region offers; the grids size themselves to it
         getStyleClass().add("stepper-view");
         List<Layer> all = session.network().layers();
         for (int i = 0; i < all.size(); i++) {

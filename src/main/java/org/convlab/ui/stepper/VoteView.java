@@ -44,6 +44,7 @@ public final class VoteView extends VBox {
 
     public VoteView(StepperSession session) {
         this.session = session;
+        setMinWidth(0); // take the width the region offers; the grids size themselves to it
         getStyleClass().add("stepper-view");
         List<Layer> layers = session.network().layers();
         for (int i = 0; i < layers.size(); i++) {
@@ -97,7 +98,7 @@ public final class VoteView extends VBox {
         double room = getWidth() > 0 ? getWidth() - 24 : 900;
         int shownClasses = Math.max(1, Math.min(Math.min(classes.size(), 4), (int) (room / 270)));
         double avail = getWidth() > 0 ? getWidth() - 24 : 900;
-        double colW = Math.max(270, Math.min(320, avail / shownClasses));
+        double colW = Math.max(290, Math.min(320, avail / shownClasses));
         double rowH = 22;
         double barsTop = 70 + (Math.min(SHOWN, classes.get(0).votes().size()) + 4) * rowH;
         int barRows = Math.min(classes.size(), 10);
@@ -138,11 +139,11 @@ public final class VoteView extends VBox {
         double y = 60;
         for (int i = 0; i < n; i++) {
             Vote v = c.votes().get(i);
-            double barW = 70 * Math.abs(v.product()) / max;
+            double barW = 44 * Math.abs(v.product()) / max;
             g.setFill(v.product() >= 0 ? FOR : AGAINST);
             g.fillRect(x, y - 8, barW, 16);
             g.setFill(Color.web("#1b1b1b"));
-            g.fillText(f.decimal(v.value()) + " x " + f.decimal(v.weight()) + " = " + f.decimal(v.product()), x + 74, y);
+            g.fillText(f.decimal(v.value()) + " x " + f.decimal(v.weight()) + " = " + f.decimal(v.product()), x + 50, y);
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText(f.decimal(v.runningTotal()), x + w, y);
             g.setTextAlign(TextAlignment.LEFT);
@@ -151,7 +152,7 @@ public final class VoteView extends VBox {
         g.setFill(Color.web("#333a44"));
         if (c.votes().size() > n) {
             float rest = c.votesTotal() - c.votes().get(n - 1).runningTotal();
-            g.fillText("... " + (c.votes().size() - n) + " smaller votes: " + f.decimal(rest), x + 74, y);
+            g.fillText("... " + (c.votes().size() - n) + " smaller votes: " + f.decimal(rest), x + 50, y);
             y += rowH;
         }
         g.setFill(Color.web("#1b1b1b"));

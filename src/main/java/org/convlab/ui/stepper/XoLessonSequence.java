@@ -36,6 +36,7 @@ public final class XoLessonSequence extends VBox {
     private final ConvStepView conv;
 
     public XoLessonSequence(StepperSession session, XoLesson lesson) {
+        setMinWidth(0); // take the width the region offers; the grids size themselves to it
         getStyleClass().addAll("stepper-view", "lesson-sequence");
         conv = new ConvStepView(session);
         PoolStepView pool = new PoolStepView(session);
