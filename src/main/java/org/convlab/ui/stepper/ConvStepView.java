@@ -145,6 +145,7 @@ public final class ConvStepView extends VBox {
         note.setWrapText(true);
         for (Label l : List.of(total, finish)) {
             l.getStyleClass().add("stepper-math");
+            l.setWrapText(true);
         }
         finish.getStyleClass().add("stepper-result");
         math.getChildren().addAll(where, sums, total, finish, note);
