@@ -162,6 +162,13 @@ public final class ViewRenderer {
             up.join();
         } catch (IllegalStateException alreadyRunning) {
             // JavaFX is up already (inside the app or a test): draw on it and leave it running
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof UnsupportedClassVersionError) {
+                // a jar built on JDK 21+ carries Monocle 21 (Java 21 bytecode; see the pom's jdk21 profile)
+                throw new IllegalStateException("render: this jar's headless JavaFX (Monocle) needs a newer Java than "
+                        + System.getProperty("java.version") + "; run it with Java 21+ or build the jar on JDK 17", e);
+            }
+            throw e;
         }
         Platform.setImplicitExit(false);
     }
