@@ -161,4 +161,19 @@ class XoTraceTest {
         assertEquals(negatives, relu.changedCount());
         assertArrayEquals(s.layer(1).data(), relu.after());
     }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void deformedXStepsAreTheSlidesNumerators(boolean reference) {
+        NetworkTracer tracer = new NetworkTracer(TraceData.xoNetwork(reference));
+        float[] deformed = TraceData.floats(TraceData.resource("/org/convlab/xo/lesson.json").get("images").get("x_deformed"));
+        ActivationSnapshot s = tracer.snapshot(deformed);
+        for (int f = 0; f < 3; f++) {
+            int[][] sums = golden("deformed_feature_map_sums", TraceData.FEATURES[f]);
+            ConvTrace trace = tracer.conv(s, 0, f);
+            for (int k = 0; k < 49; k++) {
+                assertEquals(sums[k / 7][k % 7], trace.step(k).sum(), 0f, TraceData.FEATURES[f] + " step " + k);
+            }
+        }
+    }
 }
