@@ -57,6 +57,8 @@ public final class ConvStepView extends VBox {
     private final Label finish = new Label();
     private final Label where = new Label();
     private final Label note = new Label();
+    /** Why the last stride/padding/dilation change was undone (the window did not fit). */
+    private final Label problem = new Label();
     private final StepControls controls = new StepControls("conv");
     private final VBox math = new VBox(4);
     private final VBox grids = new VBox(10);
@@ -148,7 +150,10 @@ public final class ConvStepView extends VBox {
             l.setWrapText(true);
         }
         finish.getStyleClass().add("stepper-result");
-        math.getChildren().addAll(where, sums, total, finish, note);
+        problem.setId("convProblem");
+        problem.setWrapText(true);
+        problem.setStyle("-fx-text-fill: #b2182b;");
+        math.getChildren().addAll(problem, where, sums, total, finish, note);
         math.setPadding(new Insets(4, 0, 4, 0));
         where.setWrapText(true);
 
@@ -235,12 +240,13 @@ public final class ConvStepView extends VBox {
         try {
             retrace(0);
             controls.playFromStart();
+            problem.setText("");
         } catch (IllegalArgumentException e) { // the window does not fit the padded input: undo
-            note.setText(e.getMessage());
             updating = true;
             source.getValueFactory().setValue(previous);
             updating = false;
             retrace(0);
+            problem.setText(e.getMessage());
         }
     }
 

@@ -140,7 +140,7 @@ class StepperTabsTest {
         ConvStepView conv = tabs.convView();
         robot.interact(() -> conv.controls().setStep(30));
         @SuppressWarnings("unchecked")
-        Spinner<Integer> stride = robot.lookup("#convStride").queryAs(Spinner.class);
+        Spinner<Integer> stride = robot.from(conv).lookup("#convStride").queryAs(Spinner.class);
         robot.interact(() -> stride.increment());
         assertEquals(4, conv.outputGrid().cols()); // (9 - 3)/2 + 1 = 4
         assertEquals(4, conv.outputGrid().rows());
@@ -151,6 +151,15 @@ class StepperTabsTest {
         robot.interact(() -> conv.controls().setStep(1));
         // window of output (0, 1) starts at input column 2 with stride 2
         assertEquals(2, conv.trace().step(1).windowLeft());
+        // dilation 5 spreads the 3x3 window over 11 pixels, more than the 9x9 input: refused, undone, explained
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> dilation = robot.from(conv).lookup("#convDilation").queryAs(Spinner.class);
+        robot.interact(() -> dilation.getValueFactory().setValue(5));
+        assertEquals(1, dilation.getValue());
+        Label problem = robot.from(conv).lookup("#convProblem").queryAs(Label.class);
+        assertTrue(problem.getText().contains("does not fit"), problem.getText());
+        robot.interact(() -> stride.decrement());
+        assertEquals("", problem.getText());
     }
 
     @Test
