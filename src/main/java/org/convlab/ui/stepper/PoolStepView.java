@@ -145,8 +145,8 @@ public final class PoolStepView extends VBox {
         output.setCellSize(Grids.cellSize(Math.max(g.outHeight(), g.outWidth()), room * 0.66, 44));
         output.setData(trace.outputs(), g.outHeight(), g.outWidth());
         output.setStyle(ValueGrid.Style.DIVERGING);
-        output.setLimit(ValueGridLimit.of(trace.inputPlane()));
-        input.setLimit(ValueGridLimit.of(trace.inputPlane()));
+        output.setLimit(org.convlab.ui.maps.ColorMap.limit(trace.inputPlane()));
+        input.setLimit(org.convlab.ui.maps.ColorMap.limit(trace.inputPlane()));
         output.setFormatter(v -> Grids.ratioText(v, divisor(), f));
         output.setVisibleCount(controls.step() + 1);
         output.setHighlight(step.outRow(), step.outCol());

@@ -99,7 +99,7 @@ public final class ReluView extends VBox {
         int divisor = session.fractionDivisor();
         float[] in = java.util.Arrays.copyOfRange(step.before(), c * s.plane(), (c + 1) * s.plane());
         float[] out = java.util.Arrays.copyOfRange(step.after(), c * s.plane(), (c + 1) * s.plane());
-        double limit = ValueGridLimit.of(in);
+        double limit = org.convlab.ui.maps.ColorMap.limit(in);
         double room = ((getWidth() > 0 ? getWidth() : 900) - 110) / 2;
         double cell = Grids.cellSize(Math.max(s.height(), s.width()), Math.min(420, room), 44);
         for (ValueGrid g : List.of(before, after)) {
