@@ -12,7 +12,9 @@ import org.convlab.engine.SoftmaxReference;
  * A fully connected layer as a vote (the slides: "every value gets a vote"): for each class,
  * every input value times its weight, sorted by size, the running total, the bias, the logit
  * from {@link DenseReference#unitAt} (the engine's loop) and the softmax probabilities from
- * {@link SoftmaxReference}.
+ * {@link SoftmaxReference}. The running total adds the votes in the ledger's order (largest
+ * first), the engine in input order, so the total plus the bias can differ from the logit in the
+ * last bits of a float; the logit shown is always the engine's.
  */
 public final class VoteLedger {
     private final List<ClassVotes> classes;
