@@ -105,13 +105,38 @@ public final class XoLessonSequence extends VBox {
         next.setOnAction(e -> next());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox nav = new HBox(10, prev, next, gap, position);
+        HBox nav = new HBox(10, prev, next, gap, inputChoice(session, lesson), position);
         nav.setAlignment(Pos.CENTER_LEFT);
         index.addListener((o, a, b) -> show(b.intValue()));
         getChildren().addAll(nav, title, text, content);
         setSpacing(8);
         setPadding(new Insets(12, 20, 12, 20));
         index.set(0);
+    }
+
+    /** X, deformed X or O as the input of every step (flipped pixels are replaced). */
+    private static HBox inputChoice(StepperSession session, XoLesson lesson) {
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        HBox bar = new HBox(0);
+        bar.getStyleClass().add("choice-bar");
+        String[][] choices = {{"X", "inputX"}, {"deformed X", "inputDeformed"}, {"O", "inputO"}};
+        int[][][] images = {lesson.x(), lesson.xDeformed(), lesson.o()};
+        for (int i = 0; i < choices.length; i++) {
+            javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton(choices[i][0]);
+            b.setId(choices[i][1]);
+            b.setToggleGroup(group);
+            int[][] image = images[i];
+            b.setOnAction(e -> {
+                session.setInput(LessonNetwork.input(image));
+                b.setSelected(true); // one image is always chosen
+            });
+            bar.getChildren().add(b);
+        }
+        bar.getChildren().get(0).getStyleClass().add("first");
+        bar.getChildren().get(2).getStyleClass().add("last");
+        ((javafx.scene.control.ToggleButton) bar.getChildren().get(0)).setSelected(true);
+        bar.setAlignment(Pos.CENTER_RIGHT);
+        return bar;
     }
 
     public void next() {

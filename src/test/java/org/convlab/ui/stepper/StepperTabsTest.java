@@ -88,6 +88,14 @@ class StepperTabsTest {
         assertEquals("1.00", output.textAt(1, 1)); // the first example window, already filled in
         assertEquals("", output.textAt(3, 4)); // not computed yet
 
+        // the O as input: the centre window of the diagonal now reads the O's centre (all background)
+        robot.clickOn("#inputO");
+        float[] o = LessonNetwork.input(XoLesson.load().o());
+        assertEquals(o[40], tabs.session().input()[40], 0f);
+        assertTrue(!"5 / 9 = 0.55".equals(finish.getText()), finish.getText());
+        robot.clickOn("#inputX");
+        assertEquals("5 / 9 = 0.55", finish.getText());
+
         robot.clickOn(robot.from(tabs.guided()).lookup("#convFractions").queryAs(javafx.scene.control.CheckBox.class));
         assertEquals("5 / 9 = 5/9", finish.getText());
         assertEquals("7/9", output.textAt(0, 0));
