@@ -65,6 +65,19 @@ class NetworkGradientTest {
         return new NetworkSpec(Shape.of(2, 7, 5), List.of(), layers);
     }
 
+    /** A conv whose kernel covers its whole input (LeNet's conv3), which the fast path runs as a dense layer. */
+    static NetworkSpec wholeInputConvNet() {
+        return new NetworkSpec(Shape.of(3, 4, 5), List.of(), List.of(
+                conv(6, 4, 5, 1, Padding.VALID, 1, true), ActivationSpec.tanh(),
+                conv(4, 1, 1, 1, Padding.VALID, 1, false), new FlattenSpec(null), DenseSpec.of(3)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void wholeInputConvCrossEntropy(boolean reference) {
+        checkAll(wholeInputConvNet(), reference, true, 15);
+    }
+
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void plainNetCrossEntropy(boolean reference) {
