@@ -28,7 +28,8 @@ final class Conv2dEngine {
 
     // y [N,F,OH,OW]  x [N,C,H,W]  w [F,C,KH,KW]  b [F] (nullable)
     void forward(float[] y, float[] x, float[] w, float[] b, ConvGeometry g) {
-        int positions = g.outPlane();
+        boolean implicit = Conv2dImplicit.suits(g);
+        int positions = implicit ? Conv2dImplicit.positions(g) : g.outPlane();
         int nr = kernel.colBlock();
         int panels = (positions + nr - 1) / nr;
         long macsPerImage = (long) g.outChannels() * positions * g.patchSize();
@@ -39,7 +40,12 @@ final class Conv2dEngine {
             int n = task / chunks, chunk = task % chunks;
             int p0 = chunk * panelsPerChunk * nr;
             int count = Math.min(positions, p0 + panelsPerChunk * nr) - p0;
-            if (count > 0) {
+            if (count <= 0) {
+                return;
+            }
+            if (implicit) {
+                Conv2dImplicit.forwardImage(kernel, y, x, w, b, g, n, p0, count);
+            } else {
                 forwardPositions(y, x, w, b, g, n, p0, count);
             }
         });
@@ -53,7 +59,7 @@ final class Conv2dEngine {
         int ld = Conv2dEngine.leadingDimension(count, nr);
         GemmScratch scratch = GemmScratch.get();
         float[] col = scratch.col = GemmScratch.ensure(scratch.col, depth * ld);
-        Conv2dIm2col.im2col(col, ld, x, n * g.inChannels() * g.inPlane(), g, p0, count);
+        im2col(col, ld, x, n, g, p0, count, scratch);
         int yImage = n * filters * positions;
         // Column panel outside, filter blocks inside: the panel of col stays in L1 while every
         // filter block streams past it.
@@ -139,7 +145,7 @@ final class Conv2dEngine {
             }
             partials[dbBase + f] += sum;
         }
-        Conv2dIm2col.im2col(col, ld, x, n * g.inChannels() * g.inPlane(), g, 0, positions);
+        im2col(col, ld, x, n, g, 0, positions, scratch);
         for (int f = 0; f < filters; f += nr) {
             int cols = Math.min(nr, filters - f);
             for (int k = 0; k < depth; k += mr) {
@@ -160,6 +166,19 @@ final class Conv2dEngine {
             }
         }
         Conv2dIm2col.col2imAdd(dX, n * g.inChannels() * g.inPlane(), dcol, ld, g);
+    }
+
+    /** col [K, ld] = the patches of image n at positions [p0, p0 + count), through a padded copy if padded. */
+    private static void im2col(float[] col, int ld, float[] x, int n, ConvGeometry g, int p0, int count,
+                               GemmScratch scratch) {
+        int imageOff = n * g.inChannels() * g.inPlane();
+        if (g.padHeight() == 0 && g.padWidth() == 0) {
+            Conv2dIm2col.im2col(col, ld, x, imageOff, g, p0, count);
+        } else {
+            float[] padded = scratch.padded = GemmScratch.ensure(scratch.padded, Conv2dIm2col.paddedSize(g));
+            Conv2dIm2col.pad(padded, x, imageOff, g);
+            Conv2dIm2col.im2col(col, ld, padded, 0, g, p0, count);
+        }
     }
 
     /**

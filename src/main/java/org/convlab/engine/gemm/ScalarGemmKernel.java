@@ -71,6 +71,44 @@ final class ScalarGemmKernel implements GemmKernel {
         }
     }
 
+    // c [rows x cols] (+)= a [rows x depth] * B [depth x NR], B(k, j) = b[bBase + bOffsets[k] + j]
+    @Override
+    public void multiplyGathered(int rows, int cols, int depth, float[] a, int aOff, int aRowStride, int aDepthStride,
+                         float[] b, int[] bOffsets, int bBase, float[] c, int cOff, int ldc, boolean accumulate) {
+        // Rows past the end read the last real row again (work that is never stored).
+        int a0 = aOff;
+        int a1 = aOff + aRowStride * Math.min(1, rows - 1);
+        int a2 = aOff + aRowStride * Math.min(2, rows - 1);
+        int a3 = aOff + aRowStride * Math.min(3, rows - 1);
+        float c00 = 0, c01 = 0, c02 = 0, c03 = 0;
+        float c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+        float c20 = 0, c21 = 0, c22 = 0, c23 = 0;
+        float c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+        for (int k = 0; k < depth; k++) {
+            int p = bBase + bOffsets[k];
+            float b0 = b[p], b1 = b[p + 1], b2 = b[p + 2], b3 = b[p + 3];
+            float x0 = a[a0], x1 = a[a1], x2 = a[a2], x3 = a[a3];
+            a0 += aDepthStride;
+            a1 += aDepthStride;
+            a2 += aDepthStride;
+            a3 += aDepthStride;
+            c00 += x0 * b0; c01 += x0 * b1; c02 += x0 * b2; c03 += x0 * b3;
+            c10 += x1 * b0; c11 += x1 * b1; c12 += x1 * b2; c13 += x1 * b3;
+            c20 += x2 * b0; c21 += x2 * b1; c22 += x2 * b2; c23 += x2 * b3;
+            c30 += x3 * b0; c31 += x3 * b1; c32 += x3 * b2; c33 += x3 * b3;
+        }
+        storeRow(c00, c01, c02, c03, cols, c, cOff, accumulate);
+        if (rows > 1) {
+            storeRow(c10, c11, c12, c13, cols, c, cOff + ldc, accumulate);
+        }
+        if (rows > 2) {
+            storeRow(c20, c21, c22, c23, cols, c, cOff + 2 * ldc, accumulate);
+        }
+        if (rows > 3) {
+            storeRow(c30, c31, c32, c33, cols, c, cOff + 3 * ldc, accumulate);
+        }
+    }
+
     private static void storeRow(float v0, float v1, float v2, float v3, int cols, float[] c, int off,
                                  boolean accumulate) {
         store(v0, c, off, accumulate);

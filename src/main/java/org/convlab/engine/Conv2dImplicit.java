@@ -1,0 +1,89 @@
+package org.convlab.engine;
+
+import org.convlab.engine.gemm.GemmKernel;
+import org.convlab.engine.gemm.GemmScratch;
+
+/**
+ * Stride-1 convolution as an implicit matrix product, with no im2col copy. In a zero-padded image
+ * of row length WP, output position (oh, ow) of weight position k = (c, i, j) reads input index
+ * {@code offset[k] + oh*WP + ow}, with {@code offset[k] = c*HP*WP + i*d*WP + j*d}. Numbering the
+ * outputs q = oh*WP + ow (padded rows, so q runs over WP - OW junk columns per row that are
+ * computed and dropped), every row k of the im2col matrix is the padded image itself shifted by
+ * offset[k]: the micro-kernel reads it in place. Worth it while the junk columns are few.
+ */
+final class Conv2dImplicit {
+    private Conv2dImplicit() {}
+
+    /** Stride 1 and at most 40% junk columns. */
+    static boolean suits(ConvGeometry g) {
+        int paddedWidth = g.inWidth() + 2 * g.padWidth();
+        return g.stride() == 1 && (paddedWidth - g.outWidth()) * 10 <= paddedWidth * 4;
+    }
+
+    /** Padded positions q of one image: (OH - 1) * WP + OW. */
+    static int positions(ConvGeometry g) {
+        return (g.outHeight() - 1) * (g.inWidth() + 2 * g.padWidth()) + g.outWidth();
+    }
+
+    // y [N,F,OH,OW] (only positions of padded numbering [q0, q0 + count) of image n)  x [N,C,H,W]
+    // w [F,C,KH,KW]  b [F] (nullable)
+    static void forwardImage(GemmKernel kernel, float[] y, float[] x, float[] w, float[] b, ConvGeometry g, int n,
+                             int q0, int count) {
+        int depth = g.patchSize(), filters = g.outChannels();
+        int mr = kernel.rowBlock(), nr = kernel.colBlock();
+        GemmScratch scratch = GemmScratch.get();
+        // nr floats of slack: the kernel reads whole blocks past the last position.
+        float[] padded = scratch.padded = GemmScratch.ensure(scratch.padded, Conv2dIm2col.paddedSize(g) + nr);
+        Conv2dIm2col.pad(padded, x, n * g.inChannels() * g.inPlane(), g);
+        int[] offsets = scratch.offsets = ensure(scratch.offsets, depth);
+        fillOffsets(offsets, g);
+        int ld = Conv2dEngine.leadingDimension(count, nr);
+        float[] out = scratch.dcol = GemmScratch.ensure(scratch.dcol, filters * ld);
+        for (int j = 0; j < count; j += nr) {
+            int cols = Math.min(nr, count - j);
+            for (int f = 0; f < filters; f += mr) {
+                kernel.multiplyGathered(Math.min(mr, filters - f), cols, depth, w, f * depth, depth, 1,
+                        padded, offsets, q0 + j, out, f * ld + j, ld, false);
+            }
+        }
+        store(y, out, ld, b, g, n, q0, count);
+    }
+
+    /** offset[k] for k = (c, i, j): where weight position k starts reading the padded image. */
+    static void fillOffsets(int[] offsets, ConvGeometry g) {
+        int paddedHeight = g.inHeight() + 2 * g.padHeight(), paddedWidth = g.inWidth() + 2 * g.padWidth();
+        int k = 0;
+        for (int c = 0; c < g.inChannels(); c++) {
+            for (int i = 0; i < g.kernelHeight(); i++) {
+                for (int j = 0; j < g.kernelWidth(); j++) {
+                    offsets[k++] = (c * paddedHeight + i * g.dilation()) * paddedWidth + j * g.dilation();
+                }
+            }
+        }
+    }
+
+    /** Drops the junk columns and applies y = sum / divisor + b. out [F, ld] holds positions [q0, q0 + count). */
+    private static void store(float[] y, float[] out, int ld, float[] b, ConvGeometry g, int n, int q0, int count) {
+        int paddedWidth = g.inWidth() + 2 * g.padWidth(), outWidth = g.outWidth(), positions = g.outPlane();
+        int filters = g.outChannels(), divisor = g.divisor();
+        int end = q0 + count;
+        for (int f = 0; f < filters; f++) {
+            float bias = b == null ? 0f : b[f];
+            int yRow = (n * filters + f) * positions;
+            for (int oh = q0 / paddedWidth; oh * paddedWidth < end; oh++) {
+                int from = Math.max(q0, oh * paddedWidth), to = Math.min(end, oh * paddedWidth + outWidth);
+                for (int q = from; q < to; q++) {
+                    float v = out[f * ld + q - q0];
+                    if (divisor != 1) {
+                        v /= divisor;
+                    }
+                    y[yRow + oh * outWidth + q - oh * paddedWidth] = b == null ? v : v + bias;
+                }
+            }
+        }
+    }
+
+    private static int[] ensure(int[] current, int size) {
+        return current.length >= size ? current : new int[size];
+    }
+}
