@@ -11,7 +11,7 @@ public final class Parameter {
     private final String name;
     private final int[] shape;
     private final float[] value;
-    private final float[] grad;
+    private float[] grad;
 
     public Parameter(String name, int[] shape) {
         this.name = name;
@@ -21,7 +21,6 @@ public final class Parameter {
             n = Math.multiplyExact(n, d);
         }
         this.value = new float[n];
-        this.grad = new float[n];
     }
 
     /** Layer name and role, e.g. {@code conv1.weight}, {@code bn1.bias}. */
@@ -39,8 +38,14 @@ public final class Parameter {
         return value;
     }
 
-    /** The gradient; backward passes accumulate into it after the network zeroed it. */
+    /**
+     * The gradient; backward passes accumulate into it after the network zeroed it. Allocated on
+     * first use, so a network only used for inference (a VGG-16 forward) does not hold it.
+     */
     public float[] grad() {
+        if (grad == null) {
+            grad = new float[value.length];
+        }
         return grad;
     }
 
