@@ -16,7 +16,7 @@ class FastVsReferenceNetworkTest {
     @Test
     void testNetsAndPresetsAgree() {
         List<NetworkSpec> specs = List.of(NetworkGradientTest.plainNet(), NetworkGradientTest.blockNet(),
-                NetworkGradientTest.wholeInputConvNet(), Presets.get("lenet5").network(), Presets.get("xo").network(),
+                NetworkGradientTest.wholeInputConvNet(), NetworkGradientTest.normNet(), Presets.get("lenet5").network(), Presets.get("xo").network(),
                 Presets.get("mnist1d").network());
         for (NetworkSpec spec : specs) {
             Network fast = Network.build(spec, 8);
