@@ -90,20 +90,29 @@ final class Conv2dEngine {
         int tasks = Math.max(1, Math.min(Math.min(g.batch(), MAX_GRADIENT_TASKS), PARTIALS_BUDGET / partialSize));
         GemmScratch callerScratch = GemmScratch.get();
         float[] partials = callerScratch.partials = GemmScratch.ensure(callerScratch.partials, tasks * partialSize);
+        // Few filters: the im2col path's dW^T product would fill only F of its NR columns, so take
+        // the implicit path (dot products, no im2col). It keeps partial dW as [F, K], the im2col
+        // path as its transpose [K, F].
+        boolean implicit = Conv2dImplicit.suits(g) && g.outChannels() < kernel.colBlock();
         Parallel.shared().forEach(tasks, t -> {
             int first = (int) ((long) t * g.batch() / tasks), last = (int) ((long) (t + 1) * g.batch() / tasks);
             int base = t * partialSize;
             Arrays.fill(partials, base, base + partialSize, 0f);
             for (int n = first; n < last; n++) {
-                backwardImage(dX, partials, base, dY, x, w, g, n);
+                if (implicit) {
+                    Conv2dImplicit.backwardImage(kernel, dX, partials, base, dY, x, w, g, n);
+                } else {
+                    backwardImage(dX, partials, base, dY, x, w, g, n);
+                }
             }
         });
         // Sum the groups in task order (never in completion order), spread over filters.
         Parallel.shared().forEach(filters, f -> {
             for (int k = 0; k < depth; k++) {
-                float sum = partials[k * filters + f];
+                int at = implicit ? f * depth + k : k * filters + f;
+                float sum = partials[at];
                 for (int t = 1; t < tasks; t++) {
-                    sum += partials[t * partialSize + k * filters + f];
+                    sum += partials[t * partialSize + at];
                 }
                 dW[f * depth + k] += sum;
             }

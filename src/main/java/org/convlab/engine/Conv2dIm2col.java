@@ -31,6 +31,21 @@ final class Conv2dIm2col {
         }
     }
 
+    // dX: one image [C,H,W] at dxOff (+=)  padded [C, H + 2*padHeight, W + 2*padWidth]
+    static void unpadAdd(float[] dX, int dxOff, float[] padded, ConvGeometry g) {
+        int height = g.inHeight(), width = g.inWidth();
+        int paddedHeight = height + 2 * g.padHeight(), paddedWidth = width + 2 * g.padWidth();
+        for (int c = 0; c < g.inChannels(); c++) {
+            for (int h = 0; h < height; h++) {
+                int dst = dxOff + (c * height + h) * width;
+                int src = (c * paddedHeight + h + g.padHeight()) * paddedWidth + g.padWidth();
+                for (int v = 0; v < width; v++) {
+                    dX[dst + v] += padded[src + v];
+                }
+            }
+        }
+    }
+
     // col [C*KH*KW, ld] (columns 0..count-1 written)  image: one padded image [C, HP, WP] at imageOff
     // (HP = H + 2*padHeight, WP = W + 2*padWidth; with no padding the image itself)
     // column q holds output position p0 + q (p = oh * OW + ow)

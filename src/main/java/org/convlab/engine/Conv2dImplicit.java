@@ -49,6 +49,69 @@ final class Conv2dImplicit {
         store(y, out, ld, b, g, n, q0, count);
     }
 
+    /**
+     * One image of the backward pass, in the padded numbering: partials [F, K] (dW) += dYp * window(k)
+     * as dot products over q, where dYp [F, q] is dY / divisor with zeros in the junk columns;
+     * partials [K*F + f] (dB) += sum of dY; dX += the padded-image windows of W^T dYp, added back
+     * at offset[k] (junk columns carry zeros, so no edge tests) and cut out of the padding.
+     */
+    static void backwardImage(GemmKernel kernel, float[] dX, float[] partials, int base, float[] dY, float[] x,
+                              float[] w, ConvGeometry g, int n) {
+        int depth = g.patchSize(), filters = g.outChannels(), outPlane = g.outPlane();
+        int paddedWidth = g.inWidth() + 2 * g.padWidth(), outWidth = g.outWidth();
+        int positions = positions(g);
+        int mr = kernel.rowBlock(), nr = kernel.colBlock();
+        int rb = kernel.transposedRowBlock(), cb = kernel.transposedColBlock();
+        GemmScratch scratch = GemmScratch.get();
+        float[] padded = scratch.padded = GemmScratch.ensure(scratch.padded, Conv2dIm2col.paddedSize(g) + nr);
+        Conv2dIm2col.pad(padded, x, n * g.inChannels() * g.inPlane(), g);
+        int[] offsets = scratch.offsets = ensure(scratch.offsets, depth);
+        fillOffsets(offsets, g);
+        int ld = Conv2dEngine.leadingDimension(positions, nr);
+        float[] dyp = scratch.dy = GemmScratch.ensure(scratch.dy, filters * ld);
+        int divisor = g.divisor();
+        for (int f = 0; f < filters; f++) {
+            java.util.Arrays.fill(dyp, f * ld, (f + 1) * ld, 0f);
+            int src = (n * filters + f) * outPlane;
+            float sum = 0f;
+            for (int oh = 0; oh < g.outHeight(); oh++) {
+                for (int ow = 0; ow < outWidth; ow++) {
+                    float grad = dY[src + oh * outWidth + ow];
+                    sum += grad;
+                    dyp[f * ld + oh * paddedWidth + ow] = divisor == 1 ? grad : grad / divisor;
+                }
+            }
+            partials[base + depth * filters + f] += sum;
+        }
+        for (int f = 0; f < filters; f += rb) {
+            for (int k = 0; k < depth; k += cb) {
+                kernel.multiplyTransposedGathered(Math.min(rb, filters - f), Math.min(cb, depth - k), positions,
+                        dyp, f * ld, ld, padded, offsets, k, 0, partials, base + f * depth + k, depth, true);
+            }
+        }
+        if (dX == null) {
+            return;
+        }
+        float[] dcol = scratch.dcol = GemmScratch.ensure(scratch.dcol, depth * ld);
+        for (int j = 0; j < positions; j += nr) {
+            int cols = Math.min(nr, positions - j);
+            for (int k = 0; k < depth; k += mr) {
+                // A = W^T: A(k, f) = w[f * depth + k]
+                kernel.multiply(Math.min(mr, depth - k), cols, filters, w, k, 1, depth, dyp, j, ld,
+                        dcol, k * ld + j, ld, false);
+            }
+        }
+        float[] dxp = scratch.paddedGrad = GemmScratch.ensure(scratch.paddedGrad, Conv2dIm2col.paddedSize(g));
+        java.util.Arrays.fill(dxp, 0, Conv2dIm2col.paddedSize(g), 0f);
+        for (int k = 0; k < depth; k++) {
+            int to = offsets[k], from = k * ld;
+            for (int q = 0; q < positions; q++) {
+                dxp[to + q] += dcol[from + q];
+            }
+        }
+        Conv2dIm2col.unpadAdd(dX, n * g.inChannels() * g.inPlane(), dxp, g);
+    }
+
     /** offset[k] for k = (c, i, j): where weight position k starts reading the padded image. */
     static void fillOffsets(int[] offsets, ConvGeometry g) {
         int paddedHeight = g.inHeight() + 2 * g.padHeight(), paddedWidth = g.inWidth() + 2 * g.padWidth();

@@ -151,11 +151,23 @@ public final class Parallel {
             }
         }
 
+        /**
+         * Spins briefly (the other threads usually finish within microseconds), then yields, then
+         * parks in short naps: on a busy machine a descheduled worker may hold the last task.
+         */
         void awaitDone() {
-            long spins = 0;
+            long start = System.nanoTime();
+            int spins = 0;
             while (done.get() < tasks) {
-                if (++spins < 100_000) {
+                if ((++spins & 31) != 0) {
                     Thread.onSpinWait();
+                    continue;
+                }
+                long waited = System.nanoTime() - start;
+                if (waited < 50_000) {
+                    Thread.onSpinWait();
+                } else if (waited < 500_000) {
+                    Thread.yield();
                 } else {
                     callerParked = true;
                     if (done.get() < tasks) {

@@ -47,4 +47,12 @@ public interface GemmKernel {
      */
     void multiplyTransposed(int rows, int cols, int depth, float[] a, int aOff, int lda, float[] b, int bOff,
                             int ldb, float[] c, int cOff, int ldc, boolean accumulate);
+
+    /**
+     * Like {@link #multiplyTransposed}, but row j of b starts at {@code bBase + bOffsets[bIndex + j]}
+     * (the implicit im2col of a stride-1 convolution, for the weight gradient).
+     */
+    void multiplyTransposedGathered(int rows, int cols, int depth, float[] a, int aOff, int lda, float[] b,
+                                    int[] bOffsets, int bIndex, int bBase, float[] c, int cOff, int ldc,
+                                    boolean accumulate);
 }

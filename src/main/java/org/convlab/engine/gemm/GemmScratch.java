@@ -13,6 +13,7 @@ public final class GemmScratch {
     public float[] dy = new float[0];
     public float[] dyT = new float[0];
     public float[] padded = new float[0];
+    public float[] paddedGrad = new float[0];
     public float[] panelA = new float[0];
     public float[] panelB = new float[0];
     public int[] offsets = new int[0];

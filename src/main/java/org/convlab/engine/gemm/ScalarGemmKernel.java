@@ -152,4 +152,29 @@ final class ScalarGemmKernel implements GemmKernel {
             }
         }
     }
+    // c [rows x cols] (+)= a [rows x depth] * B [cols x depth]^T, B row j at b[bBase + bOffsets[bIndex + j]]
+    @Override
+    public void multiplyTransposedGathered(int rows, int cols, int depth, float[] a, int aOff, int lda, float[] b, int[] bOffsets,
+                                           int bIndex, int bBase, float[] c, int cOff, int ldc, boolean accumulate) {
+        int a0 = aOff, a1 = aOff + lda * Math.min(1, rows - 1);
+        int b0 = bBase + bOffsets[bIndex], b1 = bBase + bOffsets[bIndex + Math.min(1, cols - 1)];
+        float s00 = 0, s01 = 0, s10 = 0, s11 = 0;
+        for (int k = 0; k < depth; k++) {
+            float x0 = a[a0 + k], x1 = a[a1 + k], y0 = b[b0 + k], y1 = b[b1 + k];
+            s00 += x0 * y0;
+            s01 += x0 * y1;
+            s10 += x1 * y0;
+            s11 += x1 * y1;
+        }
+        store(s00, c, cOff, accumulate);
+        if (cols > 1) {
+            store(s01, c, cOff + 1, accumulate);
+        }
+        if (rows > 1) {
+            store(s10, c, cOff + ldc, accumulate);
+            if (cols > 1) {
+                store(s11, c, cOff + ldc + 1, accumulate);
+            }
+        }
+    }
 }
