@@ -15,6 +15,7 @@ import org.convlab.nn.layers.Context;
 import org.convlab.nn.layers.Layer;
 import org.convlab.nn.layers.LayerFactory;
 import org.convlab.nn.layers.Sequence;
+import org.convlab.nn.layers.Zero;
 import org.convlab.nn.optim.Optimizer;
 
 /**
@@ -331,7 +332,7 @@ public final class Network {
         if (inputGrad == null) {
             inputGrad = new float[Math.multiplyExact(capacity, input.size())];
         }
-        Arrays.fill(inputGrad, 0, batch * input.size(), 0f);
+        Zero.fill(inputGrad, batch * input.size());
         return inputGrad;
     }
 
