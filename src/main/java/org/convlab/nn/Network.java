@@ -51,6 +51,8 @@ public final class Network {
     private boolean probsFresh;
     private long dropoutSteps;
     private final long seed;
+    private DataParallel dataParallel;
+    private int dataParallelCapacity;
 
     private Network(NetworkSpec spec, long seed) {
         this.spec = spec;
@@ -218,12 +220,7 @@ public final class Network {
     public float backwardCrossEntropy(int[] labels) {
         requireForward();
         int k = classes();
-        for (int n = 0; n < batch; n++) {
-            if (labels[n] < 0 || labels[n] >= k) {
-                throw new UserInputException("label " + labels[n] + " is out of range: the model has " + k
-                        + " classes (0.." + (k - 1) + ")");
-            }
-        }
+        checkLabels(labels, batch);
         zeroGradients();
         List<Layer> l = layers.layers();
         float loss;
@@ -264,10 +261,32 @@ public final class Network {
      * optimizer update. Returns the loss before the update.
      */
     public float trainStep(float[] x, int[] labels, int batch, Optimizer optimizer) {
-        forward(x, batch, true);
-        float loss = backwardCrossEntropy(labels);
+        float loss = gradientStep(x, labels, batch);
         optimizer.step(parameters);
         return loss;
+    }
+
+    /**
+     * Forward in training mode and cross-entropy backward, leaving the batch's mean gradient in
+     * {@link #parameters()}; returns the mean loss. Batches of at least two
+     * {@link DataParallel#MIN_SLICE}-sample slices (without batch norm) run split across the batch
+     * on replicas, one slice per pool task; then the layer outputs of this network are not the
+     * batch's. The split depends on the batch size only, so results do not depend on the threads.
+     */
+    public float gradientStep(float[] x, int[] labels, int batch) {
+        if (DataParallel.slices(batch) >= 2 && buffers.isEmpty()) {
+            if (dataParallel == null || dataParallel.slicesCount() != DataParallel.slices(batch)
+                    || dataParallelCapacity < batch) {
+                dataParallel = DataParallel.forBatch(this, batch);
+                dataParallelCapacity = batch;
+            }
+            checkLabels(labels, batch);
+            ctx.setDropoutSeed(ctx.dropoutSeed() + 1);
+            dropoutSteps++;
+            return dataParallel.gradients(x, labels, batch, ctx.dropoutSeed());
+        }
+        forward(x, batch, true);
+        return backwardCrossEntropy(labels);
     }
 
     /** The gradient of the loss with respect to the input (after a backward with {@link #setInputGradient}). */
@@ -347,6 +366,16 @@ public final class Network {
             logitGrad = new float[Math.multiplyExact(capacity, classes())];
         }
         return logitGrad;
+    }
+
+    private void checkLabels(int[] labels, int batch) {
+        int k = classes();
+        for (int n = 0; n < batch; n++) {
+            if (labels[n] < 0 || labels[n] >= k) {
+                throw new UserInputException("label " + labels[n] + " is out of range: the model has " + k
+                        + " classes (0.." + (k - 1) + ")");
+            }
+        }
     }
 
     private void requireForward() {

@@ -10,7 +10,7 @@ import java.util.Arrays;
 public final class Parameter {
     private final String name;
     private final int[] shape;
-    private final float[] value;
+    private float[] value;
     private float[] grad;
 
     public Parameter(String name, int[] shape) {
@@ -47,6 +47,17 @@ public final class Parameter {
             grad = new float[value.length];
         }
         return grad;
+    }
+
+    /**
+     * Makes this parameter read and write {@code master}'s values (a data-parallel replica shares
+     * the weights and keeps its own gradient).
+     */
+    void shareValues(Parameter master) {
+        if (master.value.length != value.length) {
+            throw new IllegalArgumentException(name + ": cannot share values of " + master);
+        }
+        this.value = master.value;
     }
 
     public int size() {
