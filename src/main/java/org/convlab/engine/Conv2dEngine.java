@@ -44,7 +44,7 @@ final class Conv2dEngine {
                 return;
             }
             if (implicit) {
-                Conv2dImplicit.forwardImage(kernel, y, x, w, b, g, n, p0, count);
+                Conv2dImplicit.forwardImage(kernel, y, x, w, b, g, n, p0, count, false);
             } else {
                 forwardPositions(y, x, w, b, g, n, p0, count);
             }
@@ -94,15 +94,30 @@ final class Conv2dEngine {
         // the implicit path (dot products, no im2col). It keeps partial dW as [F, K], the im2col
         // path as its transpose [K, F].
         boolean implicit = Conv2dImplicit.suits(g) && g.outChannels() < kernel.colBlock();
+        // dX as the forward convolution of dY with flipped weights, when stride 1 allows it: long
+        // products (depth F*KH*KW) instead of short ones (depth F) and no scatter with edge tests.
+        ConvGeometry dxGeometry = dX == null ? null : Conv2dImplicit.inputGradientGeometry(g);
+        float[] flipped = null;
+        if (dxGeometry != null) {
+            flipped = callerScratch.flipped = GemmScratch.ensure(callerScratch.flipped, g.weightSize());
+            Conv2dImplicit.flipWeights(flipped, w, g);
+        }
+        float[] flippedWeights = flipped;
+        float[] dXByProduct = dxGeometry == null ? dX : null;
+        int dxPositions = dxGeometry == null ? 0 : Conv2dImplicit.positions(dxGeometry);
         Parallel.shared().forEach(tasks, t -> {
             int first = (int) ((long) t * g.batch() / tasks), last = (int) ((long) (t + 1) * g.batch() / tasks);
             int base = t * partialSize;
             Arrays.fill(partials, base, base + partialSize, 0f);
             for (int n = first; n < last; n++) {
                 if (implicit) {
-                    Conv2dImplicit.backwardImage(kernel, dX, partials, base, dY, x, w, g, n);
+                    Conv2dImplicit.backwardImage(kernel, dXByProduct, partials, base, dY, x, w, g, n);
                 } else {
-                    backwardImage(dX, partials, base, dY, x, w, g, n);
+                    backwardImage(dXByProduct, partials, base, dY, x, w, g, n);
+                }
+                if (dxGeometry != null) {
+                    Conv2dImplicit.forwardImage(kernel, dX, dY, flippedWeights, null, dxGeometry, n, 0, dxPositions,
+                            true);
                 }
             }
         });

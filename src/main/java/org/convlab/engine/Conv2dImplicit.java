@@ -25,10 +25,10 @@ final class Conv2dImplicit {
         return (g.outHeight() - 1) * (g.inWidth() + 2 * g.padWidth()) + g.outWidth();
     }
 
-    // y [N,F,OH,OW] (only positions of padded numbering [q0, q0 + count) of image n)  x [N,C,H,W]
-    // w [F,C,KH,KW]  b [F] (nullable)
+    // y [N,F,OH,OW] (only positions of padded numbering [q0, q0 + count) of image n; = or +=)
+    // x [N,C,H,W]  w [F,C,KH,KW]  b [F] (nullable)
     static void forwardImage(GemmKernel kernel, float[] y, float[] x, float[] w, float[] b, ConvGeometry g, int n,
-                             int q0, int count) {
+                             int q0, int count, boolean accumulate) {
         int depth = g.patchSize(), filters = g.outChannels();
         int mr = kernel.rowBlock(), nr = kernel.colBlock();
         GemmScratch scratch = GemmScratch.get();
@@ -46,7 +46,7 @@ final class Conv2dImplicit {
                         padded, offsets, q0 + j, out, f * ld + j, ld, false);
             }
         }
-        store(y, out, ld, b, g, n, q0, count);
+        store(y, out, ld, b, g, n, q0, count, accumulate);
     }
 
     /**
@@ -112,6 +112,37 @@ final class Conv2dImplicit {
         Conv2dIm2col.unpadAdd(dX, n * g.inChannels() * g.inPlane(), dxp, g);
     }
 
+    /**
+     * dX of a stride-1 convolution is itself a stride-1 convolution: of dY, padded by
+     * dilation*(K-1) - padding, with the weights flipped and in/out channels swapped. Returns that
+     * geometry when it exists (padding not larger than the kernel reach) and suits this path, else null.
+     */
+    static ConvGeometry inputGradientGeometry(ConvGeometry g) {
+        int padHeight = g.dilation() * (g.kernelHeight() - 1) - g.padHeight();
+        int padWidth = g.dilation() * (g.kernelWidth() - 1) - g.padWidth();
+        if (g.stride() != 1 || padHeight < 0 || padWidth < 0) {
+            return null;
+        }
+        ConvGeometry t = new ConvGeometry(g.batch(), g.outChannels(), g.outHeight(), g.outWidth(), g.inChannels(),
+                g.kernelHeight(), g.kernelWidth(), 1, padHeight, padWidth, g.dilation(), 1);
+        return suits(t) && t.outHeight() == g.inHeight() && t.outWidth() == g.inWidth() ? t : null;
+    }
+
+    // flipped [C,F,KH,KW] = w [F,C,KH-1-i,KW-1-j] / divisor: the weights of inputGradientGeometry
+    static void flipWeights(float[] flipped, float[] w, ConvGeometry g) {
+        int channels = g.inChannels(), filters = g.outChannels(), kh = g.kernelHeight(), kw = g.kernelWidth();
+        for (int f = 0; f < filters; f++) {
+            for (int c = 0; c < channels; c++) {
+                for (int i = 0; i < kh; i++) {
+                    for (int j = 0; j < kw; j++) {
+                        float v = w[((f * channels + c) * kh + kh - 1 - i) * kw + kw - 1 - j];
+                        flipped[((c * filters + f) * kh + i) * kw + j] = g.divisor() == 1 ? v : v / g.divisor();
+                    }
+                }
+            }
+        }
+    }
+
     /** offset[k] for k = (c, i, j): where weight position k starts reading the padded image. */
     static void fillOffsets(int[] offsets, ConvGeometry g) {
         int paddedHeight = g.inHeight() + 2 * g.padHeight(), paddedWidth = g.inWidth() + 2 * g.padWidth();
@@ -126,7 +157,8 @@ final class Conv2dImplicit {
     }
 
     /** Drops the junk columns and applies y = sum / divisor + b. out [F, ld] holds positions [q0, q0 + count). */
-    private static void store(float[] y, float[] out, int ld, float[] b, ConvGeometry g, int n, int q0, int count) {
+    private static void store(float[] y, float[] out, int ld, float[] b, ConvGeometry g, int n, int q0, int count,
+                              boolean accumulate) {
         int paddedWidth = g.inWidth() + 2 * g.padWidth(), outWidth = g.outWidth(), positions = g.outPlane();
         int filters = g.outChannels(), divisor = g.divisor();
         int end = q0 + count;
@@ -140,7 +172,8 @@ final class Conv2dImplicit {
                     if (divisor != 1) {
                         v /= divisor;
                     }
-                    y[yRow + oh * outWidth + q - oh * paddedWidth] = b == null ? v : v + bias;
+                    int at = yRow + oh * outWidth + q - oh * paddedWidth;
+                    y[at] = (accumulate ? y[at] : 0f) + (b == null ? v : v + bias);
                 }
             }
         }

@@ -13,6 +13,10 @@ public final class ProfileMain {
         Parallel.setThreads(Integer.getInteger("threads", 2));
         ConvGeometry g = ConvGeometry.of(64, 32, 16, 16, 64, 3, 1, 1);
         if (args.length > 0 && args[0].equals("lenet")) g = ConvGeometry.of(64, 1, 28, 28, 6, 5, 1, 2);
+        if (args.length > 0 && args[0].contains(",")) {
+            int[] v = java.util.Arrays.stream(args[0].split(",")).mapToInt(Integer::parseInt).toArray();
+            g = ConvGeometry.of(v[0], v[1], v[2], v[3], v[4], v[5], 1, v[6]);
+        }
         float[] x = ConvTestData.random(g.inputSize(), 1), w = ConvTestData.random(g.weightSize(), 2);
         float[] y = new float[g.outputSize()], dY = ConvTestData.random(g.outputSize(), 3);
         float[] dW = new float[g.weightSize()], dX = new float[g.inputSize()], dB = new float[g.outChannels()];

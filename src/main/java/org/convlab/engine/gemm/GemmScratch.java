@@ -17,6 +17,8 @@ public final class GemmScratch {
     public float[] panelA = new float[0];
     public float[] panelB = new float[0];
     public int[] offsets = new int[0];
+    /** Owned by the calling thread: the flipped conv weights of one backward call. */
+    public float[] flipped = new float[0];
     /** Owned by the calling thread: per-task dW/dB partial sums of one backward call. */
     public float[] partials = new float[0];
 
