@@ -11,7 +11,8 @@ import org.convlab.engine.Parallel;
  * slice order. So a step costs one hand-off to the pool instead of one per layer, every kernel
  * runs single-threaded on its slice, and the result is bit-identical with 1 or N threads.
  *
- * <p>Not used with batch norm in the net (each slice would normalise with its own statistics).
+ * <p>Training does not use it with batch norm in the net (each slice would normalise with its own
+ * statistics); inference ({@link #predict}) does.
  */
 final class DataParallel {
     /** Samples per slice at least; LeNet at batch 64 runs as 2 slices of 32. */
@@ -38,6 +39,10 @@ final class DataParallel {
             for (int i = 0; i < own.size(); i++) {
                 own.get(i).shareValues(master.parameters().get(i));
             }
+            List<Parameter> stats = r.buffers(); // batch norm running statistics: read-only in inference
+            for (int i = 0; i < stats.size(); i++) {
+                stats.get(i).shareValues(master.buffers().get(i));
+            }
             r.reserve(sliceCapacity);
             replicas[k] = r;
             inputs[k] = new float[sliceCapacity * sampleSize];
@@ -50,13 +55,27 @@ final class DataParallel {
         return Math.max(1, batch / MIN_SLICE);
     }
 
-    /** A splitter for batches of {@code batch} samples, or null when one slice would do or the net has batch norm. */
+    /**
+     * A splitter for batches of {@code batch} samples, or null when one slice would do. Training
+     * must not use it on a net with batch norm (each slice would normalise with its own statistics).
+     */
     static DataParallel forBatch(Network master, int batch) {
         int k = slices(batch);
-        if (k < 2 || !master.buffers().isEmpty()) {
-            return null;
-        }
-        return new DataParallel(master, k, batch);
+        return k < 2 ? null : new DataParallel(master, k, batch);
+    }
+
+    /** Inference of {@code batch} samples in slices; writes the outputs [batch, output size] to {@code out}. */
+    void predict(float[] x, int batch, float[] out) {
+        int k = replicas.length;
+        int outSize = master.outputShape().size();
+        Parallel.shared().forEach(k, s -> {
+            int from = (int) ((long) batch * s / k);
+            int to = (int) ((long) batch * (s + 1) / k);
+            int n = to - from;
+            System.arraycopy(x, from * sampleSize, inputs[s], 0, n * sampleSize);
+            float[] y = replicas[s].forward(inputs[s], n, false);
+            System.arraycopy(y, 0, out, from * outSize, n * outSize);
+        });
     }
 
     int slicesCount() {

@@ -267,6 +267,30 @@ public final class Network {
     }
 
     /**
+     * Inference of {@code batch} samples into {@code out} ([batch, output size]: probabilities when
+     * the last layer is a softmax). Batches of at least two {@link DataParallel#MIN_SLICE}-sample
+     * slices run split across the batch, one slice per pool task; the layer outputs of this
+     * network are then not the batch's. For per-layer outputs use {@link #forward}.
+     */
+    public void predict(float[] x, int batch, float[] out) {
+        if (DataParallel.slices(batch) < 2) {
+            float[] y = forward(x, batch, false);
+            System.arraycopy(y, 0, out, 0, batch * output.size());
+            return;
+        }
+        splitter(batch).predict(x, batch, out);
+    }
+
+    private DataParallel splitter(int batch) {
+        if (dataParallel == null || dataParallel.slicesCount() != DataParallel.slices(batch)
+                || dataParallelCapacity < batch) {
+            dataParallel = DataParallel.forBatch(this, batch);
+            dataParallelCapacity = batch;
+        }
+        return dataParallel;
+    }
+
+    /**
      * Forward in training mode and cross-entropy backward, leaving the batch's mean gradient in
      * {@link #parameters()}; returns the mean loss. Batches of at least two
      * {@link DataParallel#MIN_SLICE}-sample slices (without batch norm) run split across the batch
@@ -275,15 +299,11 @@ public final class Network {
      */
     public float gradientStep(float[] x, int[] labels, int batch) {
         if (DataParallel.slices(batch) >= 2 && buffers.isEmpty()) {
-            if (dataParallel == null || dataParallel.slicesCount() != DataParallel.slices(batch)
-                    || dataParallelCapacity < batch) {
-                dataParallel = DataParallel.forBatch(this, batch);
-                dataParallelCapacity = batch;
-            }
+            DataParallel split = splitter(batch);
             checkLabels(labels, batch);
             ctx.setDropoutSeed(ctx.dropoutSeed() + 1);
             dropoutSteps++;
-            return dataParallel.gradients(x, labels, batch, ctx.dropoutSeed());
+            return split.gradients(x, labels, batch, ctx.dropoutSeed());
         }
         forward(x, batch, true);
         return backwardCrossEntropy(labels);

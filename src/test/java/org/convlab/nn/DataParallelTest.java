@@ -11,6 +11,25 @@ import org.junit.jupiter.api.Test;
 /** A batch split across replicas gives the same loss and gradients as the whole batch in one network. */
 class DataParallelTest {
     @Test
+    void splitPredictEqualsWholeBatchForward() {
+        // with batch norm (inference uses the running statistics, so slices are allowed)
+        NetworkSpec spec = NetworkGradientTest.normNet();
+        Network net = Network.build(spec, 2);
+        int batch = 75;
+        SplittableRandom rng = new SplittableRandom(8);
+        float[] x = new float[batch * spec.input().size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rng.nextGaussian();
+        }
+        float[] out = new float[batch * net.classes()];
+        net.predict(x, batch, out);
+        float[] whole = net.forward(x, batch, false);
+        for (int i = 0; i < out.length; i++) {
+            assertEquals(whole[i], out[i], 1e-5 * Math.abs(whole[i]) + 1e-6, "output " + i);
+        }
+    }
+
+    @Test
     void splitBatchGradientEqualsWholeBatchGradient() {
         NetworkSpec spec = Presets.get("lenet5").network();
         Network split = Network.build(spec, 4);
