@@ -84,9 +84,11 @@ final class DataParallel {
 
     /**
      * Forward and backward of {@code batch} samples in slices; leaves the mean cross-entropy
-     * gradient of the whole batch in the master's parameter gradients and returns the mean loss.
+     * gradient of the whole batch in the master's parameter gradients, the batch's outputs and
+     * probabilities in the given arrays, and returns the mean loss.
      */
-    float gradients(float[] x, int[] y, int batch, long dropoutSeed) {
+    float gradients(float[] x, int[] y, int batch, long dropoutSeed, float[] outputs, float[] probabilities) {
+        int outSize = master.outputShape().size();
         int k = replicas.length;
         Parallel.shared().forEach(k, s -> {
             int from = (int) ((long) batch * s / k);
@@ -98,6 +100,8 @@ final class DataParallel {
             r.setDropoutSeed(dropoutSeed * 31 + s); // each slice its own masks, fixed by the step and slice
             r.forward(inputs[s], n, true);
             losses[s] = r.backwardCrossEntropy(labels[s]);
+            System.arraycopy(r.output(), 0, outputs, from * outSize, n * outSize);
+            System.arraycopy(r.probabilities(), 0, probabilities, from * outSize, n * outSize);
         });
         List<Parameter> params = master.parameters();
         double loss = 0;
