@@ -1,7 +1,7 @@
 package org.convlab.engine;
 
 /** Test-scope: time the parts of the fast conv (not a test). */
-public final class ProfileMain {
+public final class ConvProfileMain {
     static final java.lang.management.ThreadMXBean MX = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** CPU time of this thread: robust to other processes sharing the machine (1 thread only). */
