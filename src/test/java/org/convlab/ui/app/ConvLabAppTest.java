@@ -1,0 +1,187 @@
+package org.convlab.ui.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.geometry.Bounds;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.controlsfx.control.PropertySheet;
+import org.controlsfx.control.StatusBar;
+import org.convlab.engine.Simd;
+import org.convlab.ui.controls.PixelGrid;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Starts the real app headless (Monocle) and looks at it the way a student would: the four
+ * regions are there, and the grids show the slides' X and features, cell by cell and pixel by
+ * pixel. Expected pictures come from the golden slides file, not from the app's own resource.
+ */
+class ConvLabAppTest {
+    private static Application app;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void startApp() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(ConvLabApp.class);
+        // The property sheet joins the window just after the first frame.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> new FxRobot().lookup("#properties").tryQuery().map(n -> n.getScene() != null).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterAll
+    static void stopApp() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @AfterEach
+    void backToTheX() {
+        robot.clickOn(inputChoice("X"));
+        robot.clickOn("#layer-conv");
+    }
+
+    static JsonNode golden() throws Exception {
+        try (InputStream in = ConvLabAppTest.class.getResourceAsStream("/golden/xo-seed.json")) {
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
+    private <T extends Node> T find(String query, Class<T> type) {
+        return robot.lookup(query).queryAs(type);
+    }
+
+    private ToggleButton inputChoice(String text) {
+        return robot.lookup("#xoInputChoice").lookup(".toggle-button").queryAllAs(ToggleButton.class).stream()
+                .filter(b -> b.getText().equals(text)).findFirst().orElseThrow();
+    }
+
+    private Bounds onScreen(String query) {
+        return find(query, Node.class).localToScene(find(query, Node.class).getBoundsInLocal());
+    }
+
+    @Test
+    void theMainWindowIsTitledConvLabAndFitsAProjector() {
+        List<Window> windows = robot.listTargetWindows();
+        Stage stage = (Stage) windows.stream().filter(Window::isShowing).findFirst().orElseThrow();
+        assertEquals("ConvLab", stage.getTitle());
+        assertFalse(stage.getIcons().isEmpty(), "app icon");
+        assertTrue(stage.getScene().getWidth() <= 1366 && stage.getScene().getHeight() <= 768,
+                stage.getScene().getWidth() + "x" + stage.getScene().getHeight());
+        assertTrue(stage.isResizable());
+    }
+
+    @Test
+    void layerStackLeftViewMiddlePropertiesRightStatusBarBelow() {
+        for (String id : List.of("#layerStack", "#mainView", "#properties", "#statusBar")) {
+            Node n = find(id, Node.class);
+            assertTrue(n.isVisible() && n.getScene() != null, id + " shown");
+            assertTrue(n.getBoundsInLocal().getWidth() > 50 && n.getBoundsInLocal().getHeight() > 20, id + " has room");
+        }
+        assertInstanceOf(PropertySheet.class, find("#properties", Node.class));
+        assertTrue(onScreen("#layerStack").getMaxX() <= onScreen("#mainView").getMinX() + 1);
+        assertTrue(onScreen("#mainView").getMaxX() <= onScreen("#properties").getMinX() + 1);
+        assertTrue(onScreen("#statusBar").getMinY() >= onScreen("#mainView").getMaxY() - 1);
+    }
+
+    @Test
+    void statusBarSaysWhichKernelsAreInUse() {
+        String text = find("#statusBar", StatusBar.class).getText();
+        assertTrue(text.contains(Simd.describe()), text);
+    }
+
+    @Test
+    void theLayerStackListsTheLessonsFiveLayersInOrder() {
+        List<String> types = robot.lookup("#layerStack").lookup(".card-type").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList();
+        assertEquals(List.of("Input", "Convolution", "ReLU", "Max pooling", "Fully connected"), types);
+    }
+
+    @Test
+    void inputGridShowsTheSlidesX() throws Exception {
+        assertGridShows(find("#xoInputGrid", PixelGrid.class), golden().get("image_x"));
+    }
+
+    @Test
+    void featureGridsShowTheSlidesFeatures() throws Exception {
+        JsonNode features = golden().get("features");
+        String[] names = {"diagonal_down", "cross", "diagonal_up"};
+        for (int i = 0; i < names.length; i++) {
+            assertGridShows(find("#xoFeature" + i, PixelGrid.class), features.get(names[i]));
+        }
+    }
+
+    @Test
+    void choosingTheDeformedXShowsIt() throws Exception {
+        robot.clickOn(inputChoice("deformed X"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertGridShows(find("#xoInputGrid", PixelGrid.class), golden().get("image_x_deformed"));
+    }
+
+    @Test
+    void choosingAnotherLayerShowsItsSettings() throws Exception {
+        robot.clickOn("#layer-pool");
+        WaitForAsyncUtils.waitForFxEvents();
+        // The slides' pooled maps are 4x4 (ceil mode keeps the partial windows).
+        int pooled = golden().get("pooled_sums").get("cross").size();
+        List<String> shown = find("#properties", PropertySheet.class).getItems().stream()
+                .map(i -> i.getName() + "=" + i.getValue()).toList();
+        assertTrue(shown.contains("Layer=Max pooling"), shown.toString());
+        assertTrue(shown.contains("Output=" + pooled + " x " + pooled + " x 3"), shown.toString());
+        assertTrue(robot.lookup("#properties").lookup(".property-value").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().equals("ceil((7 - 2)/2) + 1 = " + pooled)), "formula on screen");
+    }
+
+    /** Every cell holds the expected value and is drawn dark (+1) or light (-1) on screen. */
+    private void assertGridShows(PixelGrid grid, JsonNode expected) throws Exception {
+        assertTrue(grid.isVisible() && grid.getScene() != null);
+        assertEquals(expected.size(), grid.size());
+        WritableImage shot = WaitForAsyncUtils.asyncFx(() -> grid.snapshot(null, null)).get(10, TimeUnit.SECONDS);
+        PixelReader px = shot.getPixelReader();
+        for (int r = 0; r < grid.size(); r++) {
+            for (int c = 0; c < grid.size(); c++) {
+                int want = expected.get(r).get(c).intValue();
+                String where = grid.getId() + " row " + r + ", column " + c;
+                assertEquals(want, grid.valueAt(r, c), where);
+                // Sample inside the cell's corner, away from the printed value.
+                Rectangle2D b = grid.cellBounds(r, c);
+                Color corner = px.getColor((int) b.getMinX() + 3, (int) b.getMinY() + 3);
+                if (want > 0) {
+                    assertTrue(corner.getBrightness() < 0.3, where + " should be dark ink, is " + corner);
+                } else {
+                    assertTrue(corner.getBrightness() > 0.8, where + " should be light background, is " + corner);
+                }
+                // The printed value shows in the middle: some pixels there contrast with the cell.
+                boolean contrast = false;
+                for (int dx = -8; dx <= 8 && !contrast; dx++) {
+                    Color mid = px.getColor((int) (b.getMinX() + b.getWidth() / 2 + dx), (int) (b.getMinY() + b.getHeight() / 2));
+                    contrast = Math.abs(mid.getBrightness() - corner.getBrightness()) > 0.3;
+                }
+                assertTrue(contrast, where + ": no value printed in the cell");
+            }
+        }
+    }
+}
