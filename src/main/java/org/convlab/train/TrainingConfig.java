@@ -69,6 +69,12 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, dou
         };
     }
 
+    /** The same config for a different number of epochs (to extend a resumed run). */
+    public TrainingConfig withEpochs(int n) {
+        return new TrainingConfig(n, batchSize, learningRate, momentum, nesterov, optimizer, weightDecay, schedule,
+                seed, threads, validationSplit, augmentation, frozen);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
