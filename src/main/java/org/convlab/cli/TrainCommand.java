@@ -137,6 +137,11 @@ final class TrainCommand implements Callable<Integer> {
             boolean extend = spec.commandLine().getParseResult().hasMatchedOption("--epochs");
             config = extend ? cp.config().withEpochs(epochs) : cp.config();
             dataOptions.putAll(cp.data());
+            String before = cp.data().get("source");
+            if (before != null && !before.equals(data)) {
+                err.println("warning: the checkpoint was trained on " + before + ", not " + data
+                        + ": the run continues, but not as the original would have");
+            }
             stdout.println("resuming from " + resume + " after epoch " + cp.epoch() + " of " + config.epochs()
                     + " (the checkpoint's model, settings and data options are used)");
             if (cp.epoch() >= config.epochs()) {
@@ -151,6 +156,7 @@ final class TrainCommand implements Callable<Integer> {
                     .momentum(momentum).nesterov(nesterov).optimizer(kind).weightDecay(weightDecay)
                     .schedule(Schedule.parse(schedule)).seed(seed).threads(threads).validationSplit(valSplit)
                     .augmentation(TrainData.augmentation(augment)).frozen(frozen(start)).build();
+            dataOptions.put("source", data);
             dataOptions.put("normalize", TrainData.normalization(normalize, start.input()));
             dataOptions.put("resize", resize);
             if (test != null) {
