@@ -1,7 +1,7 @@
 package org.convlab.engine;
 
 /** Test-scope: time the parts of the fast conv (not a test). */
-public final class ProfileMain {
+public final class ConvProfileMain {
     static final java.lang.management.ThreadMXBean MX = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** CPU time of this thread: robust to other processes sharing the machine (1 thread only). */
@@ -13,6 +13,10 @@ public final class ProfileMain {
         Parallel.setThreads(Integer.getInteger("threads", 2));
         ConvGeometry g = ConvGeometry.of(64, 32, 16, 16, 64, 3, 1, 1);
         if (args.length > 0 && args[0].equals("lenet")) g = ConvGeometry.of(64, 1, 28, 28, 6, 5, 1, 2);
+        if (args.length > 0 && args[0].contains(",")) {
+            int[] v = java.util.Arrays.stream(args[0].split(",")).mapToInt(Integer::parseInt).toArray();
+            g = ConvGeometry.of(v[0], v[1], v[2], v[3], v[4], v[5], 1, v[6]);
+        }
         float[] x = ConvTestData.random(g.inputSize(), 1), w = ConvTestData.random(g.weightSize(), 2);
         float[] y = new float[g.outputSize()], dY = ConvTestData.random(g.outputSize(), 3);
         float[] dW = new float[g.weightSize()], dX = new float[g.inputSize()], dB = new float[g.outChannels()];
@@ -20,7 +24,7 @@ public final class ProfileMain {
         float[] col = new float[g.patchSize() * ld];
         for (int rep = 0; rep < 10; rep++) {
             long t0 = now();
-            for (int i = 0; i < 10; i++) for (int n = 0; n < g.batch(); n++) Conv2dIm2col.im2col(col, ld, x, n * g.inChannels() * g.inPlane(), g, 0, g.outPlane());
+            float[] xp = new float[Conv2dIm2col.paddedSize(g)]; for (int i = 0; i < 10; i++) for (int n = 0; n < g.batch(); n++) { Conv2dIm2col.pad(xp, x, n * g.inChannels() * g.inPlane(), g); Conv2dIm2col.im2col(col, ld, xp, 0, g, 0, g.outPlane()); }
             long t1 = now();
             for (int i = 0; i < 10; i++) Conv2d.forward(y, x, w, null, g);
             long t2 = now();
