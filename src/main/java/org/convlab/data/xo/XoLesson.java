@@ -1,11 +1,12 @@
 package org.convlab.data.xo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.convlab.UserInputException;
@@ -56,23 +57,38 @@ public final class XoLesson {
         }
     }
 
-    /** Reads a lesson document; {@code source} names it in error messages. */
+    /**
+     * Reads a lesson document; {@code source} names it in error messages. Jackson's streaming
+     * parser rather than an ObjectMapper: the app reads this file while it starts, and a cold
+     * ObjectMapper costs several hundred milliseconds there.
+     */
     public static XoLesson parse(InputStream in, String source) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(in);
-        JsonNode images = field(root, "images", source);
-        int[][] x = grid(field(images, "x", source), IMAGE_SIZE, source + " images.x");
-        int[][] xDeformed = grid(field(images, "x_deformed", source), IMAGE_SIZE, source + " images.x_deformed");
-        int[][] o = grid(field(images, "o", source), IMAGE_SIZE, source + " images.o");
-        List<Feature> features = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> it = field(root, "features", source).fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            features.add(new Feature(e.getKey(), grid(e.getValue(), FEATURE_SIZE, source + " features." + e.getKey())));
+        Map<String, int[][]> images = null;
+        Map<String, int[][]> features = null;
+        try (JsonParser p = new JsonFactory().createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new UserInputException(source + ": expected a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                switch (name) {
+                    case "images" -> images = grids(p, IMAGE_SIZE, source + " images");
+                    case "features" -> features = grids(p, FEATURE_SIZE, source + " features");
+                    default -> p.skipChildren();
+                }
+            }
         }
-        if (features.isEmpty()) {
+        if (images == null) {
+            throw new UserInputException(source + ": missing field 'images'");
+        }
+        if (features == null || features.isEmpty()) {
             throw new UserInputException(source + ": 'features' holds no feature");
         }
-        return new XoLesson(x, xDeformed, o, features);
+        List<Feature> list = new ArrayList<>();
+        features.forEach((name, grid) -> list.add(new Feature(name, grid)));
+        return new XoLesson(image(images, "x", source), image(images, "x_deformed", source),
+                image(images, "o", source), list);
     }
 
     public int[][] x() {
@@ -92,33 +108,56 @@ public final class XoLesson {
         return features;
     }
 
-    private static JsonNode field(JsonNode node, String name, String source) {
-        JsonNode child = node.get(name);
-        if (child == null || child.isNull()) {
-            throw new UserInputException(source + ": missing field '" + name + "'");
+    private static int[][] image(Map<String, int[][]> images, String name, String source) {
+        int[][] g = images.get(name);
+        if (g == null) {
+            throw new UserInputException(source + ": missing field 'images." + name + "'");
         }
-        return child;
+        return g;
     }
 
-    /** A size x size array of +1/-1, or a message naming the field. */
-    private static int[][] grid(JsonNode rows, int size, String where) {
-        if (!rows.isArray() || rows.size() != size) {
-            throw new UserInputException(where + ": expected " + size + " rows of " + size + " values");
+    /** An object of named grids, in file order; the parser stands on its START_OBJECT. */
+    private static Map<String, int[][]> grids(JsonParser p, int size, String where) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw new UserInputException(where + ": expected an object of named " + size + "x" + size + " grids");
+        }
+        Map<String, int[][]> out = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            out.put(name, grid(p, size, where + "." + name));
+        }
+        return out;
+    }
+
+    /** A size x size array of +1/-1, or a message naming the field; the parser stands on its START_ARRAY. */
+    private static int[][] grid(JsonParser p, int size, String where) throws IOException {
+        String shape = where + ": expected " + size + " rows of " + size + " values";
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            throw new UserInputException(shape);
         }
         int[][] g = new int[size][size];
         for (int r = 0; r < size; r++) {
-            JsonNode row = rows.get(r);
-            if (!row.isArray() || row.size() != size) {
-                throw new UserInputException(where + ": row " + r + " must hold " + size + " values");
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                throw new UserInputException(shape);
             }
             for (int c = 0; c < size; c++) {
-                JsonNode v = row.get(c);
-                if (!v.isInt() || (v.intValue() != 1 && v.intValue() != -1)) {
-                    throw new UserInputException(where + ": value at row " + r + ", column " + c
-                            + " is " + v + "; pixels must be +1 or -1");
+                JsonToken t = p.nextToken();
+                if (t == JsonToken.END_ARRAY) {
+                    throw new UserInputException(where + ": row " + r + " must hold " + size + " values");
                 }
-                g[r][c] = v.intValue();
+                if (t != JsonToken.VALUE_NUMBER_INT || (p.getIntValue() != 1 && p.getIntValue() != -1)) {
+                    throw new UserInputException(where + ": value at row " + r + ", column " + c
+                            + " is " + p.getText() + "; pixels must be +1 or -1");
+                }
+                g[r][c] = p.getIntValue();
             }
+            if (p.nextToken() != JsonToken.END_ARRAY) {
+                throw new UserInputException(where + ": row " + r + " must hold " + size + " values");
+            }
+        }
+        if (p.nextToken() != JsonToken.END_ARRAY) {
+            throw new UserInputException(shape);
         }
         return g;
     }

@@ -22,6 +22,11 @@ public final class ConvLabApp extends Application {
     static final String[] ICONS = {"/org/convlab/ui/icon-32.png", "/org/convlab/ui/icon-64.png",
         "/org/convlab/ui/icon-256.png"};
 
+    /** {@code ./mvnw javafx:run} starts here (JavaFX's launcher calls an app's main when it has one). */
+    public static void main(String[] args) {
+        launchApp(args);
+    }
+
     /** Called by {@code org.convlab.Launcher} when the jar is started without a command. */
     public static void launchApp(String[] args) {
         StartupTiming.mark("main");

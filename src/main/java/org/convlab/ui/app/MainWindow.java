@@ -1,5 +1,7 @@
 package org.convlab.ui.app;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
@@ -19,20 +21,19 @@ import org.convlab.ui.lesson.XoLessonView;
  */
 public final class MainWindow extends BorderPane {
     private final VBox right;
-    private final PropertySheet properties;
+    /** Created after the first frame (see showDeferredPanels); until then only the choice is kept. */
+    private PropertySheet properties;
+    private XoLessonLayers.Layer selected;
 
     public MainWindow(XoLesson lesson) {
         getStyleClass().add("main-window");
 
-        properties = LayerProperties.create();
-        VBox.setVgrow(properties, Priority.ALWAYS);
         Label propertiesTitle = new Label("Properties");
         propertiesTitle.getStyleClass().add("panel-title");
         right = new VBox(6, propertiesTitle);
         right.getStyleClass().add("properties-panel");
 
-        LayerStackView stack = new LayerStackView(XoLessonLayers.layers(),
-                layer -> LayerProperties.show(properties, layer));
+        LayerStackView stack = new LayerStackView(XoLessonLayers.layers(), this::select);
 
         XoLessonView lessonView = new XoLessonView(lesson);
         ScrollPane main = new ScrollPane(lessonView);
@@ -45,6 +46,10 @@ public final class MainWindow extends BorderPane {
         status.setText("X/O lesson loaded  |  kernels: " + Simd.describe()
                 + "  |  " + Runtime.getRuntime().availableProcessors() + " CPU threads");
 
+        // Side panels give way in a narrow window, so the lesson keeps most of the room.
+        stack.prefWidthProperty().bind(share(0.21, 220, 270));
+        right.prefWidthProperty().bind(share(0.28, 260, 360));
+
         setLeft(stack);
         setCenter(main);
         setRight(right);
@@ -52,13 +57,30 @@ public final class MainWindow extends BorderPane {
         stack.select(1); // the convolution: the layer the lesson is about
     }
 
+    private DoubleBinding share(double fraction, double min, double max) {
+        return Bindings.createDoubleBinding(
+                () -> Math.max(min, Math.min(max, getWidth() * fraction)), widthProperty());
+    }
+
+    private void select(XoLessonLayers.Layer layer) {
+        selected = layer;
+        if (properties != null) {
+            LayerProperties.show(properties, layer);
+        }
+    }
+
     /**
-     * Puts the property sheet into its panel. The app calls this right after the first frame:
-     * ControlsFX's sheet costs about 0.7 s of CPU to style and lay out the first time, and the
-     * window should not wait for it. Calling it again does nothing.
+     * Creates the property sheet and puts it into its panel. The app calls this right after the
+     * first frame: ControlsFX's sheet costs about 0.7 s of CPU to load, style and lay out the
+     * first time, and the window should not wait for it. Calling it again does nothing.
      */
     public void showDeferredPanels() {
-        if (properties.getParent() == null) {
+        if (properties == null) {
+            properties = LayerProperties.create();
+            VBox.setVgrow(properties, Priority.ALWAYS);
+            if (selected != null) {
+                LayerProperties.show(properties, selected);
+            }
             right.getChildren().add(properties);
         }
     }

@@ -13,8 +13,9 @@ final class StartupTiming {
 
     private StartupTiming() {}
 
+    /** On with -Dconvlab.startupTiming=true, or CONVLAB_STARTUP_TIMING=true (reaches javafx:run's JVM). */
     static boolean enabled() {
-        return Boolean.getBoolean("convlab.startupTiming");
+        return Boolean.getBoolean("convlab.startupTiming") || "true".equals(System.getenv("CONVLAB_STARTUP_TIMING"));
     }
 
     private static long sinceJvmStart() {

@@ -5,6 +5,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.convlab.data.xo.XoLesson;
@@ -75,7 +76,8 @@ public final class XoLessonView extends VBox {
             featureBox.getChildren().add(one);
         }
 
-        HBox pictures = new HBox(40, inputBox, featureBox);
+        // Side by side on a projector; the features move below the image in a narrow window.
+        FlowPane pictures = new FlowPane(40, 20, inputBox, featureBox);
         pictures.setAlignment(Pos.TOP_CENTER);
         getChildren().addAll(title, caption, pictures);
         setSpacing(12);

@@ -87,6 +87,25 @@ class XoLessonTest {
         assertEquals("l.json: missing field 'images'", e.getMessage());
     }
 
+    @Test
+    void aShortRowIsRefusedWithItsNumber() {
+        String eight = "[" + String.join(",", java.util.Collections.nCopies(8, "1")) + "]";
+        String nine = "[" + String.join(",", java.util.Collections.nCopies(9, "1")) + "]";
+        String x = "[" + nine + "," + nine + "," + eight + "," + String.join(",", java.util.Collections.nCopies(6, nine)) + "]";
+        String json = "{\"images\":{\"x\":" + x + "},\"features\":{}}";
+        UserInputException e = assertThrows(UserInputException.class, () -> XoLesson.parse(
+                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "lesson.json"));
+        assertEquals("lesson.json images.x: row 2 must hold 9 values", e.getMessage());
+    }
+
+    @Test
+    void aMissingImageIsNamed() {
+        String json = "{\"images\":{\"x\":" + rows(9, "1") + ",\"o\":" + rows(9, "1") + "},\"features\":{\"a\":" + rows(3, "1") + "}}";
+        UserInputException e = assertThrows(UserInputException.class, () -> XoLesson.parse(
+                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "lesson.json"));
+        assertEquals("lesson.json: missing field 'images.x_deformed'", e.getMessage());
+    }
+
     private static String rows(int n, String v) {
         String row = "[" + String.join(",", java.util.Collections.nCopies(n, v)) + "]";
         return "[" + String.join(",", java.util.Collections.nCopies(n, row)) + "]";
