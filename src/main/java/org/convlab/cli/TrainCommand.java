@@ -23,13 +23,13 @@ import org.convlab.model.ModelSource;
 import org.convlab.model.NetworkSpec;
 import org.convlab.model.Presets;
 import org.convlab.nn.Network;
+import org.convlab.nn.SpecExport;
 import org.convlab.train.Checkpoint;
 import org.convlab.train.EpochStats;
 import org.convlab.train.ModelAdapter;
 import org.convlab.train.OptimizerKind;
 import org.convlab.train.RelabelledDataset;
 import org.convlab.train.Schedule;
-import org.convlab.train.TrainedWeights;
 import org.convlab.train.Trainer;
 import org.convlab.train.TrainingConfig;
 import org.convlab.train.TrainingResult;
@@ -189,7 +189,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingResult result = trainer.run(new TrainProgress(stdout));
 
         Path target = out != null ? out : Path.of(defaultName(model));
-        ModelFiles.write(target, TrainedWeights.spec(net));
+        ModelFiles.write(target, SpecExport.withWeights(net));
         if (result.stop() != null) {
             stdout.flush();
             throw new UserInputException(result.stop().message() + " Saved those weights to " + target);

@@ -9,7 +9,7 @@
  *   Trainer t = new Trainer(net, RelabelledDataset.of(d.train(), a.labelMap(), a.spec().classes()), ..., config);
  *   t.setCheckpointDir(dir);                    // optional: a checkpoint after every epoch
  *   TrainingResult r = t.run(listener);         // on a background thread; t.pause()/resume()/cancel() from others
- *   ModelFiles.write(file, TrainedWeights.spec(net));
+ *   ModelFiles.write(file, SpecExport.withWeights(net));
  * </pre>
  *
  * <p>{@link org.convlab.train.TrainingListener} events are immutable records delivered on the

@@ -17,9 +17,10 @@ import org.convlab.model.NetworkSpec;
 import org.convlab.model.Padding;
 import org.convlab.model.ResidualSpec;
 import org.convlab.nn.Network;
+import org.convlab.nn.SpecExport;
 import org.junit.jupiter.api.Test;
 
-class TrainedWeightsTest {
+class TrainedModelRoundTripTest {
     @Test
     void aTrainedNetworkWrittenAndReadBackHasTheSameBits() {
         NetworkSpec spec = new NetworkSpec(TinyData.SHAPE, TinyData.CLASSES, List.of(
@@ -29,7 +30,7 @@ class TrainedWeightsTest {
         Network net = Network.build(spec, 3);
         new Trainer(net, TinyData.bars(30, 1), null, null, TrainerTest.tiny().epochs(2).build()).run(TrainingListener.NONE);
         Network fresh = Network.build(spec, 3);
-        String text = ModelWriter.write(TrainedWeights.spec(net));
+        String text = ModelWriter.write(SpecExport.withWeights(net));
         Network back = Network.build(ModelReader.read(text, "trained"), 99);
         assertTrue(back.initialisedWeights().isEmpty(), "every weight is stored: " + back.initialisedWeights());
         assertSameWeights(weights(net), weights(back)); // parameters and batch-norm running statistics
