@@ -6,8 +6,8 @@ import org.convlab.engine.simd.ActivationsSimd;
  * Element-wise activations, fast path: the array is cut into fixed chunks (chosen from n only,
  * so every element is computed by the same code whatever the thread count), each chunk on the
  * Vector API when available, else the scalar loop of {@link ActivationsReference}. ReLU, leaky
- * ReLU and every backward are bit-identical to the reference; sigmoid and tanh use the vector
- * exp/tanh, within a few ulps of it.
+ * ReLU and every backward are bit-identical to the reference; sigmoid and tanh run scalar
+ * Math.exp/Math.tanh (the vector versions change their last bits when the JIT kicks in).
  */
 public final class Activations {
     /** Values per task: a multiple of every vector width, big enough to pay for a hand-off. */

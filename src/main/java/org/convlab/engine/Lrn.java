@@ -6,7 +6,8 @@ import org.convlab.engine.simd.LrnSimd;
  * Local response normalisation, fast path: samples (and, for few samples, runs of channels) are
  * split over tasks; within a channel the positions of a plane are contiguous, so the Vector API
  * handles a whole row of positions at once, summing the window's channels in the reference's
- * order. Only the power differs from {@link LrnReference} (vector pow, a few ulps).
+ * order. Only the power differs from {@link LrnReference} (beta 0.75 as two square roots, a few
+ * ulps; other betas take Math.pow).
  */
 public final class Lrn {
     private static final int VALUES_PER_TASK = 8_192;

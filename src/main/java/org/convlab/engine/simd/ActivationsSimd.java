@@ -63,14 +63,13 @@ public final class ActivationsSimd {
         }
     }
 
+    /**
+     * Sigmoid and tanh stay scalar (Math.exp, Math.tanh): the vector EXP/TANH give other last bits
+     * once the JIT swaps in its intrinsics, so the same input gave different outputs before and after
+     * warm-up (seen as a 1-ulp difference between a 1- and a 2-thread run).
+     */
     public static void sigmoid(float[] y, float[] x, int from, int to) {
-        FloatVector one = FloatVector.broadcast(S, 1f);
-        int i = from;
-        for (int end = from + S.loopBound(to - from); i < end; i += S.length()) {
-            FloatVector e = FloatVector.fromArray(S, x, i).neg().lanewise(VectorOperators.EXP);
-            one.div(one.add(e)).intoArray(y, i);
-        }
-        for (; i < to; i++) {
+        for (int i = from; i < to; i++) {
             y[i] = (float) (1.0 / (1.0 + Math.exp(-x[i])));
         }
     }
@@ -89,11 +88,7 @@ public final class ActivationsSimd {
     }
 
     public static void tanh(float[] y, float[] x, int from, int to) {
-        int i = from;
-        for (int end = from + S.loopBound(to - from); i < end; i += S.length()) {
-            FloatVector.fromArray(S, x, i).lanewise(VectorOperators.TANH).intoArray(y, i);
-        }
-        for (; i < to; i++) {
+        for (int i = from; i < to; i++) {
             y[i] = (float) Math.tanh(x[i]);
         }
     }

@@ -1,7 +1,6 @@
 package org.convlab.engine.simd;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /** Vector API part of {@code Lrn}, over the positions of one plane; only loaded when {@code Simd.AVAILABLE}. */
@@ -11,16 +10,18 @@ public final class LrnSimd {
     private LrnSimd() {}
 
     /**
-     * s^beta for s >= k > 0. The vector POW is slow (not an intrinsic on every JDK), so AlexNet's
-     * beta 0.75 is s^(1/2) * s^(1/4) from two correctly rounded square roots, and any other beta
-     * goes through exp(beta ln s). Within a few ulps of Math.pow either way.
+     * s^0.75 for s >= k > 0, AlexNet's beta, as s^(1/2) * s^(1/4) from two correctly rounded square
+     * roots (exact IEEE operations, the same whoever runs them). Other betas take the scalar loops
+     * with Math.pow: the vector LOG/EXP give different last bits once the JIT swaps in its
+     * intrinsics, and results must not depend on warm-up.
      */
-    private static FloatVector power(FloatVector s, float beta) {
-        if (beta == 0.75f) {
-            FloatVector root = s.sqrt();
-            return root.mul(root.sqrt());
-        }
-        return s.lanewise(VectorOperators.LOG).mul(beta).lanewise(VectorOperators.EXP);
+    private static FloatVector power(FloatVector s) {
+        FloatVector root = s.sqrt();
+        return root.mul(root.sqrt());
+    }
+
+    private static int vectorBound(int plane, float beta) {
+        return beta == 0.75f ? S.loopBound(plane) : 0;
     }
 
     /**
@@ -31,7 +32,7 @@ public final class LrnSimd {
                                int size, float alpha, float beta, float k) {
         float perSize = alpha / size;
         int i = 0;
-        for (int end = S.loopBound(plane); i < end; i += S.length()) {
+        for (int end = vectorBound(plane, beta); i < end; i += S.length()) {
             FloatVector squares = FloatVector.zero(S);
             for (int j = 0; j < count; j++) {
                 FloatVector v = FloatVector.fromArray(S, x, window + j * plane + i);
@@ -39,7 +40,7 @@ public final class LrnSimd {
             }
             FloatVector s = squares.mul(perSize).add(k);
             s.intoArray(scale, out + i);
-            FloatVector.fromArray(S, x, out + i).div(power(s, beta)).intoArray(y, out + i);
+            FloatVector.fromArray(S, x, out + i).div(power(s)).intoArray(y, out + i);
         }
         for (; i < plane; i++) {
             float squares = 0;
@@ -56,7 +57,7 @@ public final class LrnSimd {
     public static void backward(float[] dX, float[] dY, float[] x, float[] y, float[] scale, int at, int window,
                                 int count, int plane, float beta, float factor) {
         int i = 0;
-        for (int end = S.loopBound(plane); i < end; i += S.length()) {
+        for (int end = vectorBound(plane, beta); i < end; i += S.length()) {
             FloatVector cross = FloatVector.zero(S);
             for (int c = 0; c < count; c++) {
                 int w = window + c * plane + i;
@@ -64,7 +65,7 @@ public final class LrnSimd {
                         .div(FloatVector.fromArray(S, scale, w)));
             }
             FloatVector own = FloatVector.fromArray(S, dY, at + i)
-                    .div(power(FloatVector.fromArray(S, scale, at + i), beta));
+                    .div(power(FloatVector.fromArray(S, scale, at + i)));
             FloatVector g = own.sub(FloatVector.fromArray(S, x, at + i).mul(factor).mul(cross));
             FloatVector.fromArray(S, dX, at + i).add(g).intoArray(dX, at + i);
         }

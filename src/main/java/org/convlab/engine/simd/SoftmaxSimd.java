@@ -28,11 +28,14 @@ public final class SoftmaxSimd {
         for (; i < to; i++) {
             max = Math.max(max, x[i]);
         }
+        // exp lane by lane with Math.exp: the vector EXP gives other last bits once the JIT swaps
+        // in its intrinsic, and the same input must give the same probabilities before and after warm-up.
+        for (i = from; i < bound; i++) {
+            y[i] = (float) Math.exp(x[i] - max);
+        }
         FloatVector sums = FloatVector.zero(S);
         for (i = from; i < bound; i += S.length()) {
-            FloatVector e = FloatVector.fromArray(S, x, i).sub(max).lanewise(VectorOperators.EXP);
-            e.intoArray(y, i);
-            sums = sums.add(e);
+            sums = sums.add(FloatVector.fromArray(S, y, i));
         }
         float sum = Lanes.sum(sums);
         for (; i < to; i++) {
