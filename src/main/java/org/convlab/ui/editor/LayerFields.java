@@ -26,6 +26,7 @@ import org.convlab.ui.editor.SettingField.Kind;
 public final class LayerFields {
     static final List<String> PADDINGS = List.of("valid", "same", "0", "1", "2", "3");
     static final List<String> BOOLS = List.of("false", "true");
+    static final List<String> EDGES = List.of("floor", "ceil");
 
     private LayerFields() {}
 
@@ -62,8 +63,9 @@ public final class LayerFields {
                     v -> new PoolSpec(p.name(), p.kind(), p.windowHeight(), p.windowWidth(), v, p.padding(), p.ceil())));
             f.add(padding(p.padding(), "zeros added on each side (at most half the window)",
                     v -> new PoolSpec(p.name(), p.kind(), p.windowHeight(), p.windowWidth(), p.stride(), v, p.ceil())));
-            f.add(bool("ceil", p.ceil(), "keep partial windows at the edges (ceil) instead of dropping them (floor)",
-                    v -> new PoolSpec(p.name(), p.kind(), p.windowHeight(), p.windowWidth(), p.stride(), p.padding(), v)));
+            f.add(new SettingField<>("edges", Kind.CHOICE, EDGES, p.ceil() ? "ceil" : "floor",
+                    "ceil keeps partial windows at the right and bottom edges, floor drops them",
+                    t -> new PoolSpec(p.name(), p.kind(), p.windowHeight(), p.windowWidth(), p.stride(), p.padding(), parseEdges(t))));
         } else if (l instanceof DenseSpec d) {
             f.add(integer("units", d.units(), "number of outputs", v -> new DenseSpec(d.name(), v, d.bias(), null, null)));
             f.add(bool("bias", d.bias(), "add a bias per output", v -> new DenseSpec(d.name(), d.units(), v, null, null)));
@@ -132,6 +134,14 @@ public final class LayerFields {
 
     private static SettingField<LayerSpec> padding(Padding value, String help, java.util.function.Function<Padding, LayerSpec> with) {
         return new SettingField<>("padding", Kind.CHOICE, PADDINGS, value.toString(), help, t -> with.apply(parsePadding(t)));
+    }
+
+    private static boolean parseEdges(String t) {
+        return switch (t.strip().toLowerCase(Locale.ROOT)) {
+            case "ceil" -> true;
+            case "floor" -> false;
+            default -> throw new UserInputException("edges: choose floor or ceil, got '" + t + "'");
+        };
     }
 
     /** valid, same, 2, or [1, 2] / 1,2 (rows, columns). */
