@@ -93,7 +93,7 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
 
         title = Bindings.createStringBinding(() -> "ConvLab \u2014 " + model.sourceProperty().get()
                 + (model.isDirty() ? " *" : ""), model.sourceProperty(), model.dirtyProperty());
-        model.rowsProperty().addListener((o, a, b) -> say(null));
+        model.revisionProperty().addListener((o, a, b) -> say(null));
         model.select(0); // the convolution: the layer the lesson is about
         say(null);
         acceptDroppedFiles();
@@ -160,7 +160,8 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
         String text = message;
         if (text == null) {
             LayerRow bad = model.rows().stream().filter(r -> r.status() == LayerRow.Status.MISFIT).findFirst().orElse(null);
-            text = model.sourceProperty().get() + ": " + model.document().size() + " layers, "
+            text = model.sourceProperty().get() + ": " + model.document().size()
+                    + (model.document().size() == 1 ? " layer, " : " layers, ")
                     + (bad == null ? "every layer fits" : bad.name() + " does not fit");
         }
         status.setText(text + "  |  kernels: " + Simd.describe() + "  |  "

@@ -32,6 +32,7 @@ public final class EditorModel {
     private final ReadOnlyObjectWrapper<StackDocument> document = new ReadOnlyObjectWrapper<>(this, "document");
     private final ReadOnlyObjectWrapper<List<LayerRow>> rows = new ReadOnlyObjectWrapper<>(this, "rows", List.of());
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(this, "selected", INPUT);
+    private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
     private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(this, "undoText");
     private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(this, "redoText");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
@@ -40,8 +41,8 @@ public final class EditorModel {
     private final UndoHistory history = new UndoHistory();
 
     public EditorModel(StackDocument doc, String sourceName) {
-        show(doc, 0);
         source.set(sourceName);
+        show(doc, 0);
     }
 
     /** Opens on a preset, as {@code preset:NAME}. */
@@ -66,6 +67,14 @@ public final class EditorModel {
 
     public List<LayerRow> rows() {
         return rows.get();
+    }
+
+    /**
+     * Counts document changes; it changes after the document, its rows and the selection are all
+     * updated, so a view listening to it never sees half an edit.
+     */
+    public ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty selectedProperty() {
@@ -187,6 +196,15 @@ public final class EditorModel {
         edit("Set " + old.name() + " " + field + " to " + text.strip(), document().replace(i, now), i, i + "." + field);
     }
 
+    /** Applies the suggested fix of the misfit layer at {@code index} (one undo step). */
+    public void applyFix(int index) {
+        LayerRow row = rows().get(index);
+        if (row.fix() != null) {
+            select(index);
+            set(row.fix().field(), row.fix().value());
+        }
+    }
+
     /** The editable settings of the current selection (the input's when it is selected). */
     public List<? extends SettingField<?>> selectedFields() {
         int i = selected();
@@ -223,6 +241,7 @@ public final class EditorModel {
         rows.set(StackAnalysis.rows(doc));
         document.set(doc);
         selected.set(Math.max(INPUT, Math.min(select, doc.size() - 1)));
+        revision.set(revision.get() + 1);
     }
 
     private void refreshHistory() {
@@ -235,9 +254,9 @@ public final class EditorModel {
 
     /** Replaces the document (a preset, a new stack, an opened file): not undoable, history cleared. */
     public void load(StackDocument doc, String sourceName, Path from) {
-        show(doc, doc.size() > 0 ? 0 : INPUT);
         source.set(sourceName);
         file.set(from);
+        show(doc, doc.size() > 0 ? 0 : INPUT);
         history.clear();
         refreshHistory();
     }

@@ -1,6 +1,7 @@
 package org.convlab.ui.editor;
 
 import java.util.List;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -38,7 +39,7 @@ final class LayerCard extends ToggleButton {
         return card;
     }
 
-    static LayerCard of(LayerRow row, boolean expanded, Runnable toggleExpanded) {
+    static LayerCard of(LayerRow row, boolean expanded, Runnable toggleExpanded, Runnable applyFix) {
         LayerSpec spec = row.spec();
         LayerCard card = new LayerCard("layer-" + spec.name());
         Label type = styled(new Label(spec.type()), "card-type");
@@ -66,7 +67,10 @@ final class LayerCard extends ToggleButton {
                     Label fix = styled(new Label("Fix: " + row.suggestion()), "card-fix");
                     fix.setWrapText(true);
                     fix.setId("fix-" + spec.name());
-                    body.getChildren().add(fix);
+                    Button use = new Button("Use " + row.fix().field() + " " + row.fix().value());
+                    use.setId("applyFix-" + spec.name());
+                    use.setOnAction(e -> applyFix.run());
+                    body.getChildren().addAll(fix, use);
                 }
             }
             case UNKNOWN -> {

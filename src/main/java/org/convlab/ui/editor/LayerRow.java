@@ -10,13 +10,18 @@ import org.convlab.model.LayerSpec;
  *
  * @param info       shape inference's result, null unless {@code status == FITS}
  * @param problem    the model package's message for a misfit, else null
- * @param suggestion a setting that would fit ("stride 2 fits: ..."), or null when none is known
+ * @param fix        a setting that would fit, or null when none is known
  */
-public record LayerRow(LayerSpec spec, Status status, LayerInfo info, String problem, String suggestion) {
+public record LayerRow(LayerSpec spec, Status status, LayerInfo info, String problem, MisfitFixes.Fix fix) {
     public enum Status { FITS, MISFIT, UNKNOWN }
 
     public String name() {
         return spec.name();
+    }
+
+    /** What the fix gives, "stride 2 fits: output 3x3x6", or null. */
+    public String suggestion() {
+        return fix == null ? null : fix.text();
     }
 
     public boolean fits() {

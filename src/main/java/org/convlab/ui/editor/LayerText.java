@@ -19,11 +19,11 @@ public final class LayerText {
     public static String settings(LayerSpec l) {
         if (l instanceof ConvSpec c) {
             return "conv " + c.filters() + "@" + c.kernelHeight() + "x" + c.kernelWidth() + " s" + c.stride() + " "
-                    + c.padding() + (c.dilation() > 1 ? " d" + c.dilation() : "") + (c.normalize() ? " norm" : "");
+                    + padding(c.padding()) + (c.dilation() > 1 ? " d" + c.dilation() : "") + (c.normalize() ? " norm" : "");
         }
         if (l instanceof PoolSpec p) {
             return p.type() + " " + p.windowHeight() + "x" + p.windowWidth() + " s" + p.stride()
-                    + (p.padding().kind() == org.convlab.model.Padding.Kind.VALID ? "" : " " + p.padding())
+                    + (p.padding().kind() == org.convlab.model.Padding.Kind.VALID ? "" : " " + padding(p.padding()))
                     + (p.ceil() ? " ceil" : "");
         }
         if (l instanceof DenseSpec d) {
@@ -48,6 +48,15 @@ public final class LayerText {
             return "residual, " + r.branch().size() + " layers" + (r.projection() ? " + projection" : "");
         }
         return l.type();
+    }
+
+    /** valid, same, p2 (explicit: rows and columns on each side), p1x2. */
+    static String padding(org.convlab.model.Padding p) {
+        return switch (p.kind()) {
+            case VALID -> "valid";
+            case SAME -> "same";
+            case EXPLICIT -> "p" + (p.rows() == p.cols() ? Integer.toString(p.rows()) : p.rows() + "x" + p.cols());
+        };
     }
 
     /** 34,944 */

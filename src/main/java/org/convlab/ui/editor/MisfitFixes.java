@@ -21,8 +21,11 @@ final class MisfitFixes {
 
     private MisfitFixes() {}
 
-    /** A one-line suggestion ("stride 2 fits: output 3x3x6") or null when none is found. */
-    static String suggest(Shape in, LayerSpec layer) {
+    /** A setting that fits: apply it with {@code EditorModel.set(field, value)}; {@code text} says what it gives. */
+    record Fix(String field, String value, String text) {}
+
+    /** A suggestion ("stride 2 fits: output 3x3x6") or null when none is found. */
+    static Fix suggest(Shape in, LayerSpec layer) {
         if (layer instanceof ConvSpec c) {
             return suggest(in, strideCandidates(c.stride()).stream().map(s -> (LayerSpec) conv(c, s, c.padding())).toList(),
                     strideCandidates(c.stride()), paddings(c.kernelHeight()).stream().map(p -> (LayerSpec) conv(c, c.stride(), p)).toList());
@@ -44,17 +47,19 @@ final class MisfitFixes {
         return null;
     }
 
-    private static String suggest(Shape in, List<LayerSpec> byStride, List<Integer> strides, List<LayerSpec> byPadding) {
+    private static Fix suggest(Shape in, List<LayerSpec> byStride, List<Integer> strides, List<LayerSpec> byPadding) {
         for (int i = 0; i < byStride.size(); i++) {
             LayerInfo fit = fit(in, byStride.get(i));
             if (fit != null) {
-                return "stride " + strides.get(i) + " fits: output " + SummaryReport.shape(fit.output());
+                return new Fix("stride", Integer.toString(strides.get(i)),
+                        "stride " + strides.get(i) + " fits: output " + SummaryReport.shape(fit.output()));
             }
         }
         for (LayerSpec l : byPadding) {
             LayerInfo fit = fit(in, l);
             if (fit != null) {
-                return "padding " + fit.padding()[0] + " fits: output " + SummaryReport.shape(fit.output());
+                return new Fix("padding", Integer.toString(fit.padding()[0]),
+                        "padding " + fit.padding()[0] + " fits: output " + SummaryReport.shape(fit.output()));
             }
         }
         return null;

@@ -64,7 +64,7 @@ public final class PropertiesPanel extends VBox {
         }
         getChildren().addAll(title, header, sheet, error, output, formula, counts);
         model.selectedProperty().addListener((o, a, b) -> rebuild());
-        model.documentProperty().addListener((o, a, b) -> {
+        model.revisionProperty().addListener((o, a, b) -> {
             if (!applying) {
                 rebuild();
             } else {

@@ -64,7 +64,7 @@ public final class StackEditorView extends VBox {
         scroll.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
 
         getChildren().addAll(heading, palette, actions, scroll);
-        model.rowsProperty().addListener((o, a, b) -> rebuild());
+        model.revisionProperty().addListener((o, a, b) -> rebuild());
         model.selectedProperty().addListener((o, a, b) -> showSelection());
         model.sourceProperty().addListener((o, a, b) -> heading.setText("Layers: " + b));
         heading.setText("Layers: " + model.sourceProperty().get());
@@ -99,11 +99,15 @@ public final class StackEditorView extends VBox {
         List<LayerRow> rows = model.rows();
         for (int i = 0; i < rows.size(); i++) {
             String name = rows.get(i).name();
+            int index = i;
             LayerCard card = LayerCard.of(rows.get(i), expanded.contains(name), () -> {
                 if (!expanded.remove(name)) {
                     expanded.add(name);
                 }
                 rebuild();
+            }, () -> {
+                model.applyFix(index);
+                focusSelected();
             });
             wire(card, i);
             cards.getChildren().add(card);

@@ -6,7 +6,8 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.TilePane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.convlab.model.ModelSummary;
@@ -41,22 +42,26 @@ public final class StartPage extends VBox {
         Spinner<Integer> channels = spinner("newChannels", 1, 64, 1);
         Spinner<Integer> height = spinner("newHeight", 1, 1024, 28);
         Spinner<Integer> width = spinner("newWidth", 1, 1024, 28);
-        Button create = new Button("Empty stack");
+        Button create = new Button("Create");
         create.setId("newStack");
         create.setDefaultButton(false);
         create.setOnAction(e -> actions.newStack(channels.getValue(), height.getValue(), width.getValue()));
-        HBox empty = new HBox(8, label("Input: height"), height, label("width"), width, label("channels"), channels, create);
+        Label emptyTitle = new Label("Empty stack");
+        emptyTitle.getStyleClass().add("section-title");
+        HBox empty = new HBox(8, label("input height"), height, label("width"), width, label("channels"), channels, create);
         empty.setAlignment(Pos.CENTER_LEFT);
         empty.getStyleClass().add("new-stack-row");
 
         Label presetsTitle = new Label("Presets");
         presetsTitle.getStyleClass().add("section-title");
-        FlowPane cards = new FlowPane(12, 12);
+        TilePane cards = new TilePane(12, 12);
+        cards.setPrefTileWidth(292);
+        cards.setPrefTileHeight(250);
         cards.setId("presetCards");
         for (String name : Presets.names()) {
             cards.getChildren().add(card(Presets.get(name), actions::openPreset));
         }
-        getChildren().addAll(title, caption, empty, presetsTitle, cards);
+        getChildren().addAll(title, caption, emptyTitle, empty, presetsTitle, cards);
     }
 
     private static Button card(Preset p, Consumer<String> open) {
@@ -67,6 +72,7 @@ public final class StartPage extends VBox {
         Label description = new Label(firstSentence(p.description()));
         description.getStyleClass().add("card-summary");
         description.setWrapText(true);
+        description.setMaxHeight(100); // four lines; the full text is in the tooltip
         Label source = new Label(p.source());
         source.getStyleClass().add("preset-source");
         source.setWrapText(true);
@@ -74,15 +80,21 @@ public final class StartPage extends VBox {
         params.getStyleClass().add("card-counts");
         params.setId("params-" + p.name());
         VBox body = new VBox(4, title, name, description, source, params);
-        body.setPrefWidth(300);
+        body.setPrefWidth(266);
+        body.setMaxWidth(266);
         Button card = new Button(null, body);
         card.setId("preset-" + p.name());
         card.getStyleClass().add("preset-card");
         card.setMnemonicParsing(false);
         card.setAlignment(Pos.TOP_LEFT);
-        card.setPrefWidth(320);
+        card.setPrefSize(292, 250);
         card.setMaxHeight(Double.MAX_VALUE);
+        card.setMaxWidth(Double.MAX_VALUE);
         card.setOnAction(e -> open.accept(p.name()));
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(p.description());
+        tip.setWrapText(true);
+        tip.setMaxWidth(500);
+        card.setTooltip(tip);
         return card;
     }
 
@@ -96,13 +108,14 @@ public final class StartPage extends VBox {
         Spinner<Integer> s = new Spinner<>(min, max, value);
         s.setId(id);
         s.setEditable(true);
-        s.setPrefWidth(90);
+        s.setPrefWidth(85);
         return s;
     }
 
     private static Label label(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("caption");
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 }

@@ -36,19 +36,19 @@ public final class SummaryTable extends VBox {
         title.getStyleClass().add("view-title");
         table.setId("summaryTable");
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.getColumns().add(column("layer", "name", 110, r -> r.name()));
-        table.getColumns().add(column("type", "type", 90, r -> r.spec().type()));
-        table.getColumns().add(column("output HxWxC", "output", 120, r -> switch (r.status()) {
+        table.getColumns().add(column("layer", "name", 100, r -> r.name()));
+        table.getColumns().add(column("type", "type", 85, r -> r.spec().type()));
+        table.getColumns().add(column("output", "output", 110, r -> switch (r.status()) {
             case FITS -> SummaryReport.shape(r.info().output());
             case MISFIT -> "does not fit";
             case UNKNOWN -> "input unknown";
         }));
-        table.getColumns().add(column("formula", "formula", 330, r -> r.fits() ? r.info().formula()
-                : r.status() == LayerRow.Status.MISFIT ? r.problem() : ""));
         table.getColumns().add(number("weights", "weights", LayerInfo::weights));
         table.getColumns().add(number("params", "params", LayerInfo::params));
         table.getColumns().add(number("activations", "activations", LayerInfo::activations));
         table.getColumns().add(number("multiply-adds", "macs", LayerInfo::multiplyAdds));
+        table.getColumns().add(column("formula", "formula", 330, r -> r.fits() ? r.info().formula()
+                : r.status() == LayerRow.Status.MISFIT ? r.problem() : ""));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(LayerRow row, boolean empty) {
@@ -69,7 +69,7 @@ public final class SummaryTable extends VBox {
         totals.getStyleClass().add("caption");
         totals.setWrapText(true);
         getChildren().addAll(title, table, totals);
-        model.rowsProperty().addListener((o, a, b) -> refresh());
+        model.revisionProperty().addListener((o, a, b) -> refresh());
         model.selectedProperty().addListener((o, a, b) -> selectRow());
         refresh();
     }
@@ -120,7 +120,7 @@ public final class SummaryTable extends VBox {
     }
 
     private static TableColumn<LayerRow, String> number(String title, String id, Function<LayerInfo, Long> value) {
-        TableColumn<LayerRow, String> c = column(title, id, 115, r -> r.fits() ? LayerText.count(value.apply(r.info())) : "");
+        TableColumn<LayerRow, String> c = column(title, id, 112, r -> r.fits() ? LayerText.count(value.apply(r.info())) : "");
         c.setStyle("-fx-alignment: center-right;");
         return c;
     }

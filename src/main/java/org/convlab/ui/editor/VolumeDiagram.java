@@ -45,7 +45,7 @@ public final class VolumeDiagram extends Canvas {
         super(800, HEIGHT);
         this.model = model;
         setId("volumeDiagram");
-        model.rowsProperty().addListener((o, a, b) -> draw());
+        model.revisionProperty().addListener((o, a, b) -> draw());
         draw();
     }
 

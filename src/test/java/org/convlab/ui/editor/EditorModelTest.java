@@ -44,6 +44,22 @@ class EditorModelTest {
         assertEquals("stride 2 fits: output 3x3x6", conv.suggestion());
         assertEquals(LayerRow.Status.UNKNOWN, m.rows().get(1).status());
         assertEquals(2, m.document().size(), "nothing lost");
+        m.applyFix(0);
+        assertTrue(m.rows().get(0).fits());
+        assertEquals(2, ((ConvSpec) m.document().layers().get(0)).stride());
+        assertEquals("Set conv1 stride to 2", m.undoTextProperty().get());
+    }
+
+    @Test
+    void whenNoStrideFitsPaddingIsSuggested() {
+        // 6x6 input, 3x3 filter at stride 2: (6 - 3)/2 + 1 = 2.5; stride 1 and 3 fit, stride 1 is tried first
+        EditorModel m = new EditorModel(StackDocument.empty(Shape.of(1, 6, 6)), "untitled");
+        m.insert(0, ConvSpec.of(1, 3, 2, Padding.VALID));
+        assertEquals("stride 1 fits: output 4x4x1", m.rows().get(0).suggestion());
+        // 1-wide kernel larger than the input: no stride fits, padding 1 makes 3 - 4 + 2 >= 0
+        EditorModel n = new EditorModel(StackDocument.empty(Shape.of(1, 3, 3)), "untitled");
+        n.insert(0, ConvSpec.of(1, 4, 1, Padding.VALID));
+        assertEquals("padding 1 fits: output 2x2x1", n.rows().get(0).suggestion());
     }
 
     @Test
