@@ -91,6 +91,8 @@ final class LayerCard extends ToggleButton {
             }
         }
         body.setMaxWidth(Double.MAX_VALUE);
+        // Wrapped texts measure their height at the card's width, not at an unbounded one.
+        body.prefWidthProperty().bind(card.widthProperty().subtract(28));
         card.setGraphic(body);
         return card;
     }
