@@ -136,6 +136,7 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
         Button export = new Button("Export PNG...");
         export.setId("exportDiagram");
         export.setOnAction(e -> exportDiagram());
+        export.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.control.Label caption = new javafx.scene.control.Label(
                 "Each box is a layer's output: its height follows the feature map's height, its thickness the channels (both on a log scale).");
         caption.getStyleClass().add("caption");

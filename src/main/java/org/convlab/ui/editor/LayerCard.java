@@ -3,6 +3,7 @@ package org.convlab.ui.editor;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.css.PseudoClass;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -20,14 +21,50 @@ import org.convlab.model.SummaryReport;
  * One card of the stack: type, name, key settings, output shape, parameters and activations; red
  * with the model package's explanation (and a suggested fix) when the layer does not fit, grey
  * with "input unknown" after a misfit. Blocks get a toggle that shows their branches. A toggle
- * button, so it takes focus and shows the selection. Id {@code #layer-<name>} ({@code #layer-input}).
+ * focusable box with a "selected" pseudo-class (a toggle button measured wrapped text badly). Id {@code #layer-<name>} ({@code #layer-input}).
  */
-final class LayerCard extends ToggleButton {
+final class LayerCard extends VBox {
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private Runnable onAction = () -> { };
+
     private LayerCard(String id) {
+        super(2);
         setId(id);
         getStyleClass().add("layer-card");
         setMaxWidth(Double.MAX_VALUE);
-        setMnemonicParsing(false);
+        setFocusTraversable(true);
+        setAccessibleRole(javafx.scene.AccessibleRole.TOGGLE_BUTTON);
+        setOnMouseClicked(e -> {
+            requestFocus();
+            onAction.run();
+        });
+        setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.SPACE || e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                onAction.run();
+                e.consume();
+            }
+        });
+    }
+
+    /** What a click (or Space/Enter) does: select this card's layer. */
+    void setOnAction(Runnable r) {
+        onAction = r;
+    }
+
+    void setSelected(boolean selected) {
+        pseudoClassStateChanged(SELECTED, selected);
+    }
+
+    boolean isSelected() {
+        return getPseudoClassStates().contains(SELECTED);
+    }
+
+    private void setGraphic(VBox body) {
+        getChildren().setAll(body);
+    }
+
+    private void setTooltip(Tooltip t) {
+        Tooltip.install(this, t);
     }
 
     static LayerCard input(Shape in) {
@@ -91,8 +128,6 @@ final class LayerCard extends ToggleButton {
             }
         }
         body.setMaxWidth(Double.MAX_VALUE);
-        // Wrapped texts measure their height at the card's width, not at an unbounded one.
-        body.prefWidthProperty().bind(card.widthProperty().subtract(28));
         card.setGraphic(body);
         return card;
     }

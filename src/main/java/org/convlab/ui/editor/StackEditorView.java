@@ -8,8 +8,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -32,7 +30,6 @@ public final class StackEditorView extends VBox {
     private final EditorModel model;
     private final VBox cards = new VBox(4);
     private final ScrollPane scroll = new ScrollPane(cards);
-    private final ToggleGroup group = new ToggleGroup();
     private final Set<String> expanded = new HashSet<>();
     private final Label heading = new Label();
 
@@ -69,11 +66,6 @@ public final class StackEditorView extends VBox {
         model.sourceProperty().addListener((o, a, b) -> heading.setText("Layers: " + b));
         heading.setText("Layers: " + model.sourceProperty().get());
         rebuild();
-        group.selectedToggleProperty().addListener((obs, old, now) -> {
-            if (now == null && old != null) {
-                old.setSelected(true); // clicking the selected card keeps it selected
-            }
-        });
     }
 
     private Button action(String text, String id, String tip, Runnable run) {
@@ -91,7 +83,6 @@ public final class StackEditorView extends VBox {
 
     private void rebuild() {
         boolean hadFocus = getScene() != null && getScene().getFocusOwner() instanceof LayerCard;
-        group.getToggles().clear();
         cards.getChildren().clear();
         LayerCard input = LayerCard.input(model.document().input());
         wire(input, EditorModel.INPUT);
@@ -119,9 +110,8 @@ public final class StackEditorView extends VBox {
     }
 
     private void wire(LayerCard card, int index) {
-        card.setToggleGroup(group);
         card.setUserData(index);
-        card.setOnAction(e -> model.select(index));
+        card.setOnAction(() -> model.select(index));
         if (index >= 0) {
             card.setOnDragDetected(e -> {
                 ClipboardContent c = new ClipboardContent();
@@ -154,11 +144,8 @@ public final class StackEditorView extends VBox {
 
     private void showSelection() {
         int want = model.selected() + 1; // card 0 is the input
-        if (want < cards.getChildren().size()) {
-            ToggleButton card = (ToggleButton) cards.getChildren().get(want);
-            if (!card.isSelected()) {
-                card.setSelected(true);
-            }
+        for (int i = 0; i < cards.getChildren().size(); i++) {
+            ((LayerCard) cards.getChildren().get(i)).setSelected(i == want);
         }
     }
 

@@ -26,14 +26,16 @@ import org.convlab.model.SummaryReport;
 /**
  * The network drawn as volumes, the slides' "convolutional pyramid": one box per shape-changing
  * layer (the input, conv, pooling, blocks, dense), its face height following the feature map's
- * height and its depth the channel count, both on a log scale so 227 pixels and 1 pixel, or 3
- * and 4096 channels, fit one picture. Layers that keep the shape (activations, normalization,
+ * height and its thickness the channel count, both on a log scale so 227 pixels and 1 pixel, or 3
+ * and 4096 channels, fit one picture; a flat vector (flatten, dense) is an upright bar whose
+ * height follows its length. Layers that keep the shape (activations, normalization,
  * dropout, softmax) are not drawn. A misfit is drawn red, later layers are left out.
  */
 public final class VolumeDiagram extends Canvas {
     static final double HEIGHT = 420;
     private static final double MARGIN = 24;
-    private static final double GAP = 26;
+    private static final double GAP = 14;
+    private static final double MIN_WIDTH = 80;
     private static final Font LABEL = Font.font("DejaVu Sans", 14);
 
     /** One drawn box: a caption and its shape, or null for a misfit. */
@@ -70,14 +72,23 @@ public final class VolumeDiagram extends Canvas {
         return out;
     }
 
-    /** Face size in pixels for a height or width of {@code n}: 14 px for 1, about 190 px for 227. */
+    /** Face size in pixels for a height or width of {@code n}: 10 px for 1, about 135 px for 227. */
     static double side(int n) {
-        return 14 + 32 * Math.log(n) / Math.log(2.5);
+        return 10 + 16 * log2(n);
     }
 
-    /** Depth in pixels for {@code c} channels: 6 px for 1, about 110 px for 4096. */
+    /** Thickness in pixels for {@code c} channels: 4 px for 1, 43 px for 96, 76 px for 4096. */
     static double depth(int c) {
-        return 6 + 12.5 * Math.log(c) / Math.log(2);
+        return 4 + 6 * log2(c);
+    }
+
+    /** Bar height for a flat vector of {@code n} values (dense outputs): 10 px for 1, 130 px for 4096. */
+    static double bar(int n) {
+        return 10 + 10 * log2(n);
+    }
+
+    private static double log2(int n) {
+        return Math.log(n) / Math.log(2);
     }
 
     private void draw() {
@@ -87,11 +98,20 @@ public final class VolumeDiagram extends Canvas {
             width += boxWidth(v) + GAP;
         }
         setWidth(Math.max(600, width + MARGIN));
+        // as tall as the tallest box (its face plus the receding top), with room for two label lines
+        double tallest = 60;
+        for (Volume v : vols) {
+            if (v.shape() != null) {
+                tallest = Math.max(tallest, v.shape().isFlat() ? bar(v.shape().channels())
+                        : side(v.shape().height()) + side(v.shape().width()) * 0.35 * 0.6);
+            }
+        }
+        setHeight(tallest + 2 * MARGIN + 52);
         GraphicsContext g = getGraphicsContext2D();
         g.setFill(Color.web("#f7f8fa"));
         g.fillRect(0, 0, getWidth(), getHeight());
         double x = MARGIN;
-        double base = HEIGHT - 90;
+        double base = MARGIN + tallest;
         g.setFont(LABEL);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
@@ -106,8 +126,14 @@ public final class VolumeDiagram extends Canvas {
                 g.setFill(Color.web("#c0392b"));
                 g.fillText(v.caption(), x + 30, base + 8);
                 g.fillText("does not fit", x + 30, base + 28);
+            } else if (v.shape().isFlat()) {
+                flat(g, x + w / 2 - 9, base, v);
+                g.setFill(Color.web("#1b1b1b"));
+                g.fillText(v.caption(), x + w / 2, base + 8);
+                g.setFill(Color.web("#1f3a5f"));
+                g.fillText(SummaryReport.shape(v.shape()), x + w / 2, base + 28);
             } else {
-                box(g, x, base, v);
+                box(g, x + (w - side(v.shape().width()) * 0.35 - depth(v.shape().channels())) / 2, base, v);
                 g.setFill(Color.web("#1b1b1b"));
                 g.fillText(v.caption(), x + w / 2, base + 8);
                 g.setFill(Color.web("#1f3a5f"));
@@ -118,11 +144,11 @@ public final class VolumeDiagram extends Canvas {
     }
 
     private static double boxWidth(Volume v) {
-        if (v.shape() == null) {
-            return 60;
+        if (v.shape() == null || v.shape().isFlat()) {
+            return MIN_WIDTH;
         }
         double d = depth(v.shape().channels());
-        return Math.max(side(v.shape().width()) * 0.35 + d, 70);
+        return Math.max(side(v.shape().width()) * 0.35 + d, MIN_WIDTH);
     }
 
     /** A box seen from the front-right: the front face is width x height, depth goes back and up. */
@@ -150,6 +176,17 @@ public final class VolumeDiagram extends Canvas {
         g.setFill(c);
         g.fillPolygon(sideX, sideY, 4);
         g.strokePolygon(sideX, sideY, 4);
+    }
+
+    /** A flat vector: a thin upright bar. */
+    private static void flat(GraphicsContext g, double x, double base, Volume v) {
+        double h = bar(v.shape().channels());
+        Color c = Palette.colour(v.type());
+        g.setFill(c.brighter());
+        g.setStroke(c.darker().darker());
+        g.setLineWidth(1.2);
+        g.fillRect(x, base - h, 18, h);
+        g.strokeRect(x, base - h, 18, h);
     }
 
     private static String toWeb(Color c) {
