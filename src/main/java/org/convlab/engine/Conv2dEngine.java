@@ -5,8 +5,8 @@ import org.convlab.engine.gemm.GemmKernel;
 import org.convlab.engine.gemm.GemmScratch;
 
 /**
- * The fast convolution on one micro-kernel (Vector API or scalar): im2col of each image, then
- * register-blocked matrix products. Work is split across the batch (one image per task, the
+ * The fast convolution on one micro-kernel (Vector API or scalar): implicit GEMM for stride 1
+ * ({@link Conv2dImplicit}), else im2col of each image, then register-blocked matrix products. Work is split across the batch (one image per task, the
  * layers of a small net are too small to split inside an image); only a very small batch is split
  * inside the image, by output positions. Forward results do not depend on the split at all; the
  * weight and bias gradients are summed per task over a fixed group of images and the groups are
@@ -96,7 +96,9 @@ final class Conv2dEngine {
         boolean implicit = Conv2dImplicit.suits(g) && g.outChannels() < kernel.colBlock();
         // dX as the forward convolution of dY with flipped weights, when stride 1 allows it: long
         // products (depth F*KH*KW) instead of short ones (depth F) and no scatter with edge tests.
-        ConvGeometry dxGeometry = dX == null ? null : Conv2dImplicit.inputGradientGeometry(g);
+        // Its rows are the input channels: with fewer than a row block, most of each block would be waste.
+        ConvGeometry dxGeometry = dX == null || g.inChannels() < kernel.rowBlock() ? null
+                : Conv2dImplicit.inputGradientGeometry(g);
         float[] flipped = null;
         if (dxGeometry != null) {
             flipped = callerScratch.flipped = GemmScratch.ensure(callerScratch.flipped, g.weightSize());
@@ -164,7 +166,9 @@ final class Conv2dEngine {
                 float grad = dY[dyImage + f * positions + p];
                 sum += grad;
                 float scaled = divisor == 1 ? grad : grad / divisor;
-                dy[f * ld + p] = scaled;
+                if (dX != null) { // dy [F, ld] only feeds the dX product
+                    dy[f * ld + p] = scaled;
+                }
                 dyT[p * ldT + f] = scaled;
             }
             partials[dbBase + f] += sum;

@@ -69,8 +69,10 @@ public final class Parallel {
         if (tasks <= 0) {
             return;
         }
+        // Inline: nothing to share, called from inside a task (a worker, or the caller's own task:
+        // the lock is reentrant), or another thread is using the pool right now.
         if (workers.length == 0 || tasks == 1 || Thread.currentThread() instanceof Worker
-                || !submitLock.tryLock()) {
+                || submitLock.isHeldByCurrentThread() || !submitLock.tryLock()) {
             runInline(tasks, task);
             return;
         }

@@ -73,6 +73,7 @@ final class DataParallel {
             int to = (int) ((long) batch * (s + 1) / k);
             int n = to - from;
             System.arraycopy(x, from * sampleSize, inputs[s], 0, n * sampleSize);
+            replicas[s].setReference(master.isReference());
             float[] y = replicas[s].forward(inputs[s], n, false);
             System.arraycopy(y, 0, out, from * outSize, n * outSize);
         });
@@ -84,9 +85,11 @@ final class DataParallel {
 
     /**
      * Forward and backward of {@code batch} samples in slices; leaves the mean cross-entropy
-     * gradient of the whole batch in the master's parameter gradients and returns the mean loss.
+     * gradient of the whole batch in the master's parameter gradients, the batch's outputs and
+     * probabilities in the given arrays, and returns the mean loss.
      */
-    float gradients(float[] x, int[] y, int batch, long dropoutSeed) {
+    float gradients(float[] x, int[] y, int batch, long dropoutSeed, float[] outputs, float[] probabilities) {
+        int outSize = master.outputShape().size();
         int k = replicas.length;
         Parallel.shared().forEach(k, s -> {
             int from = (int) ((long) batch * s / k);
@@ -95,9 +98,12 @@ final class DataParallel {
             System.arraycopy(x, from * sampleSize, inputs[s], 0, n * sampleSize);
             System.arraycopy(y, from, labels[s], 0, n);
             Network r = replicas[s];
+            r.setReference(master.isReference());
             r.setDropoutSeed(dropoutSeed * 31 + s); // each slice its own masks, fixed by the step and slice
             r.forward(inputs[s], n, true);
             losses[s] = r.backwardCrossEntropy(labels[s]);
+            System.arraycopy(r.output(), 0, outputs, from * outSize, n * outSize);
+            System.arraycopy(r.probabilities(), 0, probabilities, from * outSize, n * outSize);
         });
         List<Parameter> params = master.parameters();
         double loss = 0;

@@ -52,6 +52,10 @@ public final class Network {
     private long dropoutSteps;
     private final long seed;
     private DataParallel dataParallel;
+    /** After a split training step: the batch's outputs and probabilities gathered from the slices. */
+    private boolean lastStepSplit;
+    private float[] splitOutputs;
+    private float[] splitProbabilities;
     private int dataParallelCapacity;
 
     private Network(NetworkSpec spec, long seed) {
@@ -183,11 +187,15 @@ public final class Network {
         }
         lastInput = x;
         probsFresh = false;
+        lastStepSplit = false;
         return layers.forward(x, training);
     }
 
     /** The output of the last forward. */
     public float[] output() {
+        if (lastStepSplit) {
+            return splitOutputs;
+        }
         return layers.output(lastInput);
     }
 
@@ -202,6 +210,9 @@ public final class Network {
 
     /** Class probabilities of the last forward, [batch, classes] (softmax of the logits). */
     public float[] probabilities() {
+        if (lastStepSplit) {
+            return splitProbabilities;
+        }
         if (softmaxLast) {
             return output();
         }
@@ -303,7 +314,14 @@ public final class Network {
             checkLabels(labels, batch);
             ctx.setDropoutSeed(ctx.dropoutSeed() + 1);
             dropoutSteps++;
-            return split.gradients(x, labels, batch, ctx.dropoutSeed());
+            int n = batch * output.size();
+            if (splitOutputs == null || splitOutputs.length < n) {
+                splitOutputs = new float[n];
+                splitProbabilities = new float[n];
+            }
+            float loss = split.gradients(x, labels, batch, ctx.dropoutSeed(), splitOutputs, splitProbabilities);
+            lastStepSplit = true;
+            return loss;
         }
         forward(x, batch, true);
         return backwardCrossEntropy(labels);

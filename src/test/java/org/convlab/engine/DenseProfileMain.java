@@ -11,11 +11,11 @@ public final class DenseProfileMain {
             float[] y = new float[n * out], dY = ConvTestData.random(n * out, 3), dX = new float[n * in], dW = new float[out * in];
             double f = 2.0 * n * in * out;
             for (int rep = 0; rep < 5; rep++) {
-                long t0 = ProfileMain.now();
+                long t0 = ConvProfileMain.now();
                 for (int i = 0; i < 200; i++) Dense.forward(y, x, w, b, n, in, out);
-                long t1 = ProfileMain.now();
+                long t1 = ConvProfileMain.now();
                 for (int i = 0; i < 200; i++) Dense.backward(dX, dW, b, dY, x, w, n, in, out);
-                long t2 = ProfileMain.now();
+                long t2 = ConvProfileMain.now();
                 if (rep == 4) System.out.printf("%d x %d -> %d: forward %.1f us (%.1f GF), backward %.1f us (%.1f GF)%n", n, in, out,
                         (t1 - t0) / 200e3, f * 200 / (t1 - t0), (t2 - t1) / 200e3, 2 * f * 200 / (t2 - t1));
             }

@@ -49,6 +49,11 @@ class DataParallelTest {
         whole.forward(x, batch, true);
         float wholeLoss = whole.backwardCrossEntropy(labels);
         assertEquals(wholeLoss, splitLoss, 1e-5 * wholeLoss);
+        float[] wantProbs = whole.probabilities();
+        float[] gotProbs = split.probabilities(); // gathered from the slices
+        for (int i = 0; i < batch * 10; i++) {
+            assertEquals(wantProbs[i], gotProbs[i], 1e-5, "probability " + i);
+        }
         for (int p = 0; p < whole.parameters().size(); p++) {
             float[] want = whole.parameters().get(p).grad();
             float[] got = split.parameters().get(p).grad();

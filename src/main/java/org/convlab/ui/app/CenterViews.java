@@ -37,6 +37,21 @@ public final class CenterViews extends TabPane {
         stepThrough.setContent(views);
     }
 
+    /**
+     * Builds the step-through views the first time their tab is shown, so they cost nothing
+     * at start-up.
+     */
+    public void setStepThroughLater(java.util.function.Supplier<Node> views) {
+        Runnable build = () -> {
+            if (stepThrough.isSelected() && stepThrough.getUserData() == null) {
+                stepThrough.setUserData(Boolean.TRUE);
+                setStepThrough(views.get());
+            }
+        };
+        stepThrough.selectedProperty().addListener((o, a, b) -> build.run());
+        build.run();
+    }
+
     /** Selects the tab with this id. */
     public void show(String id) {
         getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()

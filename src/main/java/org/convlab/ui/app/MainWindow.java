@@ -30,6 +30,7 @@ import org.convlab.ui.editor.StartPage;
 import org.convlab.ui.editor.SummaryTable;
 import org.convlab.ui.editor.VolumeDiagram;
 import org.convlab.ui.lesson.XoLessonView;
+import org.convlab.ui.stepper.StepperTabs;
 
 /**
  * The main window's regions, as in DESIGN.md's UI map: the menu bar on top ({@code #menuBar}),
@@ -75,7 +76,15 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
                 }
             }
         })), lessonView, new SummaryTable(model), diagramView());
-        // Trace hook: views.setStepThrough(<the step-through views>) puts them in their tab.
+        // The step-through views (ui.stepper), built when first shown, keep their own copy of the
+        // lesson picture as their first tab; the Step through tab opens on the guided lesson.
+        views.setStepThroughLater(() -> {
+            ScrollPane picture = new ScrollPane(new XoLessonView(lesson));
+            picture.setFitToWidth(true);
+            StepperTabs stepper = StepperTabs.forLesson(picture, lesson);
+            stepper.getSelectionModel().select(1);
+            return stepper;
+        });
 
         status.setId("statusBar");
         right.getStyleClass().add("properties-panel");

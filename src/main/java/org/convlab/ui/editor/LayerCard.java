@@ -158,7 +158,9 @@ final class LayerCard extends VBox {
                 if (info != null && b < info.branches().size() && k < info.branches().get(b).size()) {
                     out = "  \u2192 " + SummaryReport.shape(info.branches().get(b).get(k).output());
                 }
-                list.getChildren().add(styled(new Label(LayerText.settings(layers.get(k)) + out), "branch-layer"));
+                Label line = styled(new Label(LayerText.settings(layers.get(k)) + out), "branch-layer");
+                line.setWrapText(true);
+                list.getChildren().add(line);
             }
         }
         return list;

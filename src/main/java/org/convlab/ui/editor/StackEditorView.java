@@ -62,7 +62,16 @@ public final class StackEditorView extends VBox {
 
         getChildren().addAll(heading, palette, actions, scroll);
         model.revisionProperty().addListener((o, a, b) -> rebuild());
-        model.selectedProperty().addListener((o, a, b) -> showSelection());
+        model.selectedProperty().addListener((o, a, b) -> {
+            showSelection();
+            // chosen elsewhere (the summary table): bring the card into view once laid out
+            javafx.application.Platform.runLater(() -> {
+                int want = model.selected() + 1;
+                if (want < cards.getChildren().size()) {
+                    ensureVisible(cards.getChildren().get(want));
+                }
+            });
+        });
         model.sourceProperty().addListener((o, a, b) -> heading.setText("Layers: " + b));
         heading.setText("Layers: " + model.sourceProperty().get());
         rebuild();

@@ -128,4 +128,24 @@ class EditorFlowTest extends EditorWindowFixture {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("conv1", model().document().layers().get(1).name());
     }
+
+    @Test
+    void blocksExpandToShowTheirBranches() throws Exception {
+        choosePreset("googlenet");
+        String block = model().document().layers().stream().filter(l -> l.type().equals("inception"))
+                .map(LayerSpec::name).findFirst().orElseThrow();
+        assertTrue(robot.lookup("#branches-" + block).tryQuery().isEmpty(), "closed at first");
+        fxRun(() -> robot.lookup("#expand-" + block).queryAs(javafx.scene.control.ToggleButton.class).fire());
+        Node branches = robot.lookup("#branches-" + block).query();
+        // GoogLeNet's inception blocks have four branches
+        assertEquals(4, robot.from(branches).lookup(".branch-title").queryAll().size());
+    }
+
+    @Test
+    void theStepThroughTabHoldsTheStepperViews() {
+        fxRun(() -> window().views().show(CenterViews.STEP_THROUGH));
+        Node stepper = robot.lookup("#stepperTabs").query();
+        assertTrue(stepper.isVisible() && stepper.getScene() != null);
+        fxRun(() -> window().views().show(CenterViews.LESSON));
+    }
 }
