@@ -193,4 +193,21 @@ class EditorModelTest {
         r.add(dir.resolve("a.json"));
         assertEquals(List.of(dir.resolve("a.json"), dir.resolve("b.json")), r.list());
     }
+
+    @Test
+    void cardsWriteKeySettingsInTheSlidesNotation() {
+        assertEquals("conv 6@5x5 s1 same", LayerText.settings(ConvSpec.of(6, 5, 1, Padding.SAME)));
+        assertEquals("conv 96@11x11 s4 p0", LayerText.settings(ConvSpec.of(96, 11, 4, Padding.of(0))));
+        assertEquals("maxpool 2x2 s2 ceil", LayerText.settings(org.convlab.model.PoolSpec.max(2, 2).withCeil(true)));
+        assertEquals("dense 120", LayerText.settings(org.convlab.model.DenseSpec.of(120)));
+    }
+
+    @Test
+    void paddingIsTypedAsAWordANumberOrRowsAndColumns() {
+        assertEquals(Padding.SAME, LayerFields.parsePadding(" Same "));
+        assertEquals(Padding.of(2), LayerFields.parsePadding("2"));
+        assertEquals(Padding.of(1, 2), LayerFields.parsePadding("[1, 2]"));
+        assertThrows(UserInputException.class, () -> LayerFields.parsePadding("-1"));
+        assertThrows(UserInputException.class, () -> LayerFields.parsePadding("wide"));
+    }
 }
