@@ -10,7 +10,8 @@ import javafx.stage.Stage;
 import org.convlab.data.xo.XoLesson;
 
 /**
- * The ConvLab desktop app: one main window, opening on the X/O lesson. Sized for a 1366x768
+ * The ConvLab desktop app: one main window, opening on the X/O lesson with preset:xo in the
+ * stack editor; closing with unsaved changes asks first. Sized for a 1366x768
  * classroom projector: 1280x720 or the screen's free area if smaller, resizable down to 960x600.
  */
 public final class ConvLabApp extends Application {
@@ -51,7 +52,12 @@ public final class ConvLabApp extends Application {
         Scene scene = new Scene(window, width, height);
         StartupTiming.mark("window built");
         scene.getStylesheets().add(ConvLabApp.class.getResource(CSS).toExternalForm());
-        stage.setTitle("ConvLab");
+        stage.titleProperty().bind(window.titleProperty());
+        stage.setOnCloseRequest(e -> {
+            if (!window.files().mayDiscard()) {
+                e.consume(); // the user chose Cancel
+            }
+        });
         for (String icon : ICONS) {
             stage.getIcons().add(new Image(ConvLabApp.class.getResource(icon).toExternalForm()));
         }

@@ -1,61 +1,163 @@
 package org.convlab.ui.app;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
-import javafx.scene.control.Label;
+import javafx.beans.binding.StringBinding;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.PropertySheet;
+import javafx.stage.FileChooser;
 import org.controlsfx.control.StatusBar;
 import org.convlab.data.xo.XoLesson;
 import org.convlab.engine.Simd;
-import org.convlab.ui.lesson.XoLessonLayers;
+import org.convlab.ui.editor.EditorModel;
+import org.convlab.ui.editor.FileActions;
+import org.convlab.ui.editor.LayerRow;
+import org.convlab.ui.editor.PropertiesPanel;
+import org.convlab.ui.editor.RecentFiles;
+import org.convlab.ui.editor.StackEditorView;
+import org.convlab.ui.editor.StartPage;
+import org.convlab.ui.editor.SummaryTable;
+import org.convlab.ui.editor.VolumeDiagram;
 import org.convlab.ui.lesson.XoLessonView;
 import org.convlab.ui.stepper.StepperTabs;
 
 /**
- * The main window's regions, as in DESIGN.md's UI map: layer stack on the left
- * ({@code #layerStack}), the current view in the middle ({@code #mainView}), the selected
- * layer's properties on the right ({@code #properties}) and a status bar ({@code #statusBar}).
+ * The main window's regions, as in DESIGN.md's UI map: the menu bar on top ({@code #menuBar}),
+ * the layer-stack editor on the left ({@code #layerStack}), the view switcher in the middle
+ * ({@code #mainView}: Start, Lesson, Step through, Summary, Diagram), the selected layer's
+ * properties on the right ({@code #properties}) and a status bar ({@code #statusBar}). It opens on
+ * the X/O lesson with {@code preset:xo} in the editor. A {@code .json} file dropped on the window
+ * is opened.
  */
-public final class MainWindow extends BorderPane {
-    private final VBox right;
-    /** Created after the first frame (see showDeferredPanels); until then only the choice is kept. */
-    private PropertySheet properties;
-    private XoLessonLayers.Layer selected;
+public final class MainWindow extends BorderPane implements EditorMenus.Window {
+    static final int DEFAULT_FONT_PX = 15;
+
+    private final EditorModel model = EditorModel.ofPreset("xo");
+    private final VBox right = new VBox();
+    private final StatusBar status = new StatusBar();
+    private final FileActions files;
+    private final CenterViews views;
+    private final VolumeDiagram diagram;
+    private final StringBinding title;
+    private PropertiesPanel properties;
 
     public MainWindow(XoLesson lesson) {
         getStyleClass().add("main-window");
+        files = new FileActions(model, RecentFiles.inUserHome(), this::say);
 
-        Label propertiesTitle = new Label("Properties");
-        propertiesTitle.getStyleClass().add("panel-title");
-        right = new VBox(6, propertiesTitle);
-        right.getStyleClass().add("properties-panel");
+        StackEditorView stack = new StackEditorView(model);
+        ScrollPane lessonView = new ScrollPane(new XoLessonView(lesson));
+        lessonView.setId("lessonView");
+        lessonView.getStyleClass().add("main-view");
+        lessonView.setFitToWidth(true);
+        diagram = new VolumeDiagram(model);
+        views = new CenterViews(scrolled(new StartPage(new StartPage.Actions() {
+            @Override
+            public void openPreset(String name) {
+                MainWindow.this.openPreset(name);
+            }
 
-        LayerStackView stack = new LayerStackView(XoLessonLayers.layers(), this::select);
+            @Override
+            public void newStack(int channels, int height, int width) {
+                if (files.mayDiscard()) {
+                    model.newStack(channels, height, width);
+                    views.show(CenterViews.SUMMARY);
+                }
+            }
+        })), lessonView, new SummaryTable(model), diagramView());
+        // The step-through views (ui.stepper), built when first shown, keep their own copy of the
+        // lesson picture as their first tab; the Step through tab opens on the guided lesson.
+        views.setStepThroughLater(() -> {
+            ScrollPane picture = new ScrollPane(new XoLessonView(lesson));
+            picture.setFitToWidth(true);
+            StepperTabs stepper = StepperTabs.forLesson(picture, lesson);
+            stepper.getSelectionModel().select(1);
+            return stepper;
+        });
 
-        XoLessonView lessonView = new XoLessonView(lesson);
-        ScrollPane main = new ScrollPane(lessonView);
-        main.setId("mainView");
-        main.getStyleClass().add("main-view");
-        main.setFitToWidth(true);
-
-        StatusBar status = new StatusBar();
         status.setId("statusBar");
-        status.setText("X/O lesson loaded  |  kernels: " + Simd.describe()
-                + "  |  " + Runtime.getRuntime().availableProcessors() + " CPU threads");
+        right.getStyleClass().add("properties-panel");
+        // Side panels give way in a narrow window, so the middle view keeps most of the room.
+        stack.prefWidthProperty().bind(share(0.22, 250, 300));
+        right.prefWidthProperty().bind(share(0.26, 270, 360));
+        right.setMinWidth(0);
 
-        // Side panels give way in a narrow window, so the lesson keeps most of the room.
-        stack.prefWidthProperty().bind(share(0.21, 220, 270));
-        right.prefWidthProperty().bind(share(0.28, 260, 360));
-
+        setTop(EditorMenus.create(model, files, this));
         setLeft(stack);
-        setCenter(StepperTabs.forLesson(main, lesson)); // the lesson picture is the first tab
+        setCenter(views);
         setRight(right);
         setBottom(status);
-        stack.select(1); // the convolution: the layer the lesson is about
+        setFontSize(DEFAULT_FONT_PX);
+
+        title = Bindings.createStringBinding(() -> "ConvLab \u2014 " + model.sourceProperty().get()
+                + (model.isDirty() ? " *" : ""), model.sourceProperty(), model.dirtyProperty());
+        model.revisionProperty().addListener((o, a, b) -> say(null));
+        model.select(0); // the convolution: the layer the lesson is about
+        say(null);
+        acceptDroppedFiles();
+        sceneProperty().addListener((o, a, s) -> {
+            if (s != null) {
+                s.windowProperty().addListener((o2, a2, w) -> files.setOwner(w));
+                files.setOwner(s.getWindow());
+            }
+        });
+    }
+
+    /** "ConvLab — preset:xo", with " *" while there are unsaved changes: the stage's title. */
+    public StringBinding titleProperty() {
+        return title;
+    }
+
+    public EditorModel model() {
+        return model;
+    }
+
+    public FileActions files() {
+        return files;
+    }
+
+    public CenterViews views() {
+        return views;
+    }
+
+    public VolumeDiagram diagram() {
+        return diagram;
+    }
+
+    private static ScrollPane scrolled(javafx.scene.Node n) {
+        ScrollPane s = new ScrollPane(n);
+        s.setFitToWidth(true);
+        return s;
+    }
+
+    private VBox diagramView() {
+        Button export = new Button("Export PNG...");
+        export.setId("exportDiagram");
+        export.setOnAction(e -> exportDiagram());
+        export.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.control.Label caption = new javafx.scene.control.Label(
+                "Each box is a layer's output: its height follows the feature map's height, its thickness the channels (both on a log scale).");
+        caption.getStyleClass().add("caption");
+        caption.setWrapText(true);
+        HBox.setHgrow(caption, Priority.ALWAYS);
+        HBox bar = new HBox(12, caption, export);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        ScrollPane s = new ScrollPane(diagram);
+        VBox.setVgrow(s, Priority.ALWAYS);
+        VBox box = new VBox(8, bar, s);
+        box.setPadding(new Insets(12));
+        return box;
     }
 
     private DoubleBinding share(double fraction, double min, double max) {
@@ -63,25 +165,95 @@ public final class MainWindow extends BorderPane {
                 () -> Math.max(min, Math.min(max, getWidth() * fraction)), widthProperty());
     }
 
-    private void select(XoLessonLayers.Layer layer) {
-        selected = layer;
-        if (properties != null) {
-            LayerProperties.show(properties, layer);
+    /** The status line: a message (or the stack's state) and which kernels run. */
+    private void say(String message) {
+        String text = message;
+        if (text == null) {
+            LayerRow bad = model.rows().stream().filter(r -> r.status() == LayerRow.Status.MISFIT).findFirst().orElse(null);
+            text = model.sourceProperty().get() + ": " + model.document().size()
+                    + (model.document().size() == 1 ? " layer, " : " layers, ")
+                    + (bad == null ? "every layer fits" : bad.name() + " does not fit");
+        }
+        status.setText(text + "  |  kernels: " + Simd.describe() + "  |  "
+                + Runtime.getRuntime().availableProcessors() + " CPU threads");
+    }
+
+    private void acceptDroppedFiles() {
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+                e.consume();
+            }
+        });
+        setOnDragDropped(e -> {
+            Dragboard db = e.getDragboard();
+            boolean done = false;
+            if (db.hasFiles() && !db.getFiles().isEmpty()) {
+                File f = db.getFiles().get(0);
+                done = files.mayDiscard() && files.open(f.toPath());
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
+    }
+
+    @Override
+    public void openPreset(String name) {
+        if (files.mayDiscard()) {
+            model.loadPreset(name);
+            views.show(CenterViews.SUMMARY);
+        }
+    }
+
+    @Override
+    public void showView(String id) {
+        views.show(id);
+    }
+
+    @Override
+    public void exportDiagram() {
+        views.show(CenterViews.DIAGRAM);
+        FileChooser c = new FileChooser();
+        c.setTitle("Export the diagram");
+        c.setInitialFileName(model.sourceProperty().get().replace("preset:", "").replace(".json", "") + "-diagram.png");
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG images", "*.png"));
+        File f = c.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) {
+            exportDiagram(f.toPath());
+        }
+    }
+
+    /** Writes the volume diagram to {@code file}. */
+    public void exportDiagram(Path file) {
+        try {
+            diagram.exportPng(file);
+            say("Diagram saved to " + file);
+        } catch (IOException e) {
+            files.error("Cannot write " + file.getFileName(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void setFontSize(int px) {
+        setStyle("-fx-font-size: " + px + "px;");
+    }
+
+    @Override
+    public void quit() {
+        if (getScene() != null && getScene().getWindow() != null && files.mayDiscard()) {
+            getScene().getWindow().hide();
         }
     }
 
     /**
-     * Creates the property sheet and puts it into its panel. The app calls this right after the
-     * first frame: ControlsFX's sheet costs about 0.7 s of CPU to load, style and lay out the
-     * first time, and the window should not wait for it. Calling it again does nothing.
+     * Creates the properties panel. The app calls this right after the first frame: ControlsFX's
+     * sheet costs about 0.7 s of CPU to load, style and lay out the first time, and the window
+     * should not wait for it. Calling it again does nothing.
      */
     public void showDeferredPanels() {
         if (properties == null) {
-            properties = LayerProperties.create();
+            properties = new PropertiesPanel(model);
             VBox.setVgrow(properties, Priority.ALWAYS);
-            if (selected != null) {
-                LayerProperties.show(properties, selected);
-            }
             right.getChildren().add(properties);
         }
     }

@@ -1,0 +1,66 @@
+package org.convlab.ui.app;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+
+/**
+ * The middle region as a view switcher: Start, Lesson (the X/O lesson, selected at launch),
+ * Step through (the trace views plug in with {@link #setStepThrough}), Summary and Diagram.
+ * Ctrl+1..5 select them (View menu). Ids: {@code #mainView} (this), tabs {@code #viewStart},
+ * {@code #viewLesson}, {@code #viewStepThrough}, {@code #viewSummary}, {@code #viewDiagram}.
+ */
+public final class CenterViews extends TabPane {
+    public static final String START = "viewStart";
+    public static final String LESSON = "viewLesson";
+    public static final String STEP_THROUGH = "viewStepThrough";
+    public static final String SUMMARY = "viewSummary";
+    public static final String DIAGRAM = "viewDiagram";
+
+    private final Tab stepThrough;
+
+    public CenterViews(Node start, Node lesson, Node summary, Node diagram) {
+        setId("mainView");
+        getStyleClass().add("main-view");
+        setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
+        Label later = new Label("The step-through views of the X/O lesson appear here.");
+        later.getStyleClass().add("caption");
+        stepThrough = tab("Step through", STEP_THROUGH, later);
+        getTabs().addAll(tab("Start", START, start), tab("Lesson", LESSON, lesson), stepThrough,
+                tab("Summary", SUMMARY, summary), tab("Diagram", DIAGRAM, diagram));
+        show(LESSON);
+    }
+
+    /** Puts the step-through views (the trace package's) in their tab. */
+    public void setStepThrough(Node views) {
+        stepThrough.setContent(views);
+    }
+
+    /**
+     * Builds the step-through views the first time their tab is shown, so they cost nothing
+     * at start-up.
+     */
+    public void setStepThroughLater(java.util.function.Supplier<Node> views) {
+        Runnable build = () -> {
+            if (stepThrough.isSelected() && stepThrough.getUserData() == null) {
+                stepThrough.setUserData(Boolean.TRUE);
+                setStepThrough(views.get());
+            }
+        };
+        stepThrough.selectedProperty().addListener((o, a, b) -> build.run());
+        build.run();
+    }
+
+    /** Selects the tab with this id. */
+    public void show(String id) {
+        getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+                .ifPresent(t -> getSelectionModel().select(t));
+    }
+
+    private static Tab tab(String title, String id, Node content) {
+        Tab t = new Tab(title, content);
+        t.setId(id);
+        return t;
+    }
+}

@@ -1,0 +1,176 @@
+package org.convlab.ui.editor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.convlab.UserInputException;
+import org.convlab.engine.Shape;
+import org.convlab.model.ActivationSpec;
+import org.convlab.model.BatchNormSpec;
+import org.convlab.model.ConvSpec;
+import org.convlab.model.DenseSpec;
+import org.convlab.model.DropoutSpec;
+import org.convlab.model.LayerSpec;
+import org.convlab.model.LrnSpec;
+import org.convlab.model.Padding;
+import org.convlab.model.PoolSpec;
+import org.convlab.model.ResidualSpec;
+import org.convlab.ui.editor.SettingField.Kind;
+
+/**
+ * The settings a user can change for each layer type. New values are checked by the model
+ * package's records (their constructors refuse impossible values with a message); this class
+ * only parses text into numbers. Changing a conv's filters or kernel, or a dense layer's units,
+ * drops weights carried in the file, which no longer match.
+ */
+public final class LayerFields {
+    static final List<String> PADDINGS = List.of("valid", "same", "0", "1", "2", "3");
+    static final List<String> BOOLS = List.of("false", "true");
+    static final List<String> EDGES = List.of("floor", "ceil");
+
+    private LayerFields() {}
+
+    /** The settings of {@code l}, name first (uniqueness of the name is the editor model's check). */
+    public static List<SettingField<LayerSpec>> of(LayerSpec l) {
+        List<SettingField<LayerSpec>> f = new ArrayList<>();
+        f.add(new SettingField<>("name", Kind.TEXT, List.of(), l.name(), "the layer's name (unique)", t -> {
+            if (t.isBlank()) {
+                throw new UserInputException("name: must not be empty");
+            }
+            return l.withName(t.strip());
+        }));
+        if (l instanceof ConvSpec c) {
+            f.add(integer("filters", c.filters(), "number of filters (output channels)",
+                    v -> conv(c, v, c.kernelHeight(), c.kernelWidth(), c.stride(), c.padding(), c.dilation(), c.bias(), c.normalize(), c.floor(), true)));
+            f.add(integer("kernel", c.kernelHeight(), "filter size (square)",
+                    v -> conv(c, c.filters(), v, v, c.stride(), c.padding(), c.dilation(), c.bias(), c.normalize(), c.floor(), true)));
+            f.add(integer("stride", c.stride(), "step between filter positions",
+                    v -> conv(c, c.filters(), c.kernelHeight(), c.kernelWidth(), v, c.padding(), c.dilation(), c.bias(), c.normalize(), c.floor(), false)));
+            f.add(padding(c.padding(), "zeros added on each side: valid (none), same, or a number",
+                    p -> conv(c, c.filters(), c.kernelHeight(), c.kernelWidth(), c.stride(), p, c.dilation(), c.bias(), c.normalize(), c.floor(), false)));
+            f.add(integer("dilation", c.dilation(), "spacing between filter taps (1 = none)",
+                    v -> conv(c, c.filters(), c.kernelHeight(), c.kernelWidth(), c.stride(), c.padding(), v, c.bias(), c.normalize(), c.floor(), false)));
+            f.add(bool("bias", c.bias(), "add a bias per filter",
+                    v -> conv(c, c.filters(), c.kernelHeight(), c.kernelWidth(), c.stride(), c.padding(), c.dilation(), v, c.normalize(), c.floor(), !v)));
+            f.add(bool("normalize", c.normalize(), "divide each match by the number of weights (the X/O lesson)",
+                    v -> conv(c, c.filters(), c.kernelHeight(), c.kernelWidth(), c.stride(), c.padding(), c.dilation(), c.bias(), v, c.floor(), false)));
+            f.add(bool("floor", c.floor(), "accept a formula that is not whole by dropping the last rows (PyTorch)",
+                    v -> conv(c, c.filters(), c.kernelHeight(), c.kernelWidth(), c.stride(), c.padding(), c.dilation(), c.bias(), c.normalize(), v, false)));
+        } else if (l instanceof PoolSpec p) {
+            f.add(integer("window", p.windowHeight(), "window size (square)",
+                    v -> new PoolSpec(p.name(), p.kind(), v, v, p.stride(), p.padding(), p.ceil())));
+            f.add(integer("stride", p.stride(), "step between windows",
+                    v -> new PoolSpec(p.name(), p.kind(), p.windowHeight(), p.windowWidth(), v, p.padding(), p.ceil())));
+            f.add(padding(p.padding(), "zeros added on each side (at most half the window)",
+                    v -> new PoolSpec(p.name(), p.kind(), p.windowHeight(), p.windowWidth(), p.stride(), v, p.ceil())));
+            f.add(new SettingField<>("edges", Kind.CHOICE, EDGES, p.ceil() ? "ceil" : "floor",
+                    "ceil keeps partial windows at the right and bottom edges, floor drops them",
+                    t -> new PoolSpec(p.name(), p.kind(), p.windowHeight(), p.windowWidth(), p.stride(), p.padding(), parseEdges(t))));
+        } else if (l instanceof DenseSpec d) {
+            f.add(integer("units", d.units(), "number of outputs", v -> new DenseSpec(d.name(), v, d.bias(), null, null)));
+            f.add(bool("bias", d.bias(), "add a bias per output", v -> new DenseSpec(d.name(), d.units(), v, null, null)));
+        } else if (l instanceof DropoutSpec d) {
+            f.add(decimal("rate", d.rate(), "fraction of values zeroed while training, in [0, 1)", v -> new DropoutSpec(d.name(), v)));
+        } else if (l instanceof ActivationSpec a && a.kind() == ActivationSpec.Kind.LEAKY_RELU) {
+            f.add(decimal("slope", a.slope(), "slope on the negative side", v -> new ActivationSpec(a.name(), a.kind(), v)));
+        } else if (l instanceof BatchNormSpec b) {
+            f.add(decimal("eps", b.eps(), "added to the variance", v -> new BatchNormSpec(b.name(), v, b.momentum(), b.gamma(), b.beta(), b.runningMean(), b.runningVar())));
+            f.add(decimal("momentum", b.momentum(), "running statistics update, in [0, 1]", v -> new BatchNormSpec(b.name(), b.eps(), v, b.gamma(), b.beta(), b.runningMean(), b.runningVar())));
+        } else if (l instanceof LrnSpec n) {
+            f.add(integer("size", n.size(), "neighbouring channels summed", v -> new LrnSpec(n.name(), v, n.alpha(), n.beta(), n.k())));
+            f.add(decimal("alpha", n.alpha(), "scale", v -> new LrnSpec(n.name(), n.size(), v, n.beta(), n.k())));
+            f.add(decimal("beta", n.beta(), "exponent", v -> new LrnSpec(n.name(), n.size(), n.alpha(), v, n.k())));
+            f.add(decimal("k", n.k(), "offset", v -> new LrnSpec(n.name(), n.size(), n.alpha(), n.beta(), v)));
+        } else if (l instanceof ResidualSpec r) {
+            f.add(bool("projection", r.projection(), "1x1 conv on the skip path when the branch changes the shape",
+                    v -> new ResidualSpec(r.name(), r.branch(), v)));
+        }
+        return f;
+    }
+
+    /** The input's settings: channels, height, width. */
+    public static List<SettingField<Shape>> input(Shape in) {
+        return List.of(
+                integer("channels", in.channels(), "1 for grey images, 3 for colour", v -> Shape.of(v, in.height(), in.width())),
+                integer("height", in.height(), "rows of pixels", v -> Shape.of(in.channels(), v, in.width())),
+                integer("width", in.width(), "columns of pixels", v -> Shape.of(in.channels(), in.height(), v)));
+    }
+
+    private static ConvSpec conv(ConvSpec c, int filters, int kernelH, int kernelW, int stride, Padding padding, int dilation,
+                                 boolean bias, boolean normalize, boolean floor, boolean dropWeights) {
+        boolean keep = !dropWeights && filters == c.filters() && kernelH == c.kernelHeight() && kernelW == c.kernelWidth();
+        return new ConvSpec(c.name(), filters, kernelH, kernelW, stride, padding, dilation, bias, normalize,
+                keep ? c.weight() : null, keep && bias ? c.biasData() : null, floor);
+    }
+
+    private static <T> SettingField<T> integer(String name, int value, String help, java.util.function.IntFunction<T> with) {
+        return new SettingField<>(name, Kind.INT, List.of(), Integer.toString(value), help, t -> {
+            int v;
+            try {
+                v = Integer.parseInt(t.strip());
+            } catch (NumberFormatException e) {
+                throw new UserInputException(name + ": must be a whole number, got '" + t + "'");
+            }
+            if (v <= 0) {
+                throw new UserInputException(name + ": must be a positive integer, got " + v);
+            }
+            return with.apply(v);
+        });
+    }
+
+    private static <T> SettingField<T> decimal(String name, double value, String help, java.util.function.DoubleFunction<T> with) {
+        return new SettingField<>(name, Kind.DECIMAL, List.of(), String.format(Locale.ROOT, "%s", value), help, t -> {
+            try {
+                return with.apply(Double.parseDouble(t.strip()));
+            } catch (NumberFormatException e) {
+                throw new UserInputException(name + ": must be a number, got '" + t + "'");
+            }
+        });
+    }
+
+    private static SettingField<LayerSpec> bool(String name, boolean value, String help, java.util.function.Function<Boolean, LayerSpec> with) {
+        return new SettingField<>(name, Kind.BOOL, BOOLS, Boolean.toString(value), help, t -> with.apply(Boolean.parseBoolean(t.strip())));
+    }
+
+    private static SettingField<LayerSpec> padding(Padding value, String help, java.util.function.Function<Padding, LayerSpec> with) {
+        return new SettingField<>("padding", Kind.CHOICE, PADDINGS, value.toString(), help, t -> with.apply(parsePadding(t)));
+    }
+
+    private static boolean parseEdges(String t) {
+        return switch (t.strip().toLowerCase(Locale.ROOT)) {
+            case "ceil" -> true;
+            case "floor" -> false;
+            default -> throw new UserInputException("edges: choose floor or ceil, got '" + t + "'");
+        };
+    }
+
+    /** valid, same, 2, or [1, 2] / 1,2 (rows, columns). */
+    static Padding parsePadding(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        if (t.equals("valid")) {
+            return Padding.VALID;
+        }
+        if (t.equals("same")) {
+            return Padding.SAME;
+        }
+        String[] parts = t.replace("[", "").replace("]", "").split("[,x ]+");
+        try {
+            if (parts.length == 1) {
+                return checked(Integer.parseInt(parts[0]), Integer.parseInt(parts[0]));
+            }
+            if (parts.length == 2) {
+                return checked(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message
+        }
+        throw new UserInputException("padding: write valid, same, a number or [rows, columns], got '" + text + "'");
+    }
+
+    private static Padding checked(int rows, int cols) {
+        if (rows < 0 || cols < 0) {
+            throw new UserInputException("padding: must be >= 0, got " + rows + ", " + cols);
+        }
+        return Padding.of(rows, cols);
+    }
+}

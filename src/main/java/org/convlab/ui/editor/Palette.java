@@ -1,0 +1,67 @@
+package org.convlab.ui.editor;
+
+import java.util.function.Consumer;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.util.Duration;
+
+/**
+ * The palette: a button per layer type (a coloured icon by family, the type's glyph, a tooltip).
+ * Click adds the layer after the selected one; dragging it onto a card inserts it below that
+ * card. Button ids: {@code #add-<type>}.
+ */
+final class Palette extends FlowPane {
+    static final String DRAG_ADD = "convlab-add:";
+
+    Palette(Consumer<String> add) {
+        super(4, 4);
+        setId("palette");
+        getStyleClass().add("palette");
+        for (LayerCatalog.Entry e : LayerCatalog.entries()) {
+            Button b = new Button(null, icon(e));
+            b.setId("add-" + e.type());
+            b.getStyleClass().add("palette-button");
+            Tooltip tip = new Tooltip(e.title() + "\n" + e.tooltip() + "\n(click: add after the selected layer; or drag onto a card)");
+            tip.setShowDelay(Duration.millis(300));
+            b.setTooltip(tip);
+            b.setAccessibleText("Add " + e.title());
+            b.setOnAction(ev -> add.accept(e.type()));
+            b.setOnDragDetected(ev -> {
+                ClipboardContent c = new ClipboardContent();
+                c.putString(DRAG_ADD + e.type());
+                b.startDragAndDrop(TransferMode.COPY).setContent(c);
+                ev.consume();
+            });
+            getChildren().add(b);
+        }
+    }
+
+    static StackPane icon(LayerCatalog.Entry e) {
+        Rectangle box = new Rectangle(34, 26);
+        box.setArcWidth(6);
+        box.setArcHeight(6);
+        box.setFill(colour(e.type()));
+        Label glyph = new Label(e.glyph());
+        glyph.getStyleClass().add("palette-glyph");
+        return new StackPane(box, glyph);
+    }
+
+    /** One colour per family, the same as the volume diagram's. */
+    static Color colour(String type) {
+        return switch (type) {
+            case "conv" -> Color.web("#3b6ea8");
+            case "maxpool", "avgpool", "globalavgpool" -> Color.web("#3f8f5a");
+            case "relu", "leakyrelu", "sigmoid", "tanh" -> Color.web("#c7782a");
+            case "batchnorm", "lrn", "dropout" -> Color.web("#7a5aa6");
+            case "inception", "residual" -> Color.web("#8a5a3c");
+            default -> Color.web("#2f7f86");
+        };
+    }
+}

@@ -1,0 +1,234 @@
+package org.convlab.ui.editor;
+
+import java.util.Optional;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.PropertySheet;
+import org.controlsfx.property.editor.AbstractPropertyEditor;
+import org.controlsfx.property.editor.PropertyEditor;
+import org.convlab.UserInputException;
+import org.convlab.model.LayerInfo;
+import org.convlab.model.SummaryReport;
+
+/**
+ * The right region: the selected layer's settings in a ControlsFX {@link PropertySheet} with
+ * typed editors (text fields for numbers and names, a check box for switches, an editable list
+ * for padding, floor/ceil for pooling edges), applied as you type. A refused value stays in its
+ * field, marked red, with the reason below ({@code #propertyError}) and nothing applied. Below the
+ * sheet the layer's arithmetic: {@code #selectedOutput}, {@code #selectedFormula},
+ * {@code #selectedCounts}, and for a misfit the problem and fix. Sheet id {@code #properties}.
+ */
+public final class PropertiesPanel extends VBox {
+    private final EditorModel model;
+    private final PropertySheet sheet = new PropertySheet();
+    private final Label header = new Label();
+    private final Label error = new Label();
+    private final Label output = new Label();
+    private final Label formula = new Label();
+    private final Label counts = new Label();
+    /** True while a value typed in the sheet is applied: the sheet must not rebuild under the user's cursor. */
+    private boolean applying;
+
+    public PropertiesPanel(EditorModel model) {
+        super(6);
+        this.model = model;
+        getStyleClass().add("properties-panel");
+        Label title = new Label("Properties");
+        title.getStyleClass().add("panel-title");
+        header.setId("selectedLayer");
+        header.getStyleClass().add("section-title");
+        sheet.setId("properties");
+        sheet.setModeSwitcherVisible(false);
+        sheet.setSearchBoxVisible(false);
+        sheet.setMode(PropertySheet.Mode.NAME);
+        sheet.setPropertyEditorFactory(item -> editor((SettingItem) item));
+        VBox.setVgrow(sheet, Priority.ALWAYS);
+        error.setId("propertyError");
+        error.getStyleClass().add("property-error");
+        error.setWrapText(true);
+        output.setId("selectedOutput");
+        formula.setId("selectedFormula");
+        counts.setId("selectedCounts");
+        for (Label l : new Label[] {output, formula, counts}) {
+            l.getStyleClass().add("property-value");
+            l.setWrapText(true);
+            l.setMaxWidth(Double.MAX_VALUE);
+        }
+        getChildren().addAll(title, header, sheet, error, output, formula, counts);
+        model.selectedProperty().addListener((o, a, b) -> rebuild());
+        model.revisionProperty().addListener((o, a, b) -> {
+            if (!applying) {
+                rebuild();
+            } else {
+                showArithmetic();
+            }
+        });
+        rebuild();
+    }
+
+    private void rebuild() {
+        error.setText("");
+        ObservableList<PropertySheet.Item> items = FXCollections.observableArrayList();
+        for (SettingField<?> f : model.selectedFields()) {
+            items.add(new SettingItem(f));
+        }
+        sheet.getItems().setAll(items);
+        showArithmetic();
+    }
+
+    private void showArithmetic() {
+        LayerRow row = model.selectedRow();
+        if (row == null) {
+            header.setText("Input");
+            output.setText("output " + SummaryReport.shape(model.document().input()));
+            formula.setText("the image the network reads");
+            counts.setText("values " + LayerText.count(model.document().input().size()));
+            setMisfit(false);
+            return;
+        }
+        header.setText(row.name() + " (" + row.spec().type() + ")");
+        switch (row.status()) {
+            case FITS -> {
+                LayerInfo i = row.info();
+                output.setText("output " + SummaryReport.shape(i.output()));
+                formula.setText(i.formula());
+                counts.setText("params " + LayerText.count(i.params()) + " (weights " + LayerText.count(i.weights())
+                        + "), activations " + LayerText.count(i.activations()) + ", multiply-adds "
+                        + LayerText.count(i.multiplyAdds()));
+            }
+            case MISFIT -> {
+                output.setText("does not fit");
+                formula.setText(row.problem());
+                counts.setText(row.suggestion() == null ? "no nearby stride or padding fits" : "Fix: " + row.suggestion());
+            }
+            case UNKNOWN -> {
+                output.setText("input unknown");
+                formula.setText("an earlier layer does not fit");
+                counts.setText("");
+            }
+        }
+        setMisfit(row.status() == LayerRow.Status.MISFIT);
+    }
+
+    private void setMisfit(boolean misfit) {
+        formula.getStyleClass().remove("misfit-text");
+        if (misfit) {
+            formula.getStyleClass().add("misfit-text");
+        }
+    }
+
+    /** Applies {@code text} to the setting; a refusal marks the editor and shows why. */
+    private void apply(SettingItem item, Control editor, String text) {
+        applying = true;
+        try {
+            model.set(item.field.name(), text);
+            editor.getStyleClass().remove("invalid");
+            error.setText("");
+        } catch (UserInputException e) {
+            if (!editor.getStyleClass().contains("invalid")) {
+                editor.getStyleClass().add("invalid");
+            }
+            error.setText(e.getMessage());
+        } finally {
+            applying = false;
+        }
+    }
+
+    private PropertyEditor<?> editor(SettingItem item) {
+        SettingField<?> f = item.field;
+        Control control;
+        switch (f.kind()) {
+            case BOOL -> {
+                CheckBox box = new CheckBox();
+                box.setSelected(Boolean.parseBoolean(f.text()));
+                box.selectedProperty().addListener((o, a, b) -> apply(item, box, Boolean.toString(b)));
+                control = box;
+            }
+            case CHOICE -> {
+                ComboBox<String> combo = new ComboBox<>(FXCollections.observableArrayList(f.choices()));
+                combo.setEditable(f.name().equals("padding"));
+                combo.setValue(f.text());
+                if (combo.isEditable()) {
+                    combo.getEditor().textProperty().addListener((o, a, b) -> {
+                        if (!b.equals(a)) {
+                            apply(item, combo, b);
+                        }
+                    });
+                } else {
+                    combo.valueProperty().addListener((o, a, b) -> apply(item, combo, b));
+                }
+                control = combo;
+            }
+            default -> {
+                TextField field = new TextField(f.text());
+                field.textProperty().addListener((o, a, b) -> apply(item, field, b));
+                control = field;
+            }
+        }
+        control.setId("field-" + f.name());
+        control.setMaxWidth(Double.MAX_VALUE);
+        return new AbstractPropertyEditor<Object, Control>(item, control, true) {
+            @Override
+            protected ObservableValue<Object> getObservableValue() {
+                return new javafx.beans.property.SimpleObjectProperty<>(f.text());
+            }
+
+            @Override
+            public void setValue(Object value) {
+                // values flow from the control to the model through apply(), never back
+            }
+        };
+    }
+
+    /** A sheet row for one setting; the editor does the applying, so the item only describes it. */
+    private static final class SettingItem implements PropertySheet.Item {
+        final SettingField<?> field;
+
+        SettingItem(SettingField<?> field) {
+            this.field = field;
+        }
+
+        @Override
+        public Class<?> getType() {
+            return String.class;
+        }
+
+        @Override
+        public String getCategory() {
+            return "Settings";
+        }
+
+        @Override
+        public String getName() {
+            return field.name();
+        }
+
+        @Override
+        public String getDescription() {
+            return field.help();
+        }
+
+        @Override
+        public Object getValue() {
+            return field.text();
+        }
+
+        @Override
+        public void setValue(Object value) {
+            // see PropertiesPanel.apply
+        }
+
+        @Override
+        public Optional<ObservableValue<? extends Object>> getObservableValue() {
+            return Optional.empty();
+        }
+    }
+}

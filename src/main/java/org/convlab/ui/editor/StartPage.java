@@ -1,0 +1,121 @@
+package org.convlab.ui.editor;
+
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.TilePane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.convlab.model.ModelSummary;
+import org.convlab.model.Preset;
+import org.convlab.model.Presets;
+
+/**
+ * Where a network starts: a card per preset (title, name, the description's first sentence,
+ * source, parameter count from the model package) and an empty stack on a chosen input size.
+ * Ids: {@code #preset-<name>}, {@code #newChannels}, {@code #newHeight}, {@code #newWidth},
+ * {@code #newStack}.
+ */
+public final class StartPage extends VBox {
+    /** What the start page asks the window to do. */
+    public interface Actions {
+        void openPreset(String name);
+
+        void newStack(int channels, int height, int width);
+    }
+
+    public StartPage(Actions actions) {
+        super(14);
+        setId("startPage");
+        getStyleClass().add("start-page");
+        setPadding(new Insets(20));
+        Label title = new Label("Start a network");
+        title.getStyleClass().add("view-title");
+        Label caption = new Label("Pick a network from the course, or start from an empty stack and add layers from the palette.");
+        caption.getStyleClass().add("caption");
+        caption.setWrapText(true);
+
+        Spinner<Integer> channels = spinner("newChannels", 1, 64, 1);
+        Spinner<Integer> height = spinner("newHeight", 1, 1024, 28);
+        Spinner<Integer> width = spinner("newWidth", 1, 1024, 28);
+        Button create = new Button("Create");
+        create.setId("newStack");
+        create.setDefaultButton(false);
+        create.setOnAction(e -> actions.newStack(channels.getValue(), height.getValue(), width.getValue()));
+        Label emptyTitle = new Label("Empty stack");
+        emptyTitle.getStyleClass().add("section-title");
+        HBox empty = new HBox(8, label("input height"), height, label("width"), width, label("channels"), channels, create);
+        empty.setAlignment(Pos.CENTER_LEFT);
+        empty.getStyleClass().add("new-stack-row");
+
+        Label presetsTitle = new Label("Presets");
+        presetsTitle.getStyleClass().add("section-title");
+        TilePane cards = new TilePane(12, 12);
+        cards.setPrefTileWidth(292);
+        cards.setPrefTileHeight(250);
+        cards.setId("presetCards");
+        for (String name : Presets.names()) {
+            cards.getChildren().add(card(Presets.get(name), actions::openPreset));
+        }
+        getChildren().addAll(title, caption, emptyTitle, empty, presetsTitle, cards);
+    }
+
+    private static Button card(Preset p, Consumer<String> open) {
+        Label title = new Label(p.title());
+        title.getStyleClass().add("card-type");
+        Label name = new Label(Presets.PREFIX + p.name());
+        name.getStyleClass().add("card-output");
+        Label description = new Label(firstSentence(p.description()));
+        description.getStyleClass().add("card-summary");
+        description.setWrapText(true);
+        description.setMaxHeight(100); // four lines; the full text is in the tooltip
+        Label source = new Label(p.source());
+        source.getStyleClass().add("preset-source");
+        source.setWrapText(true);
+        Label params = new Label(LayerText.count(ModelSummary.of(p.network()).totalParams()) + " parameters");
+        params.getStyleClass().add("card-counts");
+        params.setId("params-" + p.name());
+        VBox body = new VBox(4, title, name, description, source, params);
+        body.setPrefWidth(266);
+        body.setMaxWidth(266);
+        Button card = new Button(null, body);
+        card.setId("preset-" + p.name());
+        card.getStyleClass().add("preset-card");
+        card.setMnemonicParsing(false);
+        card.setAlignment(Pos.TOP_LEFT);
+        card.setPrefSize(292, 250);
+        card.setMaxHeight(Double.MAX_VALUE);
+        card.setMaxWidth(Double.MAX_VALUE);
+        card.setOnAction(e -> open.accept(p.name()));
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(p.description());
+        tip.setWrapText(true);
+        tip.setMaxWidth(500);
+        card.setTooltip(tip);
+        return card;
+    }
+
+    /** Up to the first ". " (the rest is in the preset's full description). */
+    static String firstSentence(String text) {
+        int end = text.indexOf(". ");
+        return end < 0 ? text : text.substring(0, end + 1);
+    }
+
+    private static Spinner<Integer> spinner(String id, int min, int max, int value) {
+        Spinner<Integer> s = new Spinner<>(min, max, value);
+        s.setId(id);
+        s.setEditable(true);
+        s.setPrefWidth(85);
+        return s;
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("caption");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+}
