@@ -106,7 +106,8 @@ public final class StepperTabs extends TabPane {
         } else {
             getStyleClass().remove(PRESENTING);
         }
-        if (getParent() instanceof javafx.scene.layout.BorderPane frame) {
+        javafx.scene.layout.BorderPane frame = enclosingFrame();
+        if (frame != null) {
             for (Node side : new Node[] {frame.getLeft(), frame.getRight()}) {
                 if (side != null) {
                     side.setVisible(!on);
@@ -128,9 +129,32 @@ public final class StepperTabs extends TabPane {
         }
     }
 
+    /** The window's frame (the nearest BorderPane above us, however deep the view switcher nests us). */
+    private javafx.scene.layout.BorderPane enclosingFrame() {
+        for (Node n = getParent(); n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.layout.BorderPane frame) {
+                return frame;
+            }
+        }
+        return null;
+    }
+
+    /** True when this view and every container above it are visible (its tab is the selected one). */
+    private boolean shown() {
+        for (Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void onKey(KeyEvent e) {
         if (e.getTarget() instanceof TextInputControl) {
             return; // typing a weight or a number: arrows move the caret
+        }
+        if (!shown()) {
+            return; // another middle view is showing: its keys are its own
         }
         switch (e.getCode()) {
             case F5 -> {
