@@ -1,19 +1,133 @@
 package org.convlab.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.convlab.nn.Network;
+import org.convlab.nn.Parameter;
+import org.convlab.nn.layers.Layer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code grad}: not built yet (its issue is open); says so and exits 2. */
+/** {@code grad MODEL --input FILE --label K [--json]}: the loss and the gradient of every parameter and of the input. */
 @Command(name = "grad", mixinStandardHelpOptions = true,
-        description = "Softmax cross-entropy loss and the gradient of every parameter and of the input. (not built yet)")
+        description = {"Softmax cross-entropy loss for one input and its label, and the gradient of every parameter"
+                + " and of the input (inference mode: dropout off, batch norm running statistics, as PyTorch's eval()).",
+                "Gradients are flat arrays in PyTorch's layouts: conv [F, C, KH, KW], dense [out, in], input [C, H, W]."})
 final class GradCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", hidden = true)
-    List<String> ignored;
+    @Parameters(index = "0", paramLabel = "MODEL", description = "a model file or preset:NAME")
+    String model;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "the input: image, .json tensor or .npy")
+    Path input;
+
+    @Option(names = "--label", required = true, paramLabel = "K", description = "the true class: index from 0, or class name")
+    String label;
+
+    @Option(names = "--json", description = "print one JSON object as the last line")
+    boolean json;
+
+    @Option(names = "--pixels", defaultValue = "auto", paramLabel = "SCALE",
+            description = "image pixel values: unit, signed, ink or auto (as for forward; default: ${DEFAULT-VALUE})")
+    String pixels;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed for weights the model does not store (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--reference", description = "run the scalar reference kernels")
+    boolean reference;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
-    public Integer call() {
-        throw NotBuiltYet.command("grad");
+    public Integer call() throws JsonProcessingException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Network net = NetworkInput.network(model, seed, err);
+        net.setReference(reference);
+        int k = NetworkInput.label(label, net, model);
+        float[] x = NetworkInput.read(input, net, pixels, err);
+        net.setInputGradient(true);
+        net.forward(x, 1, false);
+        float loss = net.backwardCrossEntropy(new int[] {k});
+
+        List<Map<String, Object>> layers = new ArrayList<>();
+        List<Layer> top = net.layers();
+        for (int i = 0; i < top.size(); i++) {
+            List<Layer> withInner = new ArrayList<>();
+            collect(top.get(i), withInner);
+            for (Layer l : withInner) {
+                Parameter w = net.parameter(l.name() + ".weight");
+                Parameter b = net.parameter(l.name() + ".bias");
+                if (w == null && b == null) {
+                    continue;
+                }
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("index", i);
+                m.put("name", l.name());
+                m.put("weight_grad", w == null ? null : w.grad());
+                m.put("bias_grad", b == null ? null : b.grad());
+                layers.add(m);
+            }
+        }
+        float[] dX = Arrays.copyOf(net.inputGradient(), net.inputShape().size());
+        if (json) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("loss", loss);
+            result.put("layers", layers);
+            result.put("input_grad", dX);
+            out.println(new ObjectMapper().writeValueAsString(result));
+        } else {
+            out.printf(Locale.ROOT, "loss (softmax cross-entropy, label %d = %s): %.6f%n", k, NetworkInput.className(net, k), loss);
+            out.printf(Locale.ROOT, "%-3s %-20s %-14s %12s %12s%n", "#", "layer", "tensor", "max |grad|", "L2 norm");
+            for (Map<String, Object> m : layers) {
+                for (String role : new String[] {"weight", "bias"}) {
+                    float[] g = (float[]) m.get(role + "_grad");
+                    if (g != null) {
+                        out.printf(Locale.ROOT, "%-3d %-20s %-14s %12.6g %12.6g%n", m.get("index"), m.get("name"), role,
+                                maxAbs(g), norm(g));
+                    }
+                }
+            }
+            out.printf(Locale.ROOT, "%-3s %-20s %-14s %12.6g %12.6g%n", "", "input", net.inputShape().toSlideString(),
+                    maxAbs(dX), norm(dX));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void collect(Layer l, List<Layer> into) {
+        into.add(l);
+        for (Layer inner : l.innerLayers()) {
+            collect(inner, into);
+        }
+    }
+
+    private static double maxAbs(float[] g) {
+        double m = 0;
+        for (float v : g) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
+    }
+
+    private static double norm(float[] g) {
+        double s = 0;
+        for (float v : g) {
+            s += (double) v * v;
+        }
+        return Math.sqrt(s);
     }
 }

@@ -1,19 +1,250 @@
 package org.convlab.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.convlab.UserInputException;
+import org.convlab.data.ResizeMode;
+import org.convlab.engine.Parallel;
+import org.convlab.model.ConvSpec;
+import org.convlab.model.DenseSpec;
+import org.convlab.model.LayerSpec;
+import org.convlab.model.ModelFiles;
+import org.convlab.model.ModelSource;
+import org.convlab.model.NetworkSpec;
+import org.convlab.model.Presets;
+import org.convlab.nn.Network;
+import org.convlab.train.Checkpoint;
+import org.convlab.train.EpochStats;
+import org.convlab.train.ModelAdapter;
+import org.convlab.train.OptimizerKind;
+import org.convlab.train.RelabelledDataset;
+import org.convlab.train.Schedule;
+import org.convlab.train.TrainedWeights;
+import org.convlab.train.Trainer;
+import org.convlab.train.TrainingConfig;
+import org.convlab.train.TrainingResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code train}: not built yet (its issue is open); says so and exits 2. */
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a model on a folder of images, IDX files or a CSV of 1D signals. (not built yet)")
+/**
+ * {@code train MODEL --data SOURCE [...] [--json]}: trains with one progress line per epoch, then
+ * saves the model with its trained weights. With {@code --json} the last line is
+ * {@code {"epochs", "train_loss", "train_accuracy", "val_accuracy", "test_accuracy",
+ * "images_per_second", "seconds", "model"}} (accuracies as fractions, null when there is no such set).
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a model on a folder of images (one sub-folder per class), idx:DIR (MNIST-style IDX files)"
+                + " or csv:FILE (1D signals), with a progress line per epoch; saves the trained model."})
 final class TrainCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", hidden = true)
-    List<String> ignored;
+    @Parameters(index = "0", paramLabel = "MODEL", description = "a model file or preset:NAME")
+    String model;
+
+    @Option(names = "--data", required = true, paramLabel = "SOURCE", description = "FOLDER, idx:DIR or csv:FILE")
+    String data;
+
+    @Option(names = "--epochs", defaultValue = "10", description = "passes over the training data (default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--batch", defaultValue = "32", description = "samples per step (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "learning rate (default: 0.01 for sgd, 0.001 for adam)")
+    Double lr;
+
+    @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum (default: ${DEFAULT-VALUE})")
+    double momentum;
+
+    @Option(names = "--nesterov", description = "Nesterov momentum (SGD)")
+    boolean nesterov;
+
+    @Option(names = "--optimizer", defaultValue = "sgd", description = "sgd or adam (default: ${DEFAULT-VALUE})")
+    String optimizer;
+
+    @Option(names = "--weight-decay", defaultValue = "0", paramLabel = "W", description = "L2 weight decay (default: ${DEFAULT-VALUE})")
+    double weightDecay;
+
+    @Option(names = "--schedule", defaultValue = "constant",
+            description = "constant, step:N (rate / 10 every N epochs) or cosine (default: ${DEFAULT-VALUE})")
+    String schedule;
+
+    @Option(names = "--threads", defaultValue = "0", description = "compute threads (default: all cores)")
+    int threads;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of weights, split, shuffling, augmentation, dropout (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--val-split", defaultValue = "0.1", paramLabel = "F",
+            description = "fraction of the training data held out for validation, per class (default: ${DEFAULT-VALUE})")
+    double valSplit;
+
+    @Option(names = "--test", paramLabel = "SOURCE", description = "a held-out test set, evaluated at the end (idx:DIR uses its t10k files by itself)")
+    String test;
+
+    @Option(names = "--normalize", defaultValue = "auto",
+            description = "unit ([0,1]), symmetric ([-1,1]), standardize (mean/std of the training split), ink (dark +1,"
+                    + " white -1); auto = ink for 9x9 grey models (X/O), unit otherwise (default: ${DEFAULT-VALUE})")
+    String normalize;
+
+    @Option(names = "--resize", defaultValue = "fit", description = "fit (keep aspect, pad), stretch or crop (default: ${DEFAULT-VALUE})")
+    String resize;
+
+    @Option(names = "--augment", defaultValue = "none", description = "none or e.g. shift:2,flip,rotate:10 (default: ${DEFAULT-VALUE})")
+    String augment;
+
+    @Option(names = "--freeze", paramLabel = "LAYERS",
+            description = "comma list of layers that stay fixed, or none (default: for a preset, the layers whose"
+                    + " weights it gives, such as the X/O features; none for a model file)")
+    String freeze;
+
+    @Option(names = "--resume", paramLabel = "FILE", description = "continue from a checkpoint (same data; its settings are used, --epochs may extend the run)")
+    Path resume;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR", description = "write a checkpoint after every epoch into DIR")
+    Path checkpointDir;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "where to save the trained model (default: <model name>-trained.json)")
+    Path out;
+
+    @Option(names = "--json", description = "print one JSON object with the final metrics as the last line")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
-    public Integer call() {
-        throw NotBuiltYet.command("train");
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Checkpoint cp = resume == null ? null : Checkpoint.read(resume);
+        NetworkSpec start;
+        TrainingConfig config;
+        Map<String, String> dataOptions = new LinkedHashMap<>();
+        if (cp != null) {
+            start = cp.model();
+            boolean extend = spec.commandLine().getParseResult().hasMatchedOption("--epochs");
+            config = extend ? cp.config().withEpochs(epochs) : cp.config();
+            dataOptions.putAll(cp.data());
+            stdout.println("resuming from " + resume + " after epoch " + cp.epoch() + " of " + config.epochs()
+                    + " (the checkpoint's model, settings and data options are used)");
+            if (cp.epoch() >= config.epochs()) {
+                throw new UserInputException(resume + ": the run already finished its " + config.epochs()
+                        + " epochs; pass --epochs N with a larger N to train further");
+            }
+        } else {
+            start = ModelSource.load(model);
+            OptimizerKind kind = OptimizerKind.parse(optimizer);
+            config = TrainingConfig.builder().epochs(epochs).batchSize(batch)
+                    .learningRate(lr != null ? lr : kind == OptimizerKind.ADAM ? 0.001 : 0.01)
+                    .momentum(momentum).nesterov(nesterov).optimizer(kind).weightDecay(weightDecay)
+                    .schedule(Schedule.parse(schedule)).seed(seed).threads(threads).validationSplit(valSplit)
+                    .augmentation(TrainData.augmentation(augment)).frozen(frozen(start)).build();
+            dataOptions.put("normalize", TrainData.normalization(normalize, start.input()));
+            dataOptions.put("resize", resize);
+            if (test != null) {
+                dataOptions.put("test", test);
+            }
+        }
+        if (threads > 0) {
+            Parallel.setThreads(threads);
+        }
+        ResizeMode resizeMode = TrainData.resize(dataOptions.get("resize"));
+        TrainData.Splits splits = TrainData.open(data, start.input(), dataOptions.get("normalize"), resizeMode,
+                config.validationSplit(), config.seed(), dataOptions.get("test"));
+        TrainData.report(splits.loaded(), stdout);
+
+        ModelAdapter.Adapted adapted = ModelAdapter.adapt(start, splits.train().classes());
+        adapted.notes().forEach(n -> stdout.println("note: " + n));
+        List<String> classes = adapted.spec().classes();
+        Network net = Network.build(adapted.spec(), config.seed());
+        if (!config.frozen().isEmpty()) {
+            stdout.println("fixed (not trained): " + String.join(", ", config.frozen().stream().sorted().toList()));
+        }
+        Trainer trainer = new Trainer(net, RelabelledDataset.of(splits.train(), adapted.labelMap(), classes),
+                RelabelledDataset.of(splits.validation(), adapted.labelMap(), classes),
+                RelabelledDataset.of(splits.test(), adapted.labelMap(), classes), config);
+        trainer.setCheckpointDir(checkpointDir);
+        trainer.setCheckpointData(dataOptions);
+        if (cp != null) {
+            trainer.continueFrom(cp);
+        }
+        TrainingResult result = trainer.run(new TrainProgress(stdout));
+
+        Path target = out != null ? out : Path.of(defaultName(model));
+        ModelFiles.write(target, TrainedWeights.spec(net));
+        if (result.stop() != null) {
+            stdout.flush();
+            throw new UserInputException(result.stop().message() + " Saved those weights to " + target);
+        }
+        if (result.test() != null) {
+            stdout.printf(Locale.ROOT, "test accuracy %.2f%% (%d of %d)%n", 100 * result.test().accuracy(),
+                    result.test().correct(), result.test().total());
+        }
+        stdout.printf(Locale.ROOT, "trained in %s; saved the model to %s%n", TrainProgress.clock(result.seconds()), target);
+        if (!"unit".equals(dataOptions.get("normalize")) && !"ink".equals(dataOptions.get("normalize"))) {
+            stdout.println("note: evaluate it with --normalize " + dataOptions.get("normalize") + " as it was trained");
+        }
+        if (json) {
+            stdout.println(new ObjectMapper().writeValueAsString(summary(result, target)));
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    /** For a preset by default the layers whose weights it gives stay fixed (the X/O slides' features). */
+    private Set<String> frozen(NetworkSpec net) {
+        Set<String> names = new HashSet<>();
+        if (freeze == null) {
+            if (model.startsWith(Presets.PREFIX)) {
+                for (LayerSpec l : net.layers()) {
+                    if (l instanceof ConvSpec c && c.weight() != null || l instanceof DenseSpec d && d.weight() != null) {
+                        names.add(l.name());
+                    }
+                }
+            }
+            return names;
+        }
+        if (freeze.isBlank() || freeze.trim().equalsIgnoreCase("none")) {
+            return names;
+        }
+        Arrays.stream(freeze.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(names::add);
+        return names;
+    }
+
+    /** {@code preset:lenet5} -> {@code lenet5-trained.json}; {@code nets/my.json} -> {@code my-trained.json}. */
+    static String defaultName(String model) {
+        String name = model.startsWith(Presets.PREFIX) ? model.substring(Presets.PREFIX.length())
+                : Path.of(model).getFileName().toString();
+        if (name.toLowerCase(Locale.ROOT).endsWith(".json")) {
+            name = name.substring(0, name.length() - 5);
+        }
+        return name + "-trained.json";
+    }
+
+    private static Map<String, Object> summary(TrainingResult r, Path target) {
+        EpochStats last = r.last();
+        double ips = r.history().stream().mapToDouble(EpochStats::imagesPerSecond).average().orElse(Double.NaN);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epochs", r.epochsDone());
+        m.put("train_loss", last == null ? null : last.trainLoss());
+        m.put("train_accuracy", last == null ? null : last.trainAccuracy());
+        m.put("val_accuracy", last == null || !last.hasValidation() ? null : last.validationAccuracy());
+        m.put("test_accuracy", r.test() == null ? null : r.test().accuracy());
+        m.put("images_per_second", Double.isNaN(ips) ? null : ips);
+        m.put("seconds", r.seconds());
+        m.put("model", target.toString());
+        return m;
     }
 }

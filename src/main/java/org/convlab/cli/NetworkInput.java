@@ -1,0 +1,73 @@
+package org.convlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.convlab.UserInputException;
+import org.convlab.data.input.InputFile;
+import org.convlab.data.input.PixelScale;
+import org.convlab.model.ModelSource;
+import org.convlab.model.NetworkSpec;
+import org.convlab.nn.Network;
+
+/**
+ * What {@code forward} and {@code grad} share: load MODEL (file or preset:NAME), build the
+ * network, read the input file in the model's input shape. Notes for the user (weights
+ * initialised from the seed, an image resized) go to stderr, one line each.
+ */
+final class NetworkInput {
+    private NetworkInput() {}
+
+    static Network network(String model, long seed, PrintWriter err) {
+        NetworkSpec spec = ModelSource.load(model);
+        Network net = Network.build(spec, seed);
+        List<String> init = net.initialisedWeights();
+        if (!init.isEmpty()) {
+            err.println("note: " + model + " has no stored values for " + String.join(", ", init)
+                    + "; they are initialised from seed " + seed + ", so the outputs are not a trained model's");
+        }
+        return net;
+    }
+
+    /**
+     * Reads the input. Pixel scale {@code auto} is {@code ink} (black +1, white -1, the X/O slides'
+     * convention) for 9x9 one-channel models such as preset:xo, and {@code unit} ([0, 1]) otherwise.
+     */
+    static float[] read(Path file, Network net, String pixels, PrintWriter err) {
+        PixelScale scale;
+        if (pixels == null || pixels.equalsIgnoreCase("auto")) {
+            var in = net.inputShape();
+            scale = in.channels() == 1 && in.height() == 9 && in.width() == 9 ? PixelScale.INK : PixelScale.UNIT;
+        } else {
+            scale = PixelScale.parse(pixels);
+        }
+        return InputFile.read(file, net.inputShape(), scale, err::println);
+    }
+
+    /** A label given as a class index or a class name; out of range is a user error. */
+    static int label(String text, Network net, String model) {
+        List<String> classes = net.spec().classes();
+        int k = net.classes();
+        int label;
+        try {
+            label = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            label = classes.indexOf(text.trim());
+            if (label < 0) {
+                throw new UserInputException("label '" + text + "' is not a class of " + model
+                        + (classes.isEmpty() ? " (give a number 0.." + (k - 1) + ")" : ": " + String.join(", ", classes)));
+            }
+        }
+        if (label < 0 || label >= k) {
+            throw new UserInputException("label " + label + " is out of range: " + model + " has " + k + " classes (0.."
+                    + (k - 1) + (classes.isEmpty() ? "" : ": " + String.join(", ", classes)) + ")");
+        }
+        return label;
+    }
+
+    /** Class name of index i, or the index itself when the model names no classes. */
+    static String className(Network net, int i) {
+        List<String> classes = net.spec().classes();
+        return i < classes.size() ? classes.get(i) : Integer.toString(i);
+    }
+}

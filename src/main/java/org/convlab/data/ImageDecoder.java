@@ -1,0 +1,182 @@
+package org.convlab.data;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.convlab.engine.Shape;
+
+/**
+ * Decodes one image file (PNG, JPEG, BMP, GIF through javax.imageio) straight into a sample
+ * slot: converted to the model's channels, resized, values in [0,1]. The size is read from the
+ * header first, so absurd images are refused before any pixel is decoded, and big photos are
+ * decoded subsampled (every n-th pixel) down to a few times the model's input before area
+ * averaging, so a 48-megapixel photo never needs its full raster in memory.
+ *
+ * <p>Problems with one file are not exceptions: {@link #decode} returns the reason as text.
+ */
+final class ImageDecoder {
+    /** Smallest side accepted: a 1-pixel image cannot show anything. */
+    static final int MIN_SIDE = 2;
+    /** Largest image accepted, from the header (a 20,000 x 20,000 image is 400 megapixels). */
+    static final long MAX_PIXELS = 100_000_000L;
+    /** Subsampling keeps at least this many source pixels per output pixel along each axis. */
+    private static final int OVERSAMPLE = 4;
+
+    private final Shape shape;
+    private final ResizeMode mode;
+
+    ImageDecoder(Shape shape, ResizeMode mode) {
+        if (shape.channels() != 1 && shape.channels() != 3) {
+            throw new IllegalArgumentException("images give 1 or 3 channels, not " + shape.channels());
+        }
+        this.shape = shape;
+        this.mode = mode;
+    }
+
+    /** Writes the image into {@code dst[offset .. offset + shape.size())}; returns null, or why the file was not usable. */
+    String decode(Path file, float[] dst, int offset) {
+        try {
+            if (Files.size(file) == 0) {
+                return "empty file (0 bytes)";
+            }
+            try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+                if (in == null) {
+                    return "cannot be opened";
+                }
+                Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+                if (!readers.hasNext()) {
+                    return "not an image ConvLab can read (PNG, JPEG, BMP or GIF)";
+                }
+                ImageReader reader = readers.next();
+                try {
+                    reader.setInput(in, true, true);
+                    int w = reader.getWidth(0);
+                    int h = reader.getHeight(0);
+                    String refusal = checkSize(w, h);
+                    if (refusal != null) {
+                        return refusal;
+                    }
+                    ImageReadParam param = reader.getDefaultReadParam();
+                    int sx = Math.max(1, w / (OVERSAMPLE * shape.width()));
+                    int sy = Math.max(1, h / (OVERSAMPLE * shape.height()));
+                    if (sx > 1 || sy > 1) {
+                        param.setSourceSubsampling(sx, sy, 0, 0);
+                    }
+                    BufferedImage image = reader.read(0, param);
+                    write(image, dst, offset);
+                    return null;
+                } finally {
+                    reader.dispose();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // ImageIO reports corrupt data as IIOException, and sometimes as a runtime exception
+            String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return "corrupt or unreadable image (" + oneLine(detail) + ")";
+        } catch (OutOfMemoryError e) {
+            return "too large to decode in the memory available";
+        }
+    }
+
+    /** Null when w x h is acceptable, else the reason. */
+    static String checkSize(int w, int h) {
+        if (w < MIN_SIDE || h < MIN_SIDE) {
+            return "image is only " + w + "x" + h + " pixels (at least " + MIN_SIDE + "x" + MIN_SIDE + " needed)";
+        }
+        if ((long) w * h > MAX_PIXELS) {
+            return "image is " + w + "x" + h + " pixels, larger than the " + (MAX_PIXELS / 1_000_000)
+                    + " megapixels ConvLab accepts";
+        }
+        return null;
+    }
+
+    private void write(BufferedImage image, float[] dst, int offset) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int channels = shape.channels();
+        float[] planes = new float[channels * w * h];
+        Pixels.read(image, planes, channels);
+        int oh = shape.height();
+        int ow = shape.width();
+        for (int c = 0; c < channels; c++) {
+            int src = c * w * h;
+            int out = offset + c * oh * ow;
+            if (w == ow && h == oh) {
+                System.arraycopy(planes, src, dst, out, w * h);
+            } else {
+                float fill = Augmenter.borderMean(planes, src, h, w);
+                Resampler.resize(dst, out, oh, ow, planes, src, h, w, mode, fill);
+            }
+        }
+    }
+
+    private static String oneLine(String text) {
+        String line = text.replaceAll("\\s+", " ").trim();
+        return line.length() > 120 ? line.substring(0, 117) + "..." : line;
+    }
+
+    /** Pixel values in [0,1] from any BufferedImage, without colour-space surprises. */
+    static final class Pixels {
+        private Pixels() {}
+
+        // planes: channels x h x w in [0,1]; grey from colour by luminance (ITU-R BT.601, as PIL's
+        // convert("L")), grey copied to every channel of an RGB model, transparency over white
+        static void read(BufferedImage image, float[] planes, int channels) {
+            int w = image.getWidth();
+            int h = image.getHeight();
+            int plane = w * h;
+            Raster raster = image.getRaster();
+            boolean plainGrey = image.getColorModel().getNumComponents() <= 2
+                    && image.getColorModel().getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_GRAY
+                    && image.getColorModel().getComponentSize(0) <= 16;
+            if (plainGrey) {
+                // read grey samples as stored: getRGB would pass them through a linear-to-sRGB curve
+                boolean alpha = image.getColorModel().hasAlpha();
+                double max = (1 << image.getColorModel().getComponentSize(0)) - 1;
+                double amax = alpha ? (1 << image.getColorModel().getComponentSize(1)) - 1 : 1;
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        double v = raster.getSample(x, y, 0) / max;
+                        if (alpha) {
+                            double a = raster.getSample(x, y, 1) / amax;
+                            v = v * a + (1 - a);
+                        }
+                        for (int c = 0; c < channels; c++) {
+                            planes[c * plane + y * w + x] = (float) v;
+                        }
+                    }
+                }
+                return;
+            }
+            int[] row = new int[w];
+            for (int y = 0; y < h; y++) {
+                image.getRGB(0, y, w, 1, row, 0, w);
+                for (int x = 0; x < w; x++) {
+                    int argb = row[x];
+                    double a = ((argb >>> 24) & 0xff) / 255.0;
+                    double r = over((argb >> 16) & 0xff, a);
+                    double g = over((argb >> 8) & 0xff, a);
+                    double b = over(argb & 0xff, a);
+                    if (channels == 1) {
+                        planes[y * w + x] = (float) ((0.299 * r + 0.587 * g + 0.114 * b) / 255.0);
+                    } else {
+                        planes[y * w + x] = (float) (r / 255.0);
+                        planes[plane + y * w + x] = (float) (g / 255.0);
+                        planes[2 * plane + y * w + x] = (float) (b / 255.0);
+                    }
+                }
+            }
+        }
+
+        private static double over(int value, double a) {
+            return value * a + 255.0 * (1 - a);
+        }
+    }
+}

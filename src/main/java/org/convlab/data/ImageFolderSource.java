@@ -1,0 +1,182 @@
+package org.convlab.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.convlab.UserInputException;
+import org.convlab.engine.Parallel;
+import org.convlab.engine.Shape;
+
+/**
+ * A folder with one sub-folder per class (torchvision's ImageFolder layout, what Teachable
+ * Machine exports). Class names are the sub-folder names, sorted; images may sit deeper inside a
+ * class folder. Files are decoded in parallel, each into its own slot of one big array, then
+ * the usable ones are moved together in file order, so the result does not depend on the
+ * thread count and needs no second copy.
+ */
+final class ImageFolderSource {
+    private static final List<String> IMAGE_SUFFIXES = List.of(".png", ".jpg", ".jpeg", ".bmp", ".gif");
+    /** Files decoded per parallel task. */
+    private static final int FILES_PER_TASK = 32;
+
+    private ImageFolderSource() {}
+
+    /** A loaded folder: samples in file order, and the files left out. */
+    record Result(ArrayDataset data, List<SkippedFile> skipped) {}
+
+    /** Loads a training folder; classes come from its sub-folders. */
+    static Result load(Path root, Shape shape, ResizeMode mode) {
+        return load(root, shape, mode, null);
+    }
+
+    /**
+     * Loads a folder. With {@code knownClasses} (a test folder) sub-folders are matched to those
+     * names and others are skipped; without, every non-empty sub-folder is a class.
+     */
+    static Result load(Path root, Shape shape, ResizeMode mode, List<String> knownClasses) {
+        if (!Files.isDirectory(root)) {
+            throw new UserInputException("data folder " + root + " does not exist or is not a folder");
+        }
+        if (shape.channels() != 1 && shape.channels() != 3) {
+            throw new UserInputException("the model's input has " + shape.channels()
+                    + " channels, but images give 1 (grey) or 3 (RGB): use a model with 1 or 3 input channels");
+        }
+        List<SkippedFile> skipped = new ArrayList<>();
+        List<Path> classDirs = new ArrayList<>();
+        for (Path entry : list(root)) {
+            if (hidden(entry)) {
+                continue;
+            }
+            if (Files.isDirectory(entry)) {
+                classDirs.add(entry);
+            } else if (looksLikeImage(entry)) {
+                skipped.add(new SkippedFile(entry.toString(), "not inside a class folder (put each image in a sub-folder named after its class)"));
+            }
+        }
+        List<String> classes = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        List<Integer> fileClass = new ArrayList<>();
+        for (Path dir : classDirs) {
+            String name = dir.getFileName().toString();
+            int label;
+            if (knownClasses != null) {
+                label = knownClasses.indexOf(name);
+                if (label < 0) {
+                    skipped.add(new SkippedFile(dir.toString(), "class '" + name + "' is not one of the training classes " + knownClasses));
+                    continue;
+                }
+            } else {
+                label = classes.size();
+            }
+            List<Path> inside = imagesUnder(dir);
+            if (inside.isEmpty()) {
+                skipped.add(new SkippedFile(dir.toString(), "class folder is empty: class '" + name + "' left out"));
+                continue;
+            }
+            if (knownClasses == null) {
+                classes.add(name);
+            }
+            for (Path f : inside) {
+                files.add(f);
+                fileClass.add(label);
+            }
+        }
+        List<String> names = knownClasses != null ? knownClasses : classes;
+        int n = files.size();
+        int sampleSize = shape.size();
+        float[] values = Memory.allocate((long) n * sampleSize, root + " (" + n + " images of " + shape + ")");
+        String[] reasons = new String[n];
+        int tasks = (n + FILES_PER_TASK - 1) / FILES_PER_TASK;
+        Parallel.shared().forEach(tasks, t -> {
+            ImageDecoder decoder = new ImageDecoder(shape, mode);
+            for (int i = t * FILES_PER_TASK; i < Math.min(n, (t + 1) * FILES_PER_TASK); i++) {
+                reasons[i] = decoder.decode(files.get(i), values, i * sampleSize);
+            }
+        });
+        int[] labels = new int[n];
+        int[] perClass = new int[names.size()];
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            if (reasons[i] != null) {
+                skipped.add(new SkippedFile(files.get(i).toString(), reasons[i]));
+                continue;
+            }
+            if (kept != i) {
+                System.arraycopy(values, i * sampleSize, values, kept * sampleSize, sampleSize);
+            }
+            labels[kept++] = fileClass.get(i);
+            perClass[fileClass.get(i)]++;
+        }
+        if (knownClasses == null) {
+            // a class whose every image was unreadable is left out like an empty folder
+            List<String> usable = new ArrayList<>();
+            int[] remap = new int[names.size()];
+            for (int c = 0; c < names.size(); c++) {
+                if (perClass[c] > 0) {
+                    remap[c] = usable.size();
+                    usable.add(names.get(c));
+                } else {
+                    remap[c] = -1;
+                    skipped.add(new SkippedFile(root.resolve(names.get(c)).toString(),
+                            "no readable image in this class folder: class '" + names.get(c) + "' left out"));
+                }
+            }
+            for (int i = 0; i < kept; i++) {
+                labels[i] = remap[labels[i]];
+            }
+            names = usable;
+        }
+        if (kept == 0) {
+            throw new UserInputException("no usable images in " + root + summarise(skipped));
+        }
+        return new Result(new ArrayDataset(shape, names, values, labels, kept), skipped);
+    }
+
+    /** ", skipped 3 files, e.g. a.png: reason" for a refusal message. */
+    static String summarise(List<SkippedFile> skipped) {
+        if (skipped.isEmpty()) {
+            return "";
+        }
+        return " (skipped " + skipped.size() + (skipped.size() == 1 ? " entry" : " entries") + ", e.g. " + skipped.get(0) + ")";
+    }
+
+    private static List<Path> imagesUnder(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(p -> !hidden(p) && Files.isRegularFile(p) && !underHidden(dir, p))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UserInputException("cannot list folder " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean underHidden(Path dir, Path p) {
+        for (Path part : dir.relativize(p)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Path> list(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.sorted().toList();
+        } catch (IOException e) {
+            throw new UserInputException("cannot list folder " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean hidden(Path p) {
+        return p.getFileName().toString().startsWith(".");
+    }
+
+    static boolean looksLikeImage(Path p) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return IMAGE_SUFFIXES.stream().anyMatch(name::endsWith);
+    }
+}

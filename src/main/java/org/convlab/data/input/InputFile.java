@@ -1,0 +1,43 @@
+package org.convlab.data.input;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.convlab.UserInputException;
+import org.convlab.engine.Shape;
+
+/**
+ * Reads one input sample for {@code forward}, {@code grad} and the app: an image (PNG, JPEG,
+ * BMP, GIF), a JSON tensor {@code {"shape": [C, H, W], "data": [...]}} or a NumPy {@code .npy}
+ * float32 array. Tensors must match the model's input shape (sizes of 1 may be added or left
+ * out: [1, C, H, W], [H, W] for one channel); images are converted and resized to it.
+ */
+public final class InputFile {
+    private InputFile() {}
+
+    /**
+     * Returns the sample as C*H*W floats, row major.
+     *
+     * @param expected the model's input shape
+     * @param scale    how image pixels map to values (ignored for tensors)
+     * @param notes    receives one-line notes for the user (e.g. that an image was resized)
+     * @throws UserInputException naming the file on a missing file, unreadable content or a shape mismatch
+     */
+    public static float[] read(Path file, Shape expected, PixelScale scale, Consumer<String> notes) {
+        if (!Files.exists(file)) {
+            throw new UserInputException("input file not found: " + file);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new UserInputException("input " + file + " is not a file");
+        }
+        String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".json")) {
+            return JsonTensorInput.read(file, expected);
+        }
+        if (lower.endsWith(".npy")) {
+            return NpyInput.read(file, expected);
+        }
+        return ImageInput.read(file, expected, scale, notes);
+    }
+}

@@ -1,0 +1,66 @@
+package org.convlab.engine;
+
+/**
+ * Average pooling written for reading, with PyTorch's semantics ({@code count_include_pad=true}):
+ * each output is the sum of the real inputs under its window divided by the window's area,
+ * where the window is first clipped to the padded input (so padding cells count as zeros, but a
+ * ceil-mode window hanging past the right padding counts only up to it).
+ */
+public final class AvgPoolReference {
+    private AvgPoolReference() {}
+
+    // y [N,C,OH,OW]  x [N,C,H,W]
+    public static void forward(float[] y, float[] x, PoolGeometry g) {
+        int outH = g.outHeight();
+        int outW = g.outWidth();
+        for (int plane = 0; plane < g.planes(); plane++) {
+            int inBase = plane * g.inPlane();
+            for (int oh = 0; oh < outH; oh++) {
+                for (int ow = 0; ow < outW; ow++) {
+                    int top = oh * g.stride() - g.padding();
+                    int left = ow * g.stride() - g.padding();
+                    int count = divisor(top, left, g);
+                    float sum = 0;
+                    for (int r = Math.max(top, 0); r < Math.min(top + g.window(), g.inHeight()); r++) {
+                        for (int c = Math.max(left, 0); c < Math.min(left + g.window(), g.inWidth()); c++) {
+                            sum += x[inBase + r * g.inWidth() + c];
+                        }
+                    }
+                    y[(plane * outH + oh) * outW + ow] = sum / count;
+                }
+            }
+        }
+    }
+
+    // dX [N,C,H,W] (+=)  dY [N,C,OH,OW]
+    // Every real cell under a window receives that window's gradient divided by its area.
+    public static void backward(float[] dX, float[] dY, PoolGeometry g) {
+        if (dX == null) {
+            return;
+        }
+        int outH = g.outHeight();
+        int outW = g.outWidth();
+        for (int plane = 0; plane < g.planes(); plane++) {
+            int inBase = plane * g.inPlane();
+            for (int oh = 0; oh < outH; oh++) {
+                for (int ow = 0; ow < outW; ow++) {
+                    int top = oh * g.stride() - g.padding();
+                    int left = ow * g.stride() - g.padding();
+                    float share = dY[(plane * outH + oh) * outW + ow] / divisor(top, left, g);
+                    for (int r = Math.max(top, 0); r < Math.min(top + g.window(), g.inHeight()); r++) {
+                        for (int c = Math.max(left, 0); c < Math.min(left + g.window(), g.inWidth()); c++) {
+                            dX[inBase + r * g.inWidth() + c] += share;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Area of the window starting at (top, left) once clipped to the padded input. */
+    static int divisor(int top, int left, PoolGeometry g) {
+        int bottom = Math.min(top + g.window(), g.inHeight() + g.padding());
+        int right = Math.min(left + g.window(), g.inWidth() + g.padding());
+        return (bottom - top) * (right - left);
+    }
+}

@@ -1,0 +1,55 @@
+package org.convlab.nn;
+
+import java.util.Arrays;
+
+/**
+ * One trainable tensor of a network (a conv or dense weight or bias, a batch-norm gamma or beta)
+ * with its gradient, both flat in PyTorch's layout. The arrays are the network's own buffers,
+ * allocated once: optimizers update {@link #value()} in place from {@link #grad()}.
+ */
+public final class Parameter {
+    private final String name;
+    private final int[] shape;
+    private final float[] value;
+    private final float[] grad;
+
+    public Parameter(String name, int[] shape) {
+        this.name = name;
+        this.shape = shape.clone();
+        int n = 1;
+        for (int d : shape) {
+            n = Math.multiplyExact(n, d);
+        }
+        this.value = new float[n];
+        this.grad = new float[n];
+    }
+
+    /** Layer name and role, e.g. {@code conv1.weight}, {@code bn1.bias}. */
+    public String name() {
+        return name;
+    }
+
+    /** PyTorch shape, e.g. {@code [F, C, KH, KW]}. */
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    /** The values, updated in place by optimizers. */
+    public float[] value() {
+        return value;
+    }
+
+    /** The gradient; backward passes accumulate into it after the network zeroed it. */
+    public float[] grad() {
+        return grad;
+    }
+
+    public int size() {
+        return value.length;
+    }
+
+    @Override
+    public String toString() {
+        return name + Arrays.toString(shape);
+    }
+}

@@ -1,0 +1,79 @@
+package org.convlab.nn.layers;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.convlab.engine.Conv2d;
+import org.convlab.engine.Conv2dReference;
+import org.convlab.engine.ConvGeometry;
+import org.convlab.engine.Shape;
+import org.convlab.model.ConvSpec;
+import org.convlab.nn.Parameter;
+
+/** 2D convolution: weight [F, C, KH, KW], optional bias [F], optional X/O normalize (divide by C*KH*KW). */
+public final class ConvLayer extends Layer {
+    private final ConvSpec conv;
+    private final Parameter weight;
+    private final Parameter bias;
+    private final int[] padding;
+    private ConvGeometry geometry;
+
+    ConvLayer(ConvSpec conv, Shape in, Shape out, Context ctx) {
+        super(conv, in, out, ctx);
+        this.conv = conv;
+        this.padding = conv.resolvedPadding();
+        this.weight = new Parameter(conv.name() + ".weight",
+                new int[] {conv.filters(), in.channels(), conv.kernelHeight(), conv.kernelWidth()});
+        this.bias = conv.bias() ? new Parameter(conv.name() + ".bias", new int[] {conv.filters()}) : null;
+    }
+
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** Null when the layer has no bias. */
+    public Parameter bias() {
+        return bias;
+    }
+
+    /** The kernel sizes of the current batch (for traces and benchmarks). */
+    public ConvGeometry geometry() {
+        return geometry;
+    }
+
+    @Override
+    protected void onBatch(int batch) {
+        int divisor = conv.normalize() ? in.channels() * conv.kernelHeight() * conv.kernelWidth() : 1;
+        geometry = new ConvGeometry(batch, in.channels(), in.height(), in.width(), conv.filters(),
+                conv.kernelHeight(), conv.kernelWidth(), conv.stride(), padding[0], padding[1], conv.dilation(), divisor);
+    }
+
+    @Override
+    public void forward(float[] x, boolean training) {
+        float[] b = bias == null ? null : bias.value();
+        if (ctx.reference()) {
+            Conv2dReference.forward(y, x, weight.value(), b, geometry);
+        } else {
+            Conv2d.forward(y, x, weight.value(), b, geometry);
+        }
+    }
+
+    @Override
+    public void backward(float[] dX, float[] dY, float[] x) {
+        float[] dB = bias == null ? null : bias.grad();
+        if (ctx.reference()) {
+            Conv2dReference.backward(dX, weight.grad(), dB, dY, x, weight.value(), geometry);
+        } else {
+            Conv2d.backward(dX, weight.grad(), dB, dY, x, weight.value(), geometry);
+        }
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        List<Parameter> p = new ArrayList<>(2);
+        p.add(weight);
+        if (bias != null) {
+            p.add(bias);
+        }
+        return p;
+    }
+}
