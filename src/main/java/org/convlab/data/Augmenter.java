@@ -51,6 +51,10 @@ final class Augmenter {
         for (int c = 0; c < shape.channels(); c++) {
             int base = c * plane;
             float fill = borderMean(scratch, base, h, w);
+            if (d.degrees == 0) {
+                shiftAndFlip(x, offset + base, base, h, w, d, fill);
+                continue;
+            }
             for (int oy = 0; oy < h; oy++) {
                 for (int ox = 0; ox < w; ox++) {
                     // undo the shift, then the rotation about the centre, then the flip
@@ -63,6 +67,20 @@ final class Augmenter {
                     }
                     x[offset + base + oy * w + ox] = sample(scratch, base, h, w, sx, sy, fill);
                 }
+            }
+        }
+    }
+
+    /** The same mapping without rotation, on whole pixels: out(y, x) = in(y - dy, x - dx), mirrored when flipping. */
+    private void shiftAndFlip(float[] x, int out, int base, int h, int w, Draw d, float fill) {
+        for (int oy = 0; oy < h; oy++) {
+            int sy = oy - d.dy;
+            for (int ox = 0; ox < w; ox++) {
+                int sx = ox - d.dx;
+                if (d.flip) {
+                    sx = (w - 1) - sx;
+                }
+                x[out + oy * w + ox] = sx < 0 || sy < 0 || sx >= w || sy >= h ? fill : scratch[base + sy * w + sx];
             }
         }
     }

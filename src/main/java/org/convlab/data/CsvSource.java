@@ -2,6 +2,7 @@ package org.convlab.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ final class CsvSource {
 
     static ImageFolderSource.Result load(Path file, Shape shape, List<String> knownClasses) {
         if (!Files.isRegularFile(file)) {
-            throw new UserInputException("CSV file " + file + " does not exist");
+            throw new UserInputException("CSV file " + file + (Files.isDirectory(file) ? " is a folder, not a file" : " does not exist"));
         }
         int expected = shape.size();
         int lines = countDataLines(file);
@@ -79,7 +80,7 @@ final class CsvSource {
                 maxLabel = Math.max(maxLabel, label);
             }
         } catch (IOException e) {
-            throw new UserInputException("cannot read " + file + ": " + e.getMessage());
+            throw unreadable(file, e);
         }
         if (kept == 0) {
             if (lengthMismatch > 0) {
@@ -136,8 +137,15 @@ final class CsvSource {
                 }
             }
         } catch (IOException e) {
-            throw new UserInputException("cannot read " + file + ": " + e.getMessage());
+            throw unreadable(file, e);
         }
         return count;
+    }
+
+    private static UserInputException unreadable(Path file, IOException e) {
+        if (e instanceof CharacterCodingException) {
+            return new UserInputException(file + " is not a text (CSV) file: it holds bytes that are not UTF-8 text");
+        }
+        return new UserInputException("cannot read " + file + ": " + e.getMessage());
     }
 }

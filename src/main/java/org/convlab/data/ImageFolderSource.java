@@ -1,6 +1,8 @@
 package org.convlab.data;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +23,7 @@ import org.convlab.engine.Shape;
 final class ImageFolderSource {
     private static final List<String> IMAGE_SUFFIXES = List.of(".png", ".jpg", ".jpeg", ".bmp", ".gif");
     /** Files decoded per parallel task. */
-    private static final int FILES_PER_TASK = 32;
+    private static final int FILES_PER_TASK = 64;
 
     private ImageFolderSource() {}
 
@@ -93,8 +95,12 @@ final class ImageFolderSource {
         int tasks = (n + FILES_PER_TASK - 1) / FILES_PER_TASK;
         Parallel.shared().forEach(tasks, t -> {
             ImageDecoder decoder = new ImageDecoder(shape, mode);
-            for (int i = t * FILES_PER_TASK; i < Math.min(n, (t + 1) * FILES_PER_TASK); i++) {
-                reasons[i] = decoder.decode(files.get(i), values, i * sampleSize);
+            try {
+                for (int i = t * FILES_PER_TASK; i < Math.min(n, (t + 1) * FILES_PER_TASK); i++) {
+                    reasons[i] = decoder.decode(files.get(i), values, i * sampleSize);
+                }
+            } finally {
+                decoder.close();
             }
         });
         int[] labels = new int[n];
@@ -145,11 +151,12 @@ final class ImageFolderSource {
     }
 
     private static List<Path> imagesUnder(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
+        // links are followed (a class folder may be a link to where the images are); a loop is reported
+        try (Stream<Path> walk = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
             return walk.filter(p -> !hidden(p) && Files.isRegularFile(p) && !underHidden(dir, p))
                     .sorted()
                     .toList();
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new UserInputException("cannot list folder " + dir + ": " + e.getMessage());
         }
     }
@@ -166,7 +173,7 @@ final class ImageFolderSource {
     private static List<Path> list(Path dir) {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.sorted().toList();
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new UserInputException("cannot list folder " + dir + ": " + e.getMessage());
         }
     }

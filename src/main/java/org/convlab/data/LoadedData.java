@@ -34,4 +34,23 @@ public record LoadedData(Dataset train, Dataset validation, Dataset test, List<S
         }
         return text.toString();
     }
+
+    /**
+     * The skipped files for printing: a count line, then up to {@code max} "file: reason" lines
+     * and "... and N more". Empty when nothing was skipped.
+     */
+    public List<String> skippedReport(int max) {
+        if (skipped.isEmpty()) {
+            return List.of();
+        }
+        java.util.ArrayList<String> lines = new java.util.ArrayList<>();
+        lines.add("skipped " + skipped.size() + (skipped.size() == 1 ? " file:" : " files:"));
+        for (int i = 0; i < Math.min(max, skipped.size()); i++) {
+            lines.add("  " + skipped.get(i));
+        }
+        if (skipped.size() > max) {
+            lines.add("  ... and " + (skipped.size() - max) + " more");
+        }
+        return lines;
+    }
 }
