@@ -1,0 +1,94 @@
+package org.convlab.ui.training;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.HPos;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.convlab.train.Evaluation;
+
+/**
+ * The confusion matrix (row = true class, column = predicted, as scikit-learn prints it), each
+ * cell shaded by its share of the row, with per-class accuracy at the end of each row.
+ */
+final class ConfusionView extends VBox {
+    private final Label title = new Label("Confusion matrix: after the first epoch");
+    private final GridPane grid = new GridPane();
+
+    ConfusionView() {
+        setId("confusionView");
+        setSpacing(4);
+        setPadding(new Insets(4));
+        title.getStyleClass().add("section-title");
+        grid.setHgap(1);
+        grid.setVgap(1);
+        getChildren().addAll(title, grid);
+    }
+
+    void show(EpochReport report) {
+        grid.getChildren().clear();
+        grid.getColumnConstraints().clear();
+        if (report == null) {
+            title.setText("Confusion matrix: after the first epoch");
+            return;
+        }
+        Evaluation e = report.evaluation();
+        title.setText(String.format(Locale.ROOT, "Confusion matrix, %s set after epoch %d: %.1f%% right",
+                report.onTrainingSet() ? "training" : "validation", report.epoch(), 100 * e.accuracy()));
+        List<String> classes = e.classes();
+        long[][] m = e.confusion();
+        double[] perClass = e.perClassAccuracy();
+        int k = classes.size();
+        boolean compact = k > 6;
+        grid.add(small("true \\ predicted"), 0, 0);
+        for (int j = 0; j < k; j++) {
+            Label h = small(compact ? String.valueOf(j) : classes.get(j));
+            h.setTooltip(new Tooltip(classes.get(j)));
+            grid.add(h, j + 1, 0);
+        }
+        grid.add(small("accuracy"), k + 1, 0);
+        for (int i = 0; i < k; i++) {
+            long row = 0;
+            for (long v : m[i]) {
+                row += v;
+            }
+            grid.add(small(compact ? i + " " + classes.get(i) : classes.get(i)), 0, i + 1);
+            for (int j = 0; j < k; j++) {
+                double share = row == 0 ? 0 : (double) m[i][j] / row;
+                Label cell = new Label(String.valueOf(m[i][j]));
+                cell.setId("confusion-" + i + "-" + j);
+                cell.setMinSize(compact ? 30 : 44, 20);
+                cell.setAlignment(Pos.CENTER);
+                Color base = i == j ? Color.web("#2e7d32") : Color.web("#c62828");
+                Color fill = Color.WHITE.interpolate(base, Math.sqrt(share));
+                cell.setStyle("-fx-background-color: " + web(fill) + "; -fx-font-size: 11px; -fx-text-fill: "
+                        + (share > 0.45 ? "white" : "black") + ";");
+                cell.setTooltip(new Tooltip(m[i][j] + " " + classes.get(i) + " taken for " + classes.get(j)));
+                grid.add(cell, j + 1, i + 1);
+            }
+            Label acc = small(Double.isNaN(perClass[i]) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * perClass[i]));
+            acc.setId("classAccuracy-" + i);
+            grid.add(acc, k + 1, i + 1);
+        }
+        ColumnConstraints first = new ColumnConstraints();
+        first.setHalignment(HPos.RIGHT);
+        grid.getColumnConstraints().add(first);
+    }
+
+    private static Label small(String text) {
+        Label l = new Label(text);
+        l.setStyle("-fx-font-size: 11px; -fx-padding: 0 4 0 4;");
+        return l;
+    }
+
+    private static String web(Color c) {
+        return String.format(Locale.ROOT, "#%02x%02x%02x", (int) Math.round(c.getRed() * 255),
+                (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
+    }
+}
