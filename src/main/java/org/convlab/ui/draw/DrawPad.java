@@ -32,7 +32,7 @@ import org.convlab.nn.Network;
  * waits for the model.
  */
 public final class DrawPad extends BorderPane {
-    private static final double PAD_SIZE = 300;
+    private static final double PAD_SIZE = 360;
     private static final int TOGGLE_MAX = 16;
 
     private final Canvas canvas = new Canvas(PAD_SIZE, PAD_SIZE);
@@ -49,6 +49,8 @@ public final class DrawPad extends BorderPane {
     private PadPixels pixels = new PadPixels(9, 9);
     private Network net;
     private float toggleValue;
+    private int lastRow = -1;
+    private int lastCol = -1;
     private long modelVersion;
 
     public DrawPad() {
@@ -69,12 +71,15 @@ public final class DrawPad extends BorderPane {
         open.setOnAction(e -> openModel());
         HBox tools = new HBox(4, clear, invert, new Label("shift"), left, right, up, down, open);
         tools.setAlignment(Pos.CENTER_LEFT);
-        VBox side = new VBox(8, new Label("Class probabilities"), bars, hint);
+        Label probTitle = new Label("Class probabilities");
+        probTitle.setStyle("-fx-font-weight: bold;");
+        hint.setMaxWidth(380);
+        VBox side = new VBox(8, probTitle, bars, hint);
         side.setPadding(new Insets(0, 0, 0, 16));
-        side.setPrefWidth(380);
-        VBox main = new VBox(8, title, tools, canvas);
+        side.setPrefWidth(400);
+        HBox body = new HBox(8, canvas, side);
+        VBox main = new VBox(8, title, tools, body);
         setCenter(main);
-        setRight(side);
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> mouse(e, true));
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> mouse(e, false));
         model.addListener((o, a, m) -> modelChanged(m));
@@ -169,18 +174,31 @@ public final class DrawPad extends BorderPane {
         if (row < 0 || col < 0 || row >= pixels.height() || col >= pixels.width()) {
             return;
         }
-        boolean small = pixels.height() <= TOGGLE_MAX && pixels.width() <= TOGGLE_MAX;
-        if (small) {
-            if (press) {
-                toggleValue = pixels.get(row, col) >= 0.5f ? 0f : 1f;
+        if (press) {
+            toggleValue = pixels.get(row, col) >= 0.5f ? 0f : 1f;
+            mark(row, col, e.getButton());
+        } else {
+            // a fast drag skips cells between two events: fill the straight line between them
+            int steps = Math.max(Math.abs(row - lastRow), Math.abs(col - lastCol));
+            for (int i = 1; i <= steps; i++) {
+                mark(lastRow + Math.round((float) (row - lastRow) * i / steps),
+                        lastCol + Math.round((float) (col - lastCol) * i / steps), e.getButton());
             }
+        }
+        lastRow = row;
+        lastCol = col;
+        changed();
+    }
+
+    /** Small grids toggle (a drag sets what the press set); large ones paint, the right button erases. */
+    private void mark(int row, int col, MouseButton button) {
+        if (pixels.height() <= TOGGLE_MAX && pixels.width() <= TOGGLE_MAX) {
             pixels.set(row, col, toggleValue);
-        } else if (e.getButton() == MouseButton.SECONDARY) {
+        } else if (button == MouseButton.SECONDARY) {
             pixels.set(row, col, 0f);
         } else {
             pixels.paint(row, col, true);
         }
-        changed();
     }
 
     private double cellSize() {

@@ -20,6 +20,8 @@ import org.convlab.train.Evaluation;
 final class ConfusionView extends VBox {
     private final Label title = new Label("Confusion matrix: after the first epoch");
     private final GridPane grid = new GridPane();
+    private EpochReport shown;
+    private boolean first = true;
 
     ConfusionView() {
         setId("confusionView");
@@ -32,6 +34,11 @@ final class ConfusionView extends VBox {
     }
 
     void show(EpochReport report) {
+        if (report == shown && !first) {
+            return; // the same epoch's report comes with every snapshot until the next epoch ends
+        }
+        first = false;
+        shown = report;
         grid.getChildren().clear();
         grid.getColumnConstraints().clear();
         if (report == null) {

@@ -24,7 +24,11 @@ import org.convlab.ui.draw.DrawPad;
  * {@code --start} trains at once; {@code --exit} prints the largest pulse gap and the images/s
  * when the run ends, then quits.
  */
-public final class DashboardPreview extends Application {
+public final class DashboardPreview {
+    private DashboardPreview() {}
+
+    /** The window (a plain main class launches it: a main in an Application subclass needs JavaFX on the module path). */
+    public static final class App extends Application {
     @Override
     public void start(Stage stage) {
         List<String> args = new ArrayList<>(getParameters().getRaw());
@@ -80,6 +84,8 @@ public final class DashboardPreview extends Application {
         }
     }
 
+    }
+
     private static void report(TrainingDashboard dashboard, TrainingSnapshot s) {
         double ips = s.history().stream().mapToDouble(EpochStats::imagesPerSecond).average().orElse(Double.NaN);
         System.out.printf(Locale.ROOT, "run %s after %d epochs; training images/s (mean of epochs) %.0f;"
@@ -98,6 +104,6 @@ public final class DashboardPreview extends Application {
     }
 
     public static void main(String[] args) {
-        launch(args);
+        Application.launch(App.class, args);
     }
 }

@@ -39,7 +39,7 @@ final class DataPanel extends VBox {
         void load(String source, ResizeMode resize, Consumer<PreparedData> done, Consumer<String> failed);
     }
 
-    private static final int THUMBNAILS = 8;
+    private static final int THUMBNAILS = 6;
 
     private final TextField source = new TextField();
     private final ComboBox<String> samples = new ComboBox<>();
@@ -86,6 +86,21 @@ final class DataPanel extends VBox {
         });
         resize.setId("resizeMode");
         resize.getItems().addAll(ResizeMode.values());
+        resize.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ResizeMode m) {
+                return m == null ? "" : switch (m) {
+                    case FIT_PAD -> "fit (keep aspect, pad)";
+                    case STRETCH -> "stretch";
+                    case CENTER_CROP -> "crop (centre)";
+                };
+            }
+
+            @Override
+            public ResizeMode fromString(String s) {
+                return null;
+            }
+        });
         resize.setValue(ResizeMode.FIT_PAD);
         resize.setOnAction(e -> {
             if (prepared.get() != null) {
@@ -221,7 +236,7 @@ final class DataPanel extends VBox {
         for (int c = 0; c < names.size(); c++) {
             Label name = new Label(String.format(Locale.ROOT, "%s: %d (+%d val)", names.get(c), trainCounts[c], valCounts[c]));
             name.setId("classCount-" + c);
-            name.setMinWidth(110);
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             strips[c] = new HBox(2);
             HBox row = new HBox(6, name, strips[c]);
             row.setAlignment(Pos.CENTER_LEFT);

@@ -24,7 +24,8 @@ final class MissGallery extends VBox {
         title.getStyleClass().add("section-title");
         ScrollPane scroll = new ScrollPane(tiles);
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(120);
+        scroll.setPrefViewportHeight(96);
+        scroll.setMinViewportHeight(60);
         getChildren().addAll(title, scroll);
     }
 

@@ -8,6 +8,8 @@ import javafx.animation.AnimationTimer;
  * as a stutter. Runs every pulse, so it also keeps pulses coming while it is started.
  */
 final class PulseMonitor extends AnimationTimer {
+    /** {@code -Dconvlab.pulses=log} prints every gap above 50 ms, to find what causes it. */
+    private static final boolean LOG = "log".equals(System.getProperty("convlab.pulses"));
     private long last;
     private volatile long maxGapNanos;
     private volatile long pulses;
@@ -16,6 +18,10 @@ final class PulseMonitor extends AnimationTimer {
     public void handle(long now) {
         if (last != 0) {
             maxGapNanos = Math.max(maxGapNanos, now - last);
+            if (LOG && now - last > 50_000_000L) {
+                System.err.printf(java.util.Locale.ROOT, "pulse gap %.1f ms at %tT.%<tL%n", (now - last) / 1e6,
+                        System.currentTimeMillis());
+            }
         }
         last = now;
         pulses++;

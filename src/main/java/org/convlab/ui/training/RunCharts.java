@@ -19,7 +19,12 @@ final class RunCharts {
     final XYChart.Series<Number, Number> validationLoss = series("validation");
     final XYChart.Series<Number, Number> trainAccuracy = series("training");
     final XYChart.Series<Number, Number> validationAccuracy = series("validation");
+    /** Above this many points a series is thinned to every other point: a chart's layout costs time per point. */
+    static final int MAX_POINTS = 500;
     private int epochsShown;
+    private int lossEvery = 1;
+    private long lossSeen;
+    private int epochEvery = 1;
 
     RunCharts() {
         loss = chart("Loss", "loss", new NumberAxis());
@@ -59,6 +64,19 @@ final class RunCharts {
             s.getData().clear();
         }
         epochsShown = 0;
+        lossEvery = 1;
+        lossSeen = 0;
+        epochEvery = 1;
+    }
+
+    /** Keeps every other point of a series (the first one included). */
+    private static void thin(XYChart.Series<Number, Number> s) {
+        List<XYChart.Data<Number, Number>> kept = new ArrayList<>();
+        List<XYChart.Data<Number, Number>> all = s.getData();
+        for (int i = 0; i < all.size(); i += 2) {
+            kept.add(new XYChart.Data<>(all.get(i).getXValue(), all.get(i).getYValue()));
+        }
+        s.getData().setAll(kept);
     }
 
     /** Appends the new batch points in one go (one layout pass for all of them). */
@@ -68,17 +86,24 @@ final class RunCharts {
         }
         List<XYChart.Data<Number, Number>> data = new ArrayList<>(points.size());
         for (TrainingSnapshot.LossPoint p : points) {
-            if (Double.isFinite(p.smoothedLoss())) {
+            if (lossSeen++ % lossEvery == 0 && Double.isFinite(p.smoothedLoss())) {
                 data.add(new XYChart.Data<>(p.epochs(), p.smoothedLoss()));
             }
         }
         trainLoss.getData().addAll(data);
+        if (trainLoss.getData().size() > MAX_POINTS) {
+            thin(trainLoss);
+            lossEvery *= 2;
+        }
     }
 
     /** Adds the epochs not yet shown. */
     void showHistory(List<EpochStats> history) {
         for (int i = epochsShown; i < history.size(); i++) {
             EpochStats e = history.get(i);
+            if (i % epochEvery != 0) {
+                continue;
+            }
             trainAccuracy.getData().add(new XYChart.Data<>(e.epoch(), 100 * e.trainAccuracy()));
             if (e.hasValidation()) {
                 validationLoss.getData().add(new XYChart.Data<>(e.epoch(), e.validationLoss()));
@@ -86,7 +111,16 @@ final class RunCharts {
             }
         }
         epochsShown = history.size();
+        if (trainAccuracy.getData().size() > MAX_POINTS) {
+            for (var s : List.of(validationLoss, trainAccuracy, validationAccuracy)) {
+                thin(s);
+            }
+            epochEvery *= 2;
+        }
         // a single epoch still draws as a line: symbols on when there are few points
-        accuracy.setCreateSymbols(history.size() < 30);
+        boolean symbols = history.size() < 30;
+        if (accuracy.getCreateSymbols() != symbols) {
+            accuracy.setCreateSymbols(symbols);
+        }
     }
 }

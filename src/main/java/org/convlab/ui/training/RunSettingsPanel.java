@@ -51,12 +51,13 @@ final class RunSettingsPanel extends VBox {
         g.setVgap(3);
         Object[][] rows = {
             {"optimizer", optimizer}, {"learning rate", lr}, {"momentum", momentum}, {"batch size", batch},
-            {"epochs", epochs}, {"weight decay", weightDecay}, {"schedule", schedule}, {"augmentation", augmentation},
-            {"validation split", validationSplit}, {"seed", seed}, {"threads", threads}};
+            {"epochs", epochs}, {"weight decay", weightDecay}, {"schedule", schedule}, {"augment", augmentation},
+            {"val. split", validationSplit}, {"seed", seed}, {"threads", threads}};
         for (int i = 0; i < rows.length; i++) {
             g.add(new Label((String) rows[i][0]), i % 2 * 2, i / 2);
             javafx.scene.control.Control c = (javafx.scene.control.Control) rows[i][1];
-            c.setPrefWidth(90);
+            c.setPrefWidth(c instanceof ComboBox ? 96 : 80);
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             g.add(c, i % 2 * 2 + 1, i / 2);
         }
         getChildren().addAll(title, g);

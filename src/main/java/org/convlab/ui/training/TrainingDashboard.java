@@ -73,6 +73,7 @@ public final class TrainingDashboard extends BorderPane {
     private String modelName;
     private NetworkSpec model;
     private TrainingSession session;
+    private boolean measuring;
 
     /** A dashboard for the X/O preset; {@link #setModel} trains another net. */
     public TrainingDashboard() {
@@ -136,9 +137,15 @@ public final class TrainingDashboard extends BorderPane {
         stop.setDisable(true);
         save.setDisable(true);
         progress.setPrefWidth(220);
-        HBox bar = new HBox(6, start, pause, stop, save, progress, status);
+        for (Button b : List.of(start, pause, stop, save)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        pause.setPrefWidth(80);
+        HBox bar = new HBox(6, start, pause, stop, save, progress, pulseLabel);
         bar.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(status, Priority.ALWAYS);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        progress.setMaxWidth(Double.MAX_VALUE);
+        status.setStyle("-fx-font-weight: bold;");
         filterTitle.getStyleClass().add("section-title");
         VBox filterBox = new VBox(4, filterTitle, filters);
         filterBox.setPadding(new Insets(4));
@@ -164,9 +171,7 @@ public final class TrainingDashboard extends BorderPane {
         lower.setVgrow(Priority.ALWAYS);
         grid.getRowConstraints().addAll(charts, lower);
         VBox.setVgrow(grid, Priority.ALWAYS);
-        HBox messages = new HBox(12, message, pulseLabel);
-        HBox.setHgrow(message, Priority.ALWAYS);
-        VBox center = new VBox(6, bar, messages, grid, misses);
+        VBox center = new VBox(4, bar, status, message, grid, misses);
         center.setPadding(new Insets(6));
         return center;
     }
@@ -223,7 +228,7 @@ public final class TrainingDashboard extends BorderPane {
         return snapshot.getReadOnlyProperty();
     }
 
-    /** The largest gap between two JavaFX pulses since the last Start, in milliseconds. */
+    /** The largest gap between two JavaFX pulses since the first batch of the last run, in milliseconds. */
     public double maxPulseGapMillis() {
         return pulses.maxGapMillis();
     }
@@ -324,6 +329,7 @@ public final class TrainingDashboard extends BorderPane {
         misses.show(null);
         trainedModel.set(null);
         pulses.reset();
+        measuring = false;
         session.start();
         apply(session.current());
     }
@@ -364,6 +370,11 @@ public final class TrainingDashboard extends BorderPane {
     }
 
     private void apply(TrainingSnapshot snap) {
+        if (!measuring && snap.batch() > 0) {
+            // measure from the first batch: starting the run (class loading, first layout of the charts) is not training
+            pulses.reset();
+            measuring = true;
+        }
         snapshot.set(snap);
         boolean active = snap.isActive();
         start.setDisable(active);
