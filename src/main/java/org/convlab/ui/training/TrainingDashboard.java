@@ -1,10 +1,7 @@
 package org.convlab.ui.training;
 
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -26,16 +23,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.convlab.UserInputException;
 import org.convlab.data.ResizeMode;
-import org.convlab.model.ConvSpec;
-import org.convlab.model.DenseSpec;
-import org.convlab.model.LayerSpec;
-import org.convlab.model.ModelFiles;
 import org.convlab.model.ModelSource;
 import org.convlab.model.NetworkSpec;
-import org.convlab.train.EpochStats;
 import org.convlab.train.TrainingConfig;
 import org.convlab.ui.draw.DrawableModel;
 import org.convlab.ui.training.TrainingSnapshot.State;
@@ -74,6 +65,8 @@ public final class TrainingDashboard extends BorderPane {
     private NetworkSpec model;
     private TrainingSession session;
     private boolean measuring;
+    private long lastRefresh;
+    private static final long REFRESH_NANOS = 100_000_000L;
 
     /** A dashboard for the X/O preset; {@link #setModel} trains another net. */
     public TrainingDashboard() {
@@ -102,7 +95,7 @@ public final class TrainingDashboard extends BorderPane {
         pump = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                pulse();
+                pulse(now);
             }
         };
         sceneProperty().addListener((o, a, scene) -> {
@@ -263,35 +256,11 @@ public final class TrainingDashboard extends BorderPane {
     }
 
     private void showNotes(PreparedData d) {
-        StringBuilder text = new StringBuilder();
-        Set<String> frozen = frozenLayers();
-        if (!frozen.isEmpty()) {
-            text.append("Fixed (not trained), as the preset gives their weights: ")
-                    .append(String.join(", ", frozen.stream().sorted().toList())).append(".\n");
-        }
-        if (d != null) {
-            if (d.adapted().notes().isEmpty()) {
-                text.append("The model fits the data as it is: ").append(d.spec().classes().size()).append(" classes, input ")
-                        .append(d.spec().input().toSlideString()).append('.');
-            }
-            for (String n : d.adapted().notes()) {
-                text.append("Adapted: ").append(n).append(".\n");
-            }
-        }
-        notes.setText(text.toString().strip());
+        notes.setText(AdaptationNotes.text(frozenLayers(), d));
     }
 
-    /** For a preset, the layers whose weights it gives stay fixed (the X/O features), as in the train command. */
     private Set<String> frozenLayers() {
-        Set<String> names = new HashSet<>();
-        if (modelName != null && modelName.startsWith("preset:")) {
-            for (LayerSpec l : model.layers()) {
-                if (l instanceof ConvSpec c && c.weight() != null || l instanceof DenseSpec d && d.weight() != null) {
-                    names.add(l.name());
-                }
-            }
-        }
-        return names;
+        return AdaptationNotes.frozenLayers(modelName, model);
     }
 
     private void start() {
@@ -352,12 +321,20 @@ public final class TrainingDashboard extends BorderPane {
         }
     }
 
-    /** Once per pulse: take what the training thread published since the last pulse. */
-    private void pulse() {
+    /**
+     * At most once per pulse, and while training at most every {@link #REFRESH_NANOS}: take what
+     * the training thread published since. Ten refreshes a second look live, and each one repaints
+     * the charts, which on a software pipeline costs the FX thread more than anything else.
+     */
+    private void pulse(long now) {
         TrainingSession s = session;
         if (s == null) {
             return;
         }
+        if (s.current().isActive() && now - lastRefresh < REFRESH_NANOS) {
+            return;
+        }
+        lastRefresh = now;
         s.drainLoss(pending);
         if (!pending.isEmpty()) {
             charts.addLoss(pending);
@@ -385,7 +362,7 @@ public final class TrainingDashboard extends BorderPane {
         long done = snap.epoch() == 0 ? 0 : (long) (snap.epoch() - 1) * snap.batches() + snap.batch();
         progress.setProgress(snap.state() == State.PREPARING ? ProgressBar.INDETERMINATE_PROGRESS
                 : snap.state() == State.FINISHED ? 1 : (double) done / Math.max(total, 1));
-        status.setText(statusLine(snap));
+        status.setText(StatusText.of(snap));
         charts.showHistory(snap.history());
         filters.show(snap.filters());
         if (snap.filters() != null) {
@@ -413,59 +390,13 @@ public final class TrainingDashboard extends BorderPane {
         }
     }
 
-    static String statusLine(TrainingSnapshot s) {
-        return switch (s.state()) {
-            case PREPARING -> "loading data…";
-            case FAILED -> "failed" + (s.epoch() > 0 ? " in epoch " + s.epoch() : "");
-            default -> {
-                String state = switch (s.state()) {
-                    case PAUSED -> "paused, ";
-                    case STOPPED -> "stopped, ";
-                    case FINISHED -> "finished, ";
-                    default -> "";
-                };
-                StringBuilder b = new StringBuilder(state);
-                b.append(String.format(Locale.ROOT, "epoch %d/%d, batch %d/%d", Math.max(s.epoch(), 1), s.epochs(),
-                        s.batch(), s.batches()));
-                if (!Double.isNaN(s.imagesPerSecond())) {
-                    b.append(String.format(Locale.ROOT, ", %.0f images/s", s.imagesPerSecond()));
-                }
-                if (s.isActive() && !Double.isNaN(s.etaSeconds())) {
-                    b.append(", ETA ").append(clock(s.etaSeconds()));
-                }
-                EpochStats last = s.history().isEmpty() ? null : s.history().get(s.history().size() - 1);
-                if (last != null) {
-                    b.append(String.format(Locale.ROOT, "; accuracy %.1f%%", 100 * last.trainAccuracy()));
-                    if (last.hasValidation()) {
-                        b.append(String.format(Locale.ROOT, " (validation %.1f%%)", 100 * last.validationAccuracy()));
-                    }
-                }
-                yield b.toString();
-            }
-        };
-    }
-
-    static String clock(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
-    }
-
     private void showError(String text) {
         message.setText(text);
         message.setStyle("-fx-text-fill: #b71c1c;");
     }
 
     private void chooseSaveFile() {
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Save the trained model");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("ConvLab model", "*.json"));
-        String base = modelName.startsWith("preset:") ? modelName.substring(7) : Path.of(modelName).getFileName().toString();
-        fc.setInitialFileName(base.replaceFirst("\\.json$", "") + "-trained.json");
-        File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (f != null) {
-            saveModel(f.toPath());
-        }
+        ModelSaver.choose(this, modelName).ifPresent(this::saveModel);
     }
 
     /** Writes the trained model (weights inline, atomically) in the background; the outcome shows inline. */
@@ -475,21 +406,9 @@ public final class TrainingDashboard extends BorderPane {
             showError("Nothing to save yet: train first.");
             return;
         }
-        Thread t = new Thread(() -> {
-            String text;
-            try {
-                ModelFiles.write(file, trained);
-                text = "Saved the trained model to " + file;
-            } catch (IOException | RuntimeException e) {
-                text = file + ": cannot save the model (" + e.getMessage() + ")";
-            }
-            String shown = text;
-            Platform.runLater(() -> {
-                message.setText(shown);
-                message.setStyle(shown.startsWith("Saved") ? "-fx-text-fill: #1b5e20;" : "-fx-text-fill: #b71c1c;");
-            });
-        }, "convlab-save");
-        t.setDaemon(true);
-        t.start();
+        ModelSaver.save(file, trained, text -> {
+            message.setText(text);
+            message.setStyle(text.startsWith("Saved") ? "-fx-text-fill: #1b5e20;" : "-fx-text-fill: #b71c1c;");
+        });
     }
 }

@@ -47,7 +47,7 @@ final class TrainingSession {
     private Network net;
     private int batches;
     private double smoothed = Double.NaN;
-    private long lastBatchNanos;
+    private volatile long lastBatchNanos; // reset by resume() on the FX thread
     private double activeSeconds;
     private long batchesDone;
     private double imagesPerSecond;
