@@ -105,6 +105,11 @@ public final class DrawPad extends BorderPane {
         return bars.shown();
     }
 
+    /** The picture being drawn (for tests and for views that show the same input). */
+    PadPixels pixels() {
+        return pixels;
+    }
+
     /** Stops the pad's inference thread. */
     public void dispose() {
         worker.shutdownNow();

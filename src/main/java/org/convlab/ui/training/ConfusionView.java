@@ -65,16 +65,17 @@ final class ConfusionView extends VBox {
             for (long v : m[i]) {
                 row += v;
             }
-            grid.add(small(compact ? i + " " + classes.get(i) : classes.get(i)), 0, i + 1);
+            String name = classes.get(i);
+            grid.add(small(compact && !name.equals(String.valueOf(i)) ? i + " " + name : name), 0, i + 1);
             for (int j = 0; j < k; j++) {
                 double share = row == 0 ? 0 : (double) m[i][j] / row;
                 Label cell = new Label(String.valueOf(m[i][j]));
                 cell.setId("confusion-" + i + "-" + j);
-                cell.setMinSize(compact ? 30 : 44, 20);
+                cell.setMinSize(compact ? 32 : 44, compact ? 17 : 22);
                 cell.setAlignment(Pos.CENTER);
                 Color base = i == j ? Color.web("#2e7d32") : Color.web("#c62828");
                 Color fill = Color.WHITE.interpolate(base, Math.sqrt(share));
-                cell.setStyle("-fx-background-color: " + web(fill) + "; -fx-font-size: 11px; -fx-text-fill: "
+                cell.setStyle("-fx-background-color: " + web(fill) + "; -fx-font-size: " + (compact ? 10 : 11) + "px; -fx-text-fill: "
                         + (share > 0.45 ? "white" : "black") + ";");
                 cell.setTooltip(new Tooltip(m[i][j] + " " + classes.get(i) + " taken for " + classes.get(j)));
                 grid.add(cell, j + 1, i + 1);

@@ -8,6 +8,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** Misclassified validation images, each with the model's top-3 guesses under it. */
@@ -24,8 +25,7 @@ final class MissGallery extends VBox {
         title.getStyleClass().add("section-title");
         ScrollPane scroll = new ScrollPane(tiles);
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(96);
-        scroll.setMinViewportHeight(60);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().addAll(title, scroll);
     }
 
@@ -50,7 +50,7 @@ final class MissGallery extends VBox {
                         ? " (the first " + report.misclassified().size() + " shown)" : ""));
         for (EpochReport.Miss m : report.misclassified()) {
             ImageView view = new ImageView(Pictures.sample(m.pixels(), 0, m.shape(), inkConvention));
-            double scale = Math.max(1, Math.floor(56.0 / Math.max(m.shape().height(), m.shape().width())));
+            double scale = Math.max(1, Math.floor(48.0 / Math.max(m.shape().height(), m.shape().width())));
             view.setFitWidth(m.shape().width() * scale);
             view.setFitHeight(m.shape().height() * scale);
             view.setSmooth(false);
@@ -60,6 +60,7 @@ final class MissGallery extends VBox {
             }
             Label caption = new Label(text.toString());
             caption.setStyle("-fx-font-size: 10px;");
+            caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             VBox tile = new VBox(2, view, caption);
             Tooltip.install(tile, new Tooltip("validation sample " + m.index() + "\n" + text));
             tiles.getChildren().add(tile);

@@ -17,11 +17,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import org.convlab.UserInputException;
 import org.convlab.data.ResizeMode;
@@ -143,28 +140,22 @@ public final class TrainingDashboard extends BorderPane {
         VBox filterBox = new VBox(4, filterTitle, filters);
         filterBox.setPadding(new Insets(4));
         VBox.setVgrow(filters, Priority.ALWAYS);
-        GridPane grid = new GridPane();
-        grid.setHgap(6);
-        grid.setVgap(6);
-        grid.add(charts.loss, 0, 0);
-        grid.add(charts.accuracy, 1, 0);
-        grid.add(filterBox, 0, 1);
-        grid.add(new ScrollPane(confusion), 1, 1);
-        for (int i = 0; i < 2; i++) {
-            ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(50);
-            c.setHgrow(Priority.ALWAYS);
-            grid.getColumnConstraints().add(c);
-        }
-        RowConstraints charts = new RowConstraints();
-        charts.setPercentHeight(58);
-        charts.setVgrow(Priority.ALWAYS);
-        RowConstraints lower = new RowConstraints();
-        lower.setPercentHeight(42);
-        lower.setVgrow(Priority.ALWAYS);
-        grid.getRowConstraints().addAll(charts, lower);
-        VBox.setVgrow(grid, Priority.ALWAYS);
-        VBox center = new VBox(4, bar, status, message, grid, misses);
+        // charts on top, the epoch's results below: filters, confusion matrix, misclassified images
+        HBox chartRow = new HBox(6, charts.loss, charts.accuracy);
+        HBox.setHgrow(charts.loss, Priority.ALWAYS);
+        HBox.setHgrow(charts.accuracy, Priority.ALWAYS);
+        ScrollPane confusionScroll = new ScrollPane(confusion);
+        confusionScroll.setFitToHeight(true);
+        filterBox.setPrefWidth(220);
+        filterBox.setMinWidth(160);
+        confusionScroll.setPrefWidth(430);
+        misses.setPrefWidth(360);
+        HBox.setHgrow(misses, Priority.ALWAYS);
+        HBox resultRow = new HBox(6, filterBox, confusionScroll, misses);
+        resultRow.setPrefHeight(300);
+        resultRow.setMinHeight(220);
+        VBox.setVgrow(chartRow, Priority.ALWAYS);
+        VBox center = new VBox(4, bar, status, message, chartRow, resultRow);
         center.setPadding(new Insets(6));
         return center;
     }

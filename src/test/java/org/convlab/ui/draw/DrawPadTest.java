@@ -58,17 +58,19 @@ class DrawPadTest {
         Node canvas = robot.lookup("#padCanvas").query();
         Bounds b = canvas.localToScreen(canvas.getBoundsInLocal());
         double cell = b.getWidth() / 9;
-        // the X's falling diagonal, dragged from the top-left cell to the bottom-right one
+        // the X's falling diagonal, dragged from cell (1,1) to cell (7,7)
         robot.moveTo(new Point2D(b.getMinX() + cell * 1.5, b.getMinY() + cell * 1.5));
         robot.press(MouseButton.PRIMARY);
-        for (int i = 2; i <= 7; i++) {
-            robot.moveTo(new Point2D(b.getMinX() + cell * (i + 0.5), b.getMinY() + cell * (i + 0.5)));
-        }
+        robot.moveTo(new Point2D(b.getMinX() + cell * 7.5, b.getMinY() + cell * 7.5));
         robot.release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !Arrays.equals(pad.probabilities(), blank));
         float[] drawn = pad.probabilities();
         assertEquals(1.0, drawn[0] + drawn[1], 1e-5, "probabilities sum to 1");
         assertFalse(Arrays.equals(drawn, blank));
+        for (int i = 1; i <= 7; i++) {
+            assertEquals(1f, pad.pixels().get(i, i), "diagonal cell " + i + " inked");
+        }
+        assertEquals(0f, pad.pixels().get(0, 0), "the corner outside the stroke stays blank");
 
         robot.clickOn("#clearPad");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Arrays.equals(pad.probabilities(), blank));

@@ -89,9 +89,9 @@ class TrainingDashboardTest {
     void stopStopsTheRun() throws Exception {
         loadAndWait(XO.toString());
         robot.interact(() -> dashboard.settings().setEpochs(2000));
-        robot.clickOn("#start");
+        press("#start");
         waitUntil(20, () -> dashboard.snapshotProperty().get() != null && dashboard.snapshotProperty().get().batch() > 0);
-        robot.clickOn("#stop");
+        press("#stop");
         waitUntil(10, () -> state() == State.STOPPED);
         int epochs = dashboard.snapshotProperty().get().history().size();
         assertTrue(epochs < 2000);
@@ -106,9 +106,9 @@ class TrainingDashboardTest {
     void pauseHoldsTheRunAndResumeContinuesIt() throws Exception {
         loadAndWait(XO.toString());
         robot.interact(() -> dashboard.settings().setEpochs(2000));
-        robot.clickOn("#start");
+        press("#start");
         waitUntil(20, () -> dashboard.snapshotProperty().get() != null && dashboard.snapshotProperty().get().batch() > 0);
-        robot.clickOn("#pause");
+        press("#pause");
         waitUntil(10, () -> state() == State.PAUSED);
         Thread.sleep(200); // a batch in flight when Pause was pressed may still finish
         WaitForAsyncUtils.waitForFxEvents();
@@ -119,13 +119,13 @@ class TrainingDashboardTest {
         TrainingSnapshot later = dashboard.snapshotProperty().get();
         assertEquals(held.epoch() + "/" + held.batch(), later.epoch() + "/" + later.batch(), "no batch while paused");
 
-        robot.clickOn("#pause");
+        press("#pause");
         waitUntil(10, () -> {
             TrainingSnapshot s = dashboard.snapshotProperty().get();
             return s.state() == State.RUNNING && (s.epoch() > held.epoch() + 1);
         });
         assertEquals("Pause", robot.lookup("#pause").queryAs(Button.class).getText());
-        robot.clickOn("#stop");
+        press("#stop");
         waitUntil(10, () -> state() == State.STOPPED);
     }
 
@@ -163,6 +163,13 @@ class TrainingDashboardTest {
         robot.interact(() -> dashboard.setDataSource(source));
         DataPanel panel = robot.lookup("#dataPanel").queryAs(DataPanel.class);
         waitUntil(15, () -> panel.preparedProperty().get() != null);
+    }
+
+    /** Presses a button as a click would (fires its action) without moving the robot's mouse. */
+    private void press(String id) {
+        Button b = robot.lookup(id).queryAs(Button.class);
+        assertFalse(b.isDisabled(), id + " is enabled");
+        robot.interact(b::fire);
     }
 
     private State state() {
