@@ -6,7 +6,6 @@ import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
@@ -20,6 +19,7 @@ import org.convlab.train.Evaluation;
 final class ConfusionView extends VBox {
     private final Label title = new Label("Confusion matrix: after the first epoch");
     private final GridPane grid = new GridPane();
+    private final Label hover = new Label();
     private EpochReport shown;
     private boolean first = true;
 
@@ -30,7 +30,8 @@ final class ConfusionView extends VBox {
         title.getStyleClass().add("section-title");
         grid.setHgap(1);
         grid.setVgap(1);
-        getChildren().addAll(title, grid);
+        hover.setStyle("-fx-font-size: 11px; -fx-text-fill: #555;");
+        getChildren().addAll(title, grid, hover);
     }
 
     void show(EpochReport report) {
@@ -46,7 +47,7 @@ final class ConfusionView extends VBox {
             return;
         }
         Evaluation e = report.evaluation();
-        title.setText(String.format(Locale.ROOT, "Confusion matrix, %s set after epoch %d: %.1f%% right",
+        title.setText(String.format(Locale.ROOT, "Confusion, %s set, epoch %d: %.1f%% right",
                 report.onTrainingSet() ? "training" : "validation", report.epoch(), 100 * e.accuracy()));
         List<String> classes = e.classes();
         long[][] m = e.confusion();
@@ -55,9 +56,7 @@ final class ConfusionView extends VBox {
         boolean compact = k > 6;
         grid.add(small("true \\ predicted"), 0, 0);
         for (int j = 0; j < k; j++) {
-            Label h = small(compact ? String.valueOf(j) : classes.get(j));
-            h.setTooltip(new Tooltip(classes.get(j)));
-            grid.add(h, j + 1, 0);
+            grid.add(small(compact ? String.valueOf(j) : classes.get(j)), j + 1, 0);
         }
         grid.add(small("accuracy"), k + 1, 0);
         for (int i = 0; i < k; i++) {
@@ -71,13 +70,16 @@ final class ConfusionView extends VBox {
                 double share = row == 0 ? 0 : (double) m[i][j] / row;
                 Label cell = new Label(String.valueOf(m[i][j]));
                 cell.setId("confusion-" + i + "-" + j);
-                cell.setMinSize(compact ? 32 : 44, compact ? 17 : 22);
+                cell.setMinSize(compact ? 28 : 44, compact ? 17 : 22);
                 cell.setAlignment(Pos.CENTER);
                 Color base = i == j ? Color.web("#2e7d32") : Color.web("#c62828");
                 Color fill = Color.WHITE.interpolate(base, Math.sqrt(share));
                 cell.setStyle("-fx-background-color: " + web(fill) + "; -fx-font-size: " + (compact ? 10 : 11) + "px; -fx-text-fill: "
                         + (share > 0.45 ? "white" : "black") + ";");
-                cell.setTooltip(new Tooltip(m[i][j] + " " + classes.get(i) + " taken for " + classes.get(j)));
+                // a hover line instead of a Tooltip per cell: each Tooltip is a popup window, and a
+                // hundred of them cost the FX thread a visible stutter at every epoch's end
+                String hoverText = m[i][j] + " images of " + classes.get(i) + " taken for " + classes.get(j);
+                cell.setOnMouseEntered(ev -> hover.setText(hoverText));
                 grid.add(cell, j + 1, i + 1);
             }
             Label acc = small(Double.isNaN(perClass[i]) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * perClass[i]));

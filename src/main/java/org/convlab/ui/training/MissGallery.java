@@ -5,7 +5,6 @@ import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
@@ -62,7 +61,6 @@ final class MissGallery extends VBox {
             caption.setStyle("-fx-font-size: 10px;");
             caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             VBox tile = new VBox(2, view, caption);
-            Tooltip.install(tile, new Tooltip("validation sample " + m.index() + "\n" + text));
             tiles.getChildren().add(tile);
         }
     }

@@ -30,9 +30,9 @@ final class Pictures {
         float range = max > min ? max - min : 1f;
         WritableImage img = new WritableImage(w, h);
         PixelWriter pw = img.getPixelWriter();
+        double[] rgb = new double[3];
         for (int r = 0; r < h; r++) {
             for (int c = 0; c < w; c++) {
-                double[] rgb = new double[3];
                 for (int k = 0; k < 3; k++) {
                     int ch = channels == 3 ? k : 0;
                     double v = (x[offset + ch * plane + r * w + c] - min) / range;

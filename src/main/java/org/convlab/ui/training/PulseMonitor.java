@@ -9,7 +9,7 @@ import javafx.animation.AnimationTimer;
  */
 final class PulseMonitor extends AnimationTimer {
     /** {@code -Dconvlab.pulses=log} prints every gap above 50 ms, to find what causes it. */
-    private static final boolean LOG = "log".equals(System.getProperty("convlab.pulses"));
+    static final boolean LOG = "log".equals(System.getProperty("convlab.pulses"));
     private long last;
     private volatile long maxGapNanos;
     private volatile long pulses;

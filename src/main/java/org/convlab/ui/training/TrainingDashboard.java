@@ -146,9 +146,11 @@ public final class TrainingDashboard extends BorderPane {
         HBox.setHgrow(charts.accuracy, Priority.ALWAYS);
         ScrollPane confusionScroll = new ScrollPane(confusion);
         confusionScroll.setFitToHeight(true);
-        filterBox.setPrefWidth(220);
-        filterBox.setMinWidth(160);
-        confusionScroll.setPrefWidth(430);
+        filterBox.setPrefWidth(190);
+        filterBox.setMinWidth(150);
+        filterTitle.setWrapText(true);
+        confusionScroll.setPrefWidth(450);
+        confusionScroll.setMinWidth(300);
         misses.setPrefWidth(360);
         HBox.setHgrow(misses, Priority.ALWAYS);
         HBox resultRow = new HBox(6, filterBox, confusionScroll, misses);
@@ -333,7 +335,14 @@ public final class TrainingDashboard extends BorderPane {
         }
         TrainingSnapshot snap = s.takeSnapshot();
         if (snap != null) {
+            long wall = System.nanoTime();
+            long cpu = PulseMonitor.LOG ? java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() : 0;
             apply(snap);
+            if (PulseMonitor.LOG && System.nanoTime() - wall > 20_000_000L) {
+                System.err.printf(Locale.ROOT, "refresh (%s, epoch %d) took %.1f ms, %.1f ms of it on the CPU%n", snap.state(),
+                        snap.epoch(), (System.nanoTime() - wall) / 1e6,
+                        (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e6);
+            }
         }
     }
 
@@ -357,7 +366,7 @@ public final class TrainingDashboard extends BorderPane {
         charts.showHistory(snap.history());
         filters.show(snap.filters());
         if (snap.filters() != null) {
-            filterTitle.setText("Filters of " + snap.filters().layer() + " (red +, blue -)");
+            filterTitle.setText(snap.filters().layer() + " filters (red +, blue −)");
         }
         confusion.show(snap.report());
         misses.show(snap.report());
