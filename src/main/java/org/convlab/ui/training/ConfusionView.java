@@ -9,7 +9,10 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
 import org.convlab.train.Evaluation;
 
 /**
@@ -20,6 +23,8 @@ final class ConfusionView extends VBox {
     private final Label title = new Label("Confusion matrix: after the first epoch");
     private final GridPane grid = new GridPane();
     private final Label hover = new Label();
+    private static final Font SMALL = Font.font(10);
+    private static final Font NORMAL = Font.font(11);
     private EpochReport shown;
     private boolean first = true;
 
@@ -74,8 +79,10 @@ final class ConfusionView extends VBox {
                 cell.setAlignment(Pos.CENTER);
                 Color base = i == j ? Color.web("#2e7d32") : Color.web("#c62828");
                 Color fill = Color.WHITE.interpolate(base, Math.sqrt(share));
-                cell.setStyle("-fx-background-color: " + web(fill) + "; -fx-font-size: " + (compact ? 10 : 11) + "px; -fx-text-fill: "
-                        + (share > 0.45 ? "white" : "black") + ";");
+                // colours set directly, not as inline CSS: a hundred style strings to parse cost the FX thread
+                cell.setBackground(new Background(new BackgroundFill(fill, null, null)));
+                cell.setTextFill(share > 0.45 ? Color.WHITE : Color.BLACK);
+                cell.setFont(compact ? SMALL : NORMAL);
                 // a hover line instead of a Tooltip per cell: each Tooltip is a popup window, and a
                 // hundred of them cost the FX thread a visible stutter at every epoch's end
                 String hoverText = m[i][j] + " images of " + classes.get(i) + " taken for " + classes.get(j);
@@ -93,12 +100,8 @@ final class ConfusionView extends VBox {
 
     private static Label small(String text) {
         Label l = new Label(text);
-        l.setStyle("-fx-font-size: 11px; -fx-padding: 0 4 0 4;");
+        l.setFont(NORMAL);
+        l.setPadding(new Insets(0, 4, 0, 4));
         return l;
-    }
-
-    private static String web(Color c) {
-        return String.format(Locale.ROOT, "#%02x%02x%02x", (int) Math.round(c.getRed() * 255),
-                (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
     }
 }

@@ -14,6 +14,7 @@ import javafx.scene.layout.VBox;
 final class MissGallery extends VBox {
     private final Label title = new Label("Misclassified: after the first epoch");
     private final FlowPane tiles = new FlowPane(6, 6);
+    private static final javafx.scene.text.Font CAPTION = javafx.scene.text.Font.font(10);
     private EpochReport shown;
     private boolean inkConvention;
 
@@ -58,7 +59,7 @@ final class MissGallery extends VBox {
                 text.append(String.format(Locale.ROOT, "%n%s %.0f%%", classes.get(g.classIndex()), 100 * g.probability()));
             }
             Label caption = new Label(text.toString());
-            caption.setStyle("-fx-font-size: 10px;");
+            caption.setFont(CAPTION);
             caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             VBox tile = new VBox(2, view, caption);
             tiles.getChildren().add(tile);
