@@ -64,7 +64,7 @@ final class BenchCommand implements Callable<Integer> {
         double seconds = 0.2 * scale;
         double peak = PeakFlops.measure(t, runs, seconds);
         List<ConvBenchmark.Result> conv = new ArrayList<>();
-        for (ConvBenchmark.Shape shape : ConvBenchmark.STANDARD_SHAPES) {
+        for (ConvBenchmark.ConvShape shape : ConvBenchmark.STANDARD_SHAPES) {
             conv.add(ConvBenchmark.measure(shape, runs, seconds));
         }
         LenetBenchmark.Result lenet = new LenetBenchmark(runs, scale).measure();

@@ -85,6 +85,12 @@ final class EvalCommand implements Callable<Integer> {
                     + " classes (" + String.join(", ", set.classes()) + "): evaluate it on data with the classes it was trained on");
         }
         ModelAdapter.Adapted adapted = ModelAdapter.adapt(start, set.classes());
+        if (adapted.labelMap() == null && !start.classes().isEmpty() && !adapted.spec().classes().equals(start.classes())) {
+            // a trained model's outputs mean its own classes: take the data's in order, keep the model's names
+            out.println("note: the data's classes (" + String.join(", ", set.classes()) + ") are taken in order as the model's ("
+                    + String.join(", ", start.classes()) + ")");
+            adapted = new ModelAdapter.Adapted(start, null, List.of());
+        }
         adapted.notes().forEach(n -> out.println("note: " + n));
         Network net = Network.build(adapted.spec(), seed);
         if (!net.initialisedWeights().isEmpty()) {

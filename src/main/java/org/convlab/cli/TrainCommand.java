@@ -23,13 +23,13 @@ import org.convlab.model.ModelSource;
 import org.convlab.model.NetworkSpec;
 import org.convlab.model.Presets;
 import org.convlab.nn.Network;
+import org.convlab.nn.SpecExport;
 import org.convlab.train.Checkpoint;
 import org.convlab.train.EpochStats;
 import org.convlab.train.ModelAdapter;
 import org.convlab.train.OptimizerKind;
 import org.convlab.train.RelabelledDataset;
 import org.convlab.train.Schedule;
-import org.convlab.train.TrainedWeights;
 import org.convlab.train.Trainer;
 import org.convlab.train.TrainingConfig;
 import org.convlab.train.TrainingResult;
@@ -137,6 +137,11 @@ final class TrainCommand implements Callable<Integer> {
             boolean extend = spec.commandLine().getParseResult().hasMatchedOption("--epochs");
             config = extend ? cp.config().withEpochs(epochs) : cp.config();
             dataOptions.putAll(cp.data());
+            String before = cp.data().get("source");
+            if (before != null && !before.equals(data)) {
+                err.println("warning: the checkpoint was trained on " + before + ", not " + data
+                        + ": the run continues, but not as the original would have");
+            }
             stdout.println("resuming from " + resume + " after epoch " + cp.epoch() + " of " + config.epochs()
                     + " (the checkpoint's model, settings and data options are used)");
             if (cp.epoch() >= config.epochs()) {
@@ -151,6 +156,7 @@ final class TrainCommand implements Callable<Integer> {
                     .momentum(momentum).nesterov(nesterov).optimizer(kind).weightDecay(weightDecay)
                     .schedule(Schedule.parse(schedule)).seed(seed).threads(threads).validationSplit(valSplit)
                     .augmentation(TrainData.augmentation(augment)).frozen(frozen(start)).build();
+            dataOptions.put("source", data);
             dataOptions.put("normalize", TrainData.normalization(normalize, start.input()));
             dataOptions.put("resize", resize);
             if (test != null) {
@@ -183,7 +189,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingResult result = trainer.run(new TrainProgress(stdout));
 
         Path target = out != null ? out : Path.of(defaultName(model));
-        ModelFiles.write(target, TrainedWeights.spec(net));
+        ModelFiles.write(target, SpecExport.withWeights(net));
         if (result.stop() != null) {
             stdout.flush();
             throw new UserInputException(result.stop().message() + " Saved those weights to " + target);

@@ -94,6 +94,10 @@ final class ImageDecoder {
         } catch (IOException | RuntimeException e) {
             // ImageIO reports corrupt data as IIOException, and sometimes as a runtime exception
             String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (detail.contains("Unsupported Image Type")) {
+                // what Java's JPEG reader says of CMYK/YCCK JPEGs (print-ready files)
+                return "a JPEG in CMYK colours, which Java cannot read: save it as an RGB JPEG or a PNG";
+            }
             return "corrupt or unreadable image (" + oneLine(detail) + ")";
         } catch (OutOfMemoryError e) {
             return "too large to decode in the memory available";

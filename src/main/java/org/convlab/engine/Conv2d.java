@@ -4,9 +4,12 @@ import org.convlab.engine.gemm.GemmKernels;
 
 /**
  * Fast 2D convolution (same contract and results, within float rounding, as
- * {@link Conv2dReference}): im2col per image and a register-blocked matrix-multiply micro-kernel,
- * Vector API when {@link Simd#AVAILABLE}, scalar otherwise, spread over {@link Parallel#shared()}.
- * Gradients accumulate (+=); a null dX or dB is not computed.
+ * {@link Conv2dReference}) as matrix products on a register-blocked micro-kernel, Vector API when
+ * {@link Simd#AVAILABLE}, scalar otherwise, spread over {@link Parallel#shared()} one image per
+ * task. Stride-1 layers run as implicit GEMM on a zero-padded copy of each image
+ * ({@link Conv2dImplicit}: no im2col; dX as the convolution of dY with the flipped weights);
+ * other strides through im2col ({@link Conv2dIm2col}). Gradients accumulate (+=); a null dX or
+ * dB is not computed. Results are bit-identical whatever the thread count.
  */
 public final class Conv2d {
     private static final Conv2dEngine ENGINE = new Conv2dEngine(GemmKernels.best());

@@ -5,8 +5,8 @@ import org.convlab.engine.gemm.GemmKernel;
 import org.convlab.engine.gemm.GemmScratch;
 
 /**
- * The fast convolution on one micro-kernel (Vector API or scalar): im2col of each image, then
- * register-blocked matrix products. Work is split across the batch (one image per task, the
+ * The fast convolution on one micro-kernel (Vector API or scalar): implicit GEMM for stride 1
+ * ({@link Conv2dImplicit}), else im2col of each image, then register-blocked matrix products. Work is split across the batch (one image per task, the
  * layers of a small net are too small to split inside an image); only a very small batch is split
  * inside the image, by output positions. Forward results do not depend on the split at all; the
  * weight and bias gradients are summed per task over a fixed group of images and the groups are
@@ -28,7 +28,8 @@ final class Conv2dEngine {
 
     // y [N,F,OH,OW]  x [N,C,H,W]  w [F,C,KH,KW]  b [F] (nullable)
     void forward(float[] y, float[] x, float[] w, float[] b, ConvGeometry g) {
-        int positions = g.outPlane();
+        boolean implicit = Conv2dImplicit.suits(g);
+        int positions = implicit ? Conv2dImplicit.positions(g) : g.outPlane();
         int nr = kernel.colBlock();
         int panels = (positions + nr - 1) / nr;
         long macsPerImage = (long) g.outChannels() * positions * g.patchSize();
@@ -39,7 +40,12 @@ final class Conv2dEngine {
             int n = task / chunks, chunk = task % chunks;
             int p0 = chunk * panelsPerChunk * nr;
             int count = Math.min(positions, p0 + panelsPerChunk * nr) - p0;
-            if (count > 0) {
+            if (count <= 0) {
+                return;
+            }
+            if (implicit) {
+                Conv2dImplicit.forwardImage(kernel, y, x, w, b, g, n, p0, count, false);
+            } else {
                 forwardPositions(y, x, w, b, g, n, p0, count);
             }
         });
@@ -53,7 +59,7 @@ final class Conv2dEngine {
         int ld = Conv2dEngine.leadingDimension(count, nr);
         GemmScratch scratch = GemmScratch.get();
         float[] col = scratch.col = GemmScratch.ensure(scratch.col, depth * ld);
-        Conv2dIm2col.im2col(col, ld, x, n * g.inChannels() * g.inPlane(), g, p0, count);
+        im2col(col, ld, x, n, g, p0, count, scratch);
         int yImage = n * filters * positions;
         // Column panel outside, filter blocks inside: the panel of col stays in L1 while every
         // filter block streams past it.
@@ -84,20 +90,46 @@ final class Conv2dEngine {
         int tasks = Math.max(1, Math.min(Math.min(g.batch(), MAX_GRADIENT_TASKS), PARTIALS_BUDGET / partialSize));
         GemmScratch callerScratch = GemmScratch.get();
         float[] partials = callerScratch.partials = GemmScratch.ensure(callerScratch.partials, tasks * partialSize);
+        // Few filters: the im2col path's dW^T product would fill only F of its NR columns, so take
+        // the implicit path (dot products, no im2col). It keeps partial dW as [F, K], the im2col
+        // path as its transpose [K, F].
+        boolean implicit = Conv2dImplicit.suits(g) && g.outChannels() < kernel.colBlock();
+        // dX as the forward convolution of dY with flipped weights, when stride 1 allows it: long
+        // products (depth F*KH*KW) instead of short ones (depth F) and no scatter with edge tests.
+        // Its rows are the input channels: with fewer than a row block, most of each block would be waste.
+        ConvGeometry dxGeometry = dX == null || g.inChannels() < kernel.rowBlock() ? null
+                : Conv2dImplicit.inputGradientGeometry(g);
+        float[] flipped = null;
+        if (dxGeometry != null) {
+            flipped = callerScratch.flipped = GemmScratch.ensure(callerScratch.flipped, g.weightSize());
+            Conv2dImplicit.flipWeights(flipped, w, g);
+        }
+        float[] flippedWeights = flipped;
+        float[] dXByProduct = dxGeometry == null ? dX : null;
+        int dxPositions = dxGeometry == null ? 0 : Conv2dImplicit.positions(dxGeometry);
         Parallel.shared().forEach(tasks, t -> {
             int first = (int) ((long) t * g.batch() / tasks), last = (int) ((long) (t + 1) * g.batch() / tasks);
             int base = t * partialSize;
             Arrays.fill(partials, base, base + partialSize, 0f);
             for (int n = first; n < last; n++) {
-                backwardImage(dX, partials, base, dY, x, w, g, n);
+                if (implicit) {
+                    Conv2dImplicit.backwardImage(kernel, dXByProduct, partials, base, dY, x, w, g, n);
+                } else {
+                    backwardImage(dXByProduct, partials, base, dY, x, w, g, n);
+                }
+                if (dxGeometry != null) {
+                    Conv2dImplicit.forwardImage(kernel, dX, dY, flippedWeights, null, dxGeometry, n, 0, dxPositions,
+                            true);
+                }
             }
         });
         // Sum the groups in task order (never in completion order), spread over filters.
         Parallel.shared().forEach(filters, f -> {
             for (int k = 0; k < depth; k++) {
-                float sum = partials[k * filters + f];
+                int at = implicit ? f * depth + k : k * filters + f;
+                float sum = partials[at];
                 for (int t = 1; t < tasks; t++) {
-                    sum += partials[t * partialSize + k * filters + f];
+                    sum += partials[t * partialSize + at];
                 }
                 dW[f * depth + k] += sum;
             }
@@ -134,12 +166,14 @@ final class Conv2dEngine {
                 float grad = dY[dyImage + f * positions + p];
                 sum += grad;
                 float scaled = divisor == 1 ? grad : grad / divisor;
-                dy[f * ld + p] = scaled;
+                if (dX != null) { // dy [F, ld] only feeds the dX product
+                    dy[f * ld + p] = scaled;
+                }
                 dyT[p * ldT + f] = scaled;
             }
             partials[dbBase + f] += sum;
         }
-        Conv2dIm2col.im2col(col, ld, x, n * g.inChannels() * g.inPlane(), g, 0, positions);
+        im2col(col, ld, x, n, g, 0, positions, scratch);
         for (int f = 0; f < filters; f += nr) {
             int cols = Math.min(nr, filters - f);
             for (int k = 0; k < depth; k += mr) {
@@ -160,6 +194,19 @@ final class Conv2dEngine {
             }
         }
         Conv2dIm2col.col2imAdd(dX, n * g.inChannels() * g.inPlane(), dcol, ld, g);
+    }
+
+    /** col [K, ld] = the patches of image n at positions [p0, p0 + count), through a padded copy if padded. */
+    private static void im2col(float[] col, int ld, float[] x, int n, ConvGeometry g, int p0, int count,
+                               GemmScratch scratch) {
+        int imageOff = n * g.inChannels() * g.inPlane();
+        if (g.padHeight() == 0 && g.padWidth() == 0) {
+            Conv2dIm2col.im2col(col, ld, x, imageOff, g, p0, count);
+        } else {
+            float[] padded = scratch.padded = GemmScratch.ensure(scratch.padded, Conv2dIm2col.paddedSize(g));
+            Conv2dIm2col.pad(padded, x, imageOff, g);
+            Conv2dIm2col.im2col(col, ld, padded, 0, g, p0, count);
+        }
     }
 
     /**

@@ -6,56 +6,82 @@ import java.util.Arrays;
  * Unrolls image patches into the columns of a matrix (im2col) and folds them back (col2im), so a
  * convolution becomes a matrix product: col [C*KH*KW, positions], one row per weight position
  * (c, i, j), one column per output position. Padding becomes zeros in col. Rows are copied as runs
- * along an output row, which are contiguous in the input when the stride is 1.
+ * along an output row from a zero-padded copy of the image, contiguous in the input when the
+ * stride is 1.
  */
 final class Conv2dIm2col {
     private Conv2dIm2col() {}
 
-    // col [C*KH*KW, ld] (columns 0..count-1 written)  x: one image [C,H,W] at xOff
-    // column q holds output position p0 + q (p = oh * OW + ow)
-    static void im2col(float[] col, int ld, float[] x, int xOff, ConvGeometry g, int p0, int count) {
-        int height = g.inHeight(), width = g.inWidth(), kh = g.kernelHeight(), kw = g.kernelWidth();
-        int stride = g.stride(), dilation = g.dilation(), outWidth = g.outWidth();
-        int row = 0;
+    /** Floats needed by {@link #pad} for one image. */
+    static int paddedSize(ConvGeometry g) {
+        return g.inChannels() * (g.inHeight() + 2 * g.padHeight()) * (g.inWidth() + 2 * g.padWidth());
+    }
+
+    // padded [C, H + 2*padHeight, W + 2*padWidth]  x: one image [C,H,W] at xOff
+    // A zero border once per image, so im2col below copies runs with no edge tests.
+    static void pad(float[] padded, float[] x, int xOff, ConvGeometry g) {
+        int height = g.inHeight(), width = g.inWidth();
+        int paddedHeight = height + 2 * g.padHeight(), paddedWidth = width + 2 * g.padWidth();
+        Arrays.fill(padded, 0, paddedSize(g), 0f);
         for (int c = 0; c < g.inChannels(); c++) {
-            for (int i = 0; i < kh; i++) {
-                for (int j = 0; j < kw; j++, row++) {
-                    int dst = row * ld;
-                    int p = p0, end = p0 + count;
-                    while (p < end) {
-                        int oh = p / outWidth, ow = p - oh * outWidth;
-                        int run = Math.min(outWidth - ow, end - p);
-                        int ih = oh * stride - g.padHeight() + i * dilation;
-                        int d = dst + (p - p0);
-                        if (ih < 0 || ih >= height) {
-                            Arrays.fill(col, d, d + run, 0f);
-                        } else {
-                            int iw0 = ow * stride - g.padWidth() + j * dilation;
-                            copyRun(col, d, x, xOff + (c * height + ih) * width, iw0, stride, width, run);
-                        }
-                        p += run;
-                    }
+            for (int h = 0; h < height; h++) {
+                System.arraycopy(x, xOff + (c * height + h) * width, padded,
+                        (c * paddedHeight + h + g.padHeight()) * paddedWidth + g.padWidth(), width);
+            }
+        }
+    }
+
+    // dX: one image [C,H,W] at dxOff (+=)  padded [C, H + 2*padHeight, W + 2*padWidth]
+    static void unpadAdd(float[] dX, int dxOff, float[] padded, ConvGeometry g) {
+        int height = g.inHeight(), width = g.inWidth();
+        int paddedHeight = height + 2 * g.padHeight(), paddedWidth = width + 2 * g.padWidth();
+        for (int c = 0; c < g.inChannels(); c++) {
+            for (int h = 0; h < height; h++) {
+                int dst = dxOff + (c * height + h) * width;
+                int src = (c * paddedHeight + h + g.padHeight()) * paddedWidth + g.padWidth();
+                for (int v = 0; v < width; v++) {
+                    dX[dst + v] += padded[src + v];
                 }
             }
         }
     }
 
-    /** col[d + t] = x row value at iw0 + t*stride, or 0 outside [0, width), for t in [0, run). */
-    private static void copyRun(float[] col, int d, float[] x, int rowStart, int iw0, int stride, int width, int run) {
-        int lo = iw0 >= 0 ? 0 : Math.min(run, (-iw0 + stride - 1) / stride);
-        int hi = iw0 >= width ? 0 : Math.min(run, (width - 1 - iw0) / stride + 1);
-        if (hi < lo) {
-            hi = lo;
-        }
-        Arrays.fill(col, d, d + lo, 0f);
-        if (stride == 1) {
-            System.arraycopy(x, rowStart + iw0 + lo, col, d + lo, hi - lo);
-        } else {
-            for (int t = lo; t < hi; t++) {
-                col[d + t] = x[rowStart + iw0 + t * stride];
+    // col [C*KH*KW, ld] (columns 0..count-1 written)  image: one padded image [C, HP, WP] at imageOff
+    // (HP = H + 2*padHeight, WP = W + 2*padWidth; with no padding the image itself)
+    // column q holds output position p0 + q (p = oh * OW + ow)
+    static void im2col(float[] col, int ld, float[] image, int imageOff, ConvGeometry g, int p0, int count) {
+        int kh = g.kernelHeight(), kw = g.kernelWidth(), stride = g.stride(), dilation = g.dilation();
+        int outWidth = g.outWidth();
+        int paddedHeight = g.inHeight() + 2 * g.padHeight(), paddedWidth = g.inWidth() + 2 * g.padWidth();
+        int end = p0 + count;
+        int firstRow = p0 / outWidth, firstColumn = p0 - firstRow * outWidth;
+        int row = 0;
+        for (int c = 0; c < g.inChannels(); c++) {
+            for (int i = 0; i < kh; i++) {
+                for (int j = 0; j < kw; j++, row++) {
+                    // input index of output position (oh, ow) for this weight: base + oh*s*WP + ow*s
+                    int base = imageOff + (c * paddedHeight + i * dilation) * paddedWidth + j * dilation;
+                    int p = p0, oh = firstRow, ow = firstColumn;
+                    while (p < end) {
+                        int run = Math.min(outWidth - ow, end - p);
+                        int src = base + oh * stride * paddedWidth + ow * stride;
+                        int dst = row * ld + (p - p0);
+                        if (stride == 1) {
+                            for (int t = 0; t < run; t++) {
+                                col[dst + t] = image[src + t];
+                            }
+                        } else {
+                            for (int t = 0; t < run; t++) {
+                                col[dst + t] = image[src + t * stride];
+                            }
+                        }
+                        p += run;
+                        oh++;
+                        ow = 0;
+                    }
+                }
             }
         }
-        Arrays.fill(col, d + hi, d + run, 0f);
     }
 
     // dX: one image [C,H,W] at dxOff (+=)  col [C*KH*KW, ld] holding all OH*OW positions

@@ -23,6 +23,10 @@ final class DenseEngine {
 
     // y [N,out]  x [N,in]  w [out,in]  b [out] (nullable)
     void forward(float[] y, float[] x, float[] w, float[] b, int batch, int in, int out) {
+        if (batch >= 2 * kernel.rowBlock() && out >= kernel.colBlock()) {
+            forwardPanels(y, x, w, b, batch, in, out);
+            return;
+        }
         int rb = kernel.transposedRowBlock(), cb = kernel.transposedColBlock();
         int columnBlocks = (out + cb - 1) / cb;
         long macs = (long) batch * in * out;
@@ -42,6 +46,40 @@ final class DenseEngine {
             if (b != null) {
                 for (int n = 0; n < batch; n++) {
                     for (int o = o0; o < o1; o++) {
+                        y[n * out + o] += b[o];
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * A batch of several kernel blocks: pack a panel of w^T (in x NR) per task and run the
+     * register-blocked product over the batch; the packing is paid once per panel for all samples.
+     */
+    private void forwardPanels(float[] y, float[] x, float[] w, float[] b, int batch, int in, int out) {
+        int mr = kernel.rowBlock(), nr = kernel.colBlock();
+        int panels = (out + nr - 1) / nr;
+        Parallel.shared().forEach(panels, panel -> {
+            int o0 = panel * nr, cols = Math.min(nr, out - o0);
+            GemmScratch scratch = GemmScratch.get();
+            float[] wPanel = scratch.panelB = GemmScratch.ensure(scratch.panelB, in * nr);
+            if (cols < nr) {
+                java.util.Arrays.fill(wPanel, 0, in * nr, 0f);
+            }
+            for (int j = 0; j < cols; j++) {
+                int row = (o0 + j) * in; // read w rows in order, write the panel's column j
+                for (int i = 0; i < in; i++) {
+                    wPanel[i * nr + j] = w[row + i];
+                }
+            }
+            for (int n = 0; n < batch; n += mr) {
+                kernel.multiply(Math.min(mr, batch - n), cols, in, x, n * in, in, 1, wPanel, 0, nr,
+                        y, n * out + o0, out, false);
+            }
+            if (b != null) {
+                for (int n = 0; n < batch; n++) {
+                    for (int o = o0; o < o0 + cols; o++) {
                         y[n * out + o] += b[o];
                     }
                 }

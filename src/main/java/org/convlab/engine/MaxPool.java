@@ -1,9 +1,12 @@
 package org.convlab.engine;
 
+import org.convlab.engine.simd.MaxPoolSimd;
+
 /**
- * Max pooling, fast path: the same arithmetic as {@link MaxPoolReference} (so results are
- * bit-identical to it), split over (sample, channel) planes with the window bounds hoisted.
- * Comparisons gain nothing from SIMD at these window sizes, so there is no vector code.
+ * Max pooling, fast path: the same comparisons as {@link MaxPoolReference} (so results and
+ * argmax are bit-identical to it), split over (sample, channel) planes. The common 2x2 stride 2
+ * unpadded pool runs on the Vector API when available; other geometries and the ragged edges
+ * of ceil mode use the scalar loop.
  */
 public final class MaxPool {
     /** Aim for at least this many input values per task so a hand-off is worth it. */
@@ -50,36 +53,71 @@ public final class MaxPool {
         int inW = g.inWidth();
         int outH = g.outHeight();
         int outW = g.outWidth();
-        int window = g.window();
-        int stride = g.stride();
-        int pad = g.padding();
+        // the 2x2, stride 2, unpadded pool has a vector kernel for the rows whose windows are whole
+        boolean pairs = g.window() == 2 && g.stride() == 2 && g.padding() == 0;
+        boolean vector = pairs && Simd.AVAILABLE;
         for (int plane = from; plane < to; plane++) {
             int inBase = plane * inH * inW;
-            int o = plane * outH * outW;
             for (int oh = 0; oh < outH; oh++) {
-                int top = oh * stride - pad;
-                int rowStart = Math.max(top, 0);
-                int rowEnd = Math.min(top + window, inH);
-                for (int ow = 0; ow < outW; ow++, o++) {
-                    int left = ow * stride - pad;
-                    int colStart = Math.max(left, 0);
-                    int colEnd = Math.min(left + window, inW);
-                    int best = inBase + rowStart * inW + colStart;
-                    float bestValue = Float.NEGATIVE_INFINITY;
-                    for (int r = rowStart; r < rowEnd; r++) {
-                        int row = inBase + r * inW;
-                        for (int c = colStart; c < colEnd; c++) {
-                            float value = x[row + c];
-                            if (value > bestValue || value != value) {
-                                bestValue = value;
-                                best = row + c;
-                            }
-                        }
+                int outRow = (plane * outH + oh) * outW;
+                int done = 0;
+                if (pairs && 2 * oh + 1 < inH) {
+                    int top = inBase + 2 * oh * inW;
+                    int whole = inW / 2;
+                    done = vector ? MaxPoolSimd.row(y, argmax, x, top, inW, outRow, whole) : 0;
+                    for (; done < whole; done++) {
+                        pair(y, argmax, x, top + 2 * done, inW, outRow + done);
                     }
-                    y[o] = bestValue;
-                    argmax[o] = best;
+                }
+                for (int ow = done; ow < outW; ow++) {
+                    cell(y, argmax, x, g, inBase, oh, ow, outRow + ow);
                 }
             }
         }
+    }
+
+    /** One whole 2x2 window at {@code at}: the four cells in row-major order, the reference's rule. */
+    private static void pair(float[] y, int[] argmax, float[] x, int at, int inW, int o) {
+        int best = at;
+        float bestValue = x[at];
+        float v = x[at + 1];
+        boolean wins = v > bestValue | v != v;
+        best = wins ? at + 1 : best;
+        bestValue = wins ? v : bestValue;
+        v = x[at + inW];
+        wins = v > bestValue | v != v;
+        best = wins ? at + inW : best;
+        bestValue = wins ? v : bestValue;
+        v = x[at + inW + 1];
+        wins = v > bestValue | v != v;
+        best = wins ? at + inW + 1 : best;
+        bestValue = wins ? v : bestValue;
+        y[o] = bestValue;
+        argmax[o] = best;
+    }
+
+    /** One output, with the reference's rule: strictly greater or NaN wins, padding never does. */
+    private static void cell(float[] y, int[] argmax, float[] x, PoolGeometry g, int inBase, int oh, int ow, int o) {
+        int inW = g.inWidth();
+        int top = oh * g.stride() - g.padding();
+        int rowStart = Math.max(top, 0);
+        int rowEnd = Math.min(top + g.window(), g.inHeight());
+        int left = ow * g.stride() - g.padding();
+        int colStart = Math.max(left, 0);
+        int colEnd = Math.min(left + g.window(), inW);
+        int best = inBase + rowStart * inW + colStart;
+        float bestValue = Float.NEGATIVE_INFINITY;
+        for (int r = rowStart; r < rowEnd; r++) {
+            int row = inBase + r * inW;
+            for (int c = colStart; c < colEnd; c++) {
+                // branch-free select: on real data the comparison is a coin toss
+                float value = x[row + c];
+                boolean wins = value > bestValue | value != value;
+                best = wins ? row + c : best;
+                bestValue = wins ? value : bestValue;
+            }
+        }
+        y[o] = bestValue;
+        argmax[o] = best;
     }
 }

@@ -69,8 +69,10 @@ public final class Parallel {
         if (tasks <= 0) {
             return;
         }
+        // Inline: nothing to share, called from inside a task (a worker, or the caller's own task:
+        // the lock is reentrant), or another thread is using the pool right now.
         if (workers.length == 0 || tasks == 1 || Thread.currentThread() instanceof Worker
-                || !submitLock.tryLock()) {
+                || submitLock.isHeldByCurrentThread() || !submitLock.tryLock()) {
             runInline(tasks, task);
             return;
         }
@@ -151,11 +153,23 @@ public final class Parallel {
             }
         }
 
+        /**
+         * Spins briefly (the other threads usually finish within microseconds), then yields, then
+         * parks in short naps: on a busy machine a descheduled worker may hold the last task.
+         */
         void awaitDone() {
-            long spins = 0;
+            long start = System.nanoTime();
+            int spins = 0;
             while (done.get() < tasks) {
-                if (++spins < 100_000) {
+                if ((++spins & 31) != 0) {
                     Thread.onSpinWait();
+                    continue;
+                }
+                long waited = System.nanoTime() - start;
+                if (waited < 50_000) {
+                    Thread.onSpinWait();
+                } else if (waited < 500_000) {
+                    Thread.yield();
                 } else {
                     callerParked = true;
                     if (done.get() < tasks) {

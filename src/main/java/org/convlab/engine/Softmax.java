@@ -32,7 +32,7 @@ public final class Softmax {
         Parallel.shared().forEach(tasks, t -> {
             for (int n = first(t, tasks, batch), end = first(t + 1, tasks, batch); n < end; n++) {
                 int row = n * classes;
-                if (Simd.AVAILABLE) {
+                if (Simd.AVAILABLE && classes >= SoftmaxSimd.LANES) {
                     SoftmaxSimd.backwardRow(dX, dY, y, row, row + classes);
                 } else {
                     float dot = 0;
@@ -53,7 +53,7 @@ public final class Softmax {
      */
     static double row(float[] y, float[] x, int row, int classes) {
         int end = row + classes;
-        if (Simd.AVAILABLE) {
+        if (Simd.AVAILABLE && classes >= SoftmaxSimd.LANES) {
             return SoftmaxSimd.row(y, x, row, end);
         }
         float max = Float.NEGATIVE_INFINITY;

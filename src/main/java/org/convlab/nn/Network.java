@@ -15,6 +15,7 @@ import org.convlab.nn.layers.Context;
 import org.convlab.nn.layers.Layer;
 import org.convlab.nn.layers.LayerFactory;
 import org.convlab.nn.layers.Sequence;
+import org.convlab.nn.layers.Zero;
 import org.convlab.nn.optim.Optimizer;
 
 /**
@@ -50,6 +51,12 @@ public final class Network {
     private boolean probsFresh;
     private long dropoutSteps;
     private final long seed;
+    private DataParallel dataParallel;
+    /** After a split training step: the batch's outputs and probabilities gathered from the slices. */
+    private boolean lastStepSplit;
+    private float[] splitOutputs;
+    private float[] splitProbabilities;
+    private int dataParallelCapacity;
 
     private Network(NetworkSpec spec, long seed) {
         this.spec = spec;
@@ -180,11 +187,15 @@ public final class Network {
         }
         lastInput = x;
         probsFresh = false;
+        lastStepSplit = false;
         return layers.forward(x, training);
     }
 
     /** The output of the last forward. */
     public float[] output() {
+        if (lastStepSplit) {
+            return splitOutputs;
+        }
         return layers.output(lastInput);
     }
 
@@ -199,6 +210,9 @@ public final class Network {
 
     /** Class probabilities of the last forward, [batch, classes] (softmax of the logits). */
     public float[] probabilities() {
+        if (lastStepSplit) {
+            return splitProbabilities;
+        }
         if (softmaxLast) {
             return output();
         }
@@ -217,12 +231,7 @@ public final class Network {
     public float backwardCrossEntropy(int[] labels) {
         requireForward();
         int k = classes();
-        for (int n = 0; n < batch; n++) {
-            if (labels[n] < 0 || labels[n] >= k) {
-                throw new UserInputException("label " + labels[n] + " is out of range: the model has " + k
-                        + " classes (0.." + (k - 1) + ")");
-            }
-        }
+        checkLabels(labels, batch);
         zeroGradients();
         List<Layer> l = layers.layers();
         float loss;
@@ -263,10 +272,59 @@ public final class Network {
      * optimizer update. Returns the loss before the update.
      */
     public float trainStep(float[] x, int[] labels, int batch, Optimizer optimizer) {
-        forward(x, batch, true);
-        float loss = backwardCrossEntropy(labels);
+        float loss = gradientStep(x, labels, batch);
         optimizer.step(parameters);
         return loss;
+    }
+
+    /**
+     * Inference of {@code batch} samples into {@code out} ([batch, output size]: probabilities when
+     * the last layer is a softmax). Batches of at least two {@link DataParallel#MIN_SLICE}-sample
+     * slices run split across the batch, one slice per pool task; the layer outputs of this
+     * network are then not the batch's. For per-layer outputs use {@link #forward}.
+     */
+    public void predict(float[] x, int batch, float[] out) {
+        if (DataParallel.slices(batch) < 2) {
+            float[] y = forward(x, batch, false);
+            System.arraycopy(y, 0, out, 0, batch * output.size());
+            return;
+        }
+        splitter(batch).predict(x, batch, out);
+    }
+
+    private DataParallel splitter(int batch) {
+        if (dataParallel == null || dataParallel.slicesCount() != DataParallel.slices(batch)
+                || dataParallelCapacity < batch) {
+            dataParallel = DataParallel.forBatch(this, batch);
+            dataParallelCapacity = batch;
+        }
+        return dataParallel;
+    }
+
+    /**
+     * Forward in training mode and cross-entropy backward, leaving the batch's mean gradient in
+     * {@link #parameters()}; returns the mean loss. Batches of at least two
+     * {@link DataParallel#MIN_SLICE}-sample slices (without batch norm) run split across the batch
+     * on replicas, one slice per pool task; then the layer outputs of this network are not the
+     * batch's. The split depends on the batch size only, so results do not depend on the threads.
+     */
+    public float gradientStep(float[] x, int[] labels, int batch) {
+        if (DataParallel.slices(batch) >= 2 && buffers.isEmpty()) {
+            DataParallel split = splitter(batch);
+            checkLabels(labels, batch);
+            ctx.setDropoutSeed(ctx.dropoutSeed() + 1);
+            dropoutSteps++;
+            int n = batch * output.size();
+            if (splitOutputs == null || splitOutputs.length < n) {
+                splitOutputs = new float[n];
+                splitProbabilities = new float[n];
+            }
+            float loss = split.gradients(x, labels, batch, ctx.dropoutSeed(), splitOutputs, splitProbabilities);
+            lastStepSplit = true;
+            return loss;
+        }
+        forward(x, batch, true);
+        return backwardCrossEntropy(labels);
     }
 
     /** The gradient of the loss with respect to the input (after a backward with {@link #setInputGradient}). */
@@ -331,7 +389,7 @@ public final class Network {
         if (inputGrad == null) {
             inputGrad = new float[Math.multiplyExact(capacity, input.size())];
         }
-        Arrays.fill(inputGrad, 0, batch * input.size(), 0f);
+        Zero.fill(inputGrad, batch * input.size());
         return inputGrad;
     }
 
@@ -346,6 +404,16 @@ public final class Network {
             logitGrad = new float[Math.multiplyExact(capacity, classes())];
         }
         return logitGrad;
+    }
+
+    private void checkLabels(int[] labels, int batch) {
+        int k = classes();
+        for (int n = 0; n < batch; n++) {
+            if (labels[n] < 0 || labels[n] >= k) {
+                throw new UserInputException("label " + labels[n] + " is out of range: the model has " + k
+                        + " classes (0.." + (k - 1) + ")");
+            }
+        }
     }
 
     private void requireForward() {

@@ -10,8 +10,8 @@ import java.util.Arrays;
 public final class Parameter {
     private final String name;
     private final int[] shape;
-    private final float[] value;
-    private final float[] grad;
+    private float[] value;
+    private float[] grad;
 
     public Parameter(String name, int[] shape) {
         this.name = name;
@@ -21,7 +21,6 @@ public final class Parameter {
             n = Math.multiplyExact(n, d);
         }
         this.value = new float[n];
-        this.grad = new float[n];
     }
 
     /** Layer name and role, e.g. {@code conv1.weight}, {@code bn1.bias}. */
@@ -39,9 +38,26 @@ public final class Parameter {
         return value;
     }
 
-    /** The gradient; backward passes accumulate into it after the network zeroed it. */
+    /**
+     * The gradient; backward passes accumulate into it after the network zeroed it. Allocated on
+     * first use, so a network only used for inference (a VGG-16 forward) does not hold it.
+     */
     public float[] grad() {
+        if (grad == null) {
+            grad = new float[value.length];
+        }
         return grad;
+    }
+
+    /**
+     * Makes this parameter read and write {@code master}'s values (a data-parallel replica shares
+     * the weights and keeps its own gradient).
+     */
+    void shareValues(Parameter master) {
+        if (master.value.length != value.length) {
+            throw new IllegalArgumentException(name + ": cannot share values of " + master);
+        }
+        this.value = master.value;
     }
 
     public int size() {

@@ -4,6 +4,7 @@ import java.util.List;
 import org.convlab.data.Augmentation;
 import org.convlab.data.BatchStream;
 import org.convlab.data.Dataset;
+import org.convlab.model.SoftmaxSpec;
 import org.convlab.nn.Network;
 
 /**
@@ -17,24 +18,38 @@ public final class Evaluator {
     public static Evaluation evaluate(Network net, Dataset data, int batchSize) {
         int k = net.classes();
         long[][] confusion = new long[k][k];
+        boolean softmaxLast = net.spec().layers().get(net.spec().layers().size() - 1) instanceof SoftmaxSpec;
+        float[] out = new float[Math.multiplyExact(batchSize, k)];
         double lossSum = 0;
         try (BatchStream stream = new BatchStream(data, batchSize, 0, 0, false, Augmentation.NONE)) {
             for (var batch = stream.next(); batch != null; batch = stream.next()) {
                 int n = batch.count();
                 int[] labels = batch.labels();
-                net.forward(batch.x(), n, false);
-                float[] probs = net.probabilities();
+                // inference, split across the batch on replicas when it is large enough
+                net.predict(batch.x(), n, out);
                 for (int s = 0; s < n; s++) {
-                    int predicted = argmax(probs, s * k, k);
+                    int predicted = argmax(out, s * k, k);
                     confusion[labels[s]][predicted]++;
-                    // clamp as PyTorch's nll on log_softmax never sees log(0) = -inf for a finite logit
-                    lossSum -= Math.log(Math.max(probs[s * k + labels[s]], Float.MIN_NORMAL));
+                    lossSum += softmaxLast ? -Math.log(Math.max(out[s * k + labels[s]], Float.MIN_NORMAL))
+                            : logSumExp(out, s * k, k) - out[s * k + labels[s]];
                 }
             }
         }
         long total = data.size();
         List<String> classes = net.spec().classes().size() == k ? net.spec().classes() : data.classes();
         return new Evaluation(classes, confusion, total == 0 ? Double.NaN : lossSum / total);
+    }
+
+    private static double logSumExp(float[] v, int from, int n) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, v[from + i]);
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += Math.exp(v[from + i] - max);
+        }
+        return max + Math.log(sum);
     }
 
     /** Index of the largest of {@code values[from .. from + n)}; the first one on ties. */

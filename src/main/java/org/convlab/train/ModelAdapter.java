@@ -20,7 +20,8 @@ import org.convlab.model.SoftmaxSpec;
  * <ul>
  *   <li>the same class names in another order or case (preset:xo says X, O; the folders are o, x):
  *       the data's labels are mapped to the model's classes, the model is unchanged;</li>
- *   <li>as many outputs as classes but other names (or none): the model takes the data's names;</li>
+ *   <li>as many outputs as classes but other names (or none): the model takes the data's names,
+ *       unless the data's are only numbers 0, 1, ... (IDX and CSV sources), when the model keeps its own;</li>
  *   <li>another number of classes: the last dense layer is replaced by a fresh one with one unit
  *       per class (its weights start from the seed), which is what fine-tuning does.</li>
  * </ul>
@@ -48,6 +49,10 @@ public final class ModelAdapter {
                             + ") are matched by name to the model's (" + String.join(", ", modelClasses) + ")");
                     return new Adapted(spec, map, notes);
                 }
+                return new Adapted(spec, null, notes);
+            }
+            if (!modelClasses.isEmpty() && isIndices(dataClasses)) {
+                // IDX and CSV labels are bare numbers: the model's names say more
                 return new Adapted(spec, null, notes);
             }
             if (!modelClasses.isEmpty()) {
@@ -92,6 +97,16 @@ public final class ModelAdapter {
             }
         }
         return map;
+    }
+
+    /** Whether the names are just "0", "1", ... (sources without class names). */
+    static boolean isIndices(List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            if (!names.get(i).equals(Integer.toString(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isIdentity(int[] map) {

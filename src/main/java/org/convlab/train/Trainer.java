@@ -14,6 +14,7 @@ import org.convlab.data.Dataset;
 import org.convlab.engine.Parallel;
 import org.convlab.nn.Network;
 import org.convlab.nn.Parameter;
+import org.convlab.nn.SpecExport;
 import org.convlab.nn.layers.Layer;
 import org.convlab.nn.optim.Optimizer;
 
@@ -194,8 +195,8 @@ public final class Trainer {
                     long t0 = System.nanoTime();
                     int n = next.count();
                     net.setDropoutSeed(dropoutSeed++);
-                    net.forward(next.x(), n, true);
-                    float loss = net.backwardCrossEntropy(next.labels());
+                    // forward and backward, split across the batch on replicas when it is large enough
+                    float loss = net.gradientStep(next.x(), next.labels(), n);
                     if (!Float.isFinite(loss)) {
                         good.restore(net, optimizer);
                         stop = nonFinite(epoch, b, "the loss became " + loss, lr);
@@ -278,7 +279,7 @@ public final class Trainer {
         if (checkpointDir == null) {
             return;
         }
-        Checkpoint cp = new Checkpoint(TrainedWeights.spec(net), config, epochsDone, optimizer.state(),
+        Checkpoint cp = new Checkpoint(SpecExport.withWeights(net), config, epochsDone, optimizer.state(),
                 optimizer.steps(), dropoutSeed, history, checkpointData);
         Path file = Checkpoint.file(checkpointDir, epochsDone);
         try {

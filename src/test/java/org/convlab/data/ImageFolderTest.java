@@ -247,4 +247,21 @@ class ImageFolderTest {
         assertEquals(List.of("a", "b"), data.train().classes());
         assertEquals(2, data.train().size());
     }
+
+    @Test
+    void sixteenBitGreyIsScaledByItsOwnRange() throws IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_USHORT_GRAY);
+        for (int y = 0; y < 4; y++) {
+            for (int x = 0; x < 4; x++) {
+                image.getRaster().setSample(x, y, 0, 40_000);
+            }
+        }
+        Files.createDirectories(root.resolve("a"));
+        javax.imageio.ImageIO.write(image, "png", root.resolve("a/deep.png").toFile());
+        TestFiles.uniformPng(root.resolve("b/g.png"), 4, 0);
+        LoadedData data = DataSources.open(root.toString(), GREY4, NO_SPLIT);
+        float[] x = new float[16];
+        data.train().copySample(0, x, 0);
+        assertEquals(40_000 / 65_535f, x[7], 1e-6f);
+    }
 }

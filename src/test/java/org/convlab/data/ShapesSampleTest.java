@@ -42,7 +42,7 @@ class ShapesSampleTest {
         LoadedData data = DataSources.open(SHAPES.toString(), Shape.of(1, 28, 28), DataOptions.defaults());
         assertEquals(ShapesGenerator.CLASSES, data.train().classes());
         assertTrue(data.skipped().isEmpty(), data.skipped().toString());
-        assertEquals(270, data.train().size());
-        assertEquals(30, data.validation().size());
+        assertEquals(900, data.train().size());
+        assertEquals(100, data.validation().size());
     }
 }

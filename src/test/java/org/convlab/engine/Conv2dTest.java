@@ -29,7 +29,12 @@ class Conv2dTest {
                 new ConvGeometry(1, 3, 20, 23, 8, 5, 3, 1, 2, 1, 1, 1),    // batch 1 (split inside the image)
                 new ConvGeometry(5, 6, 14, 14, 16, 5, 5, 1, 0, 0, 1, 1),   // LeNet conv2
                 new ConvGeometry(3, 2, 6, 6, 3, 7, 7, 1, 3, 3, 1, 98),     // kernel larger than input, divisor
-                new ConvGeometry(3, 1, 8, 8, 2, 3, 3, 5, 1, 1, 1, 1));     // stride larger than kernel
+                new ConvGeometry(3, 1, 8, 8, 2, 3, 3, 5, 1, 1, 1, 1),      // stride larger than kernel
+                new ConvGeometry(3, 2, 9, 10, 5, 3, 3, 1, 3, 3, 1, 1),     // padding past the kernel's reach
+                new ConvGeometry(3, 2, 9, 10, 3, 3, 3, 1, 3, 2, 1, 1),     // same, fewer filters than any block
+                new ConvGeometry(4, 16, 8, 8, 32, 3, 3, 1, 1, 1, 1, 1),    // full vector blocks everywhere
+                new ConvGeometry(1, 16, 32, 30, 32, 3, 3, 1, 1, 1, 1, 1),  // one big image: split by positions
+                new ConvGeometry(2, 32, 47, 48, 32, 3, 3, 2, 1, 1, 1, 1)); // same on the im2col path
     }
 
     static Stream<Arguments> cases() {

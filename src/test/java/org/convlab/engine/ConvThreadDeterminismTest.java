@@ -21,7 +21,9 @@ class ConvThreadDeterminismTest {
                 new ConvGeometry(3, 5, 12, 11, 7, 3, 3, 2, 1, 1, 1, 1),
                 new ConvGeometry(17, 6, 14, 14, 16, 5, 5, 1, 0, 0, 1, 1),   // more images than gradient tasks
                 new ConvGeometry(1, 3, 20, 23, 8, 5, 3, 1, 2, 1, 1, 1),     // one image split by positions
-                new ConvGeometry(2, 4, 1, 40, 5, 1, 3, 3, 0, 1, 2, 3));
+                new ConvGeometry(2, 4, 1, 40, 5, 1, 3, 3, 0, 1, 2, 3),
+                new ConvGeometry(1, 16, 32, 30, 32, 3, 3, 1, 1, 1, 1, 1),   // one big image split by positions
+                new ConvGeometry(2, 32, 47, 48, 32, 3, 3, 2, 1, 1, 1, 1));
 
     }
 

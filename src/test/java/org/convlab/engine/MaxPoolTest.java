@@ -149,4 +149,32 @@ class MaxPoolTest {
             });
         }
     }
+
+    @Test
+    void twoByTwoFastPathKeepsTiesNaNAndInfinityLikeTheReference() {
+        // the vector kernel for window 2, stride 2, no padding: wide rows, odd widths, ceil edges,
+        // many ties (small integers), NaNs and minus infinity
+        SplittableRandom rng = new SplittableRandom(17);
+        for (int[] s : new int[][] {{3, 5, 28, 28}, {2, 3, 9, 64}, {1, 17, 13, 35}, {2, 2, 7, 7}, {1, 1, 40, 50}}) {
+            for (boolean ceil : new boolean[] {false, true}) {
+                PoolGeometry g = new PoolGeometry(s[0], s[1], s[2], s[3], 2, 2, 0, ceil);
+                float[] x = new float[g.inSize()];
+                for (int i = 0; i < x.length; i++) {
+                    int kind = rng.nextInt(40);
+                    x[i] = kind == 0 ? Float.NaN : kind == 1 ? Float.NEGATIVE_INFINITY : rng.nextInt(5) - 2;
+                }
+                float[] yRef = new float[g.outSize()];
+                int[] argRef = new int[g.outSize()];
+                MaxPoolReference.forward(yRef, argRef, x, g);
+                assertSameWithOneAndTwoThreads("maxpool 2x2 " + g, () -> {
+                    float[] y = new float[g.outSize()];
+                    int[] arg = new int[g.outSize()];
+                    MaxPool.forward(y, arg, x, g);
+                    assertArrayEquals(yRef, y, "values " + g);
+                    assertArrayEquals(argRef, arg, "argmax " + g);
+                    return y;
+                });
+            }
+        }
+    }
 }

@@ -31,8 +31,15 @@ class DeterminismTest {
         Parallel.setThreads(threadsBefore);
     }
 
-    /** A LeNet-like net (smaller input) with dropout, 20 SGD-momentum steps at batch 24. */
+    /**
+     * A LeNet-like net (smaller input) with dropout, 20 SGD-momentum steps; batch 24 runs as one
+     * network, batch 70 split across the batch on replicas (uneven slices).
+     */
     static List<float[]> train(int threads) {
+        return train(threads, 24);
+    }
+
+    static List<float[]> train(int threads, int batch) {
         Parallel.setThreads(threads);
         List<LayerSpec> layers = List.of(
                 ConvSpec.of(6, 5, 1, Padding.of(2)), ActivationSpec.relu(), PoolSpec.max(2, 2),
@@ -42,7 +49,6 @@ class DeterminismTest {
         Network net = Network.build(new NetworkSpec(Shape.of(1, 20, 20), List.of(), layers), 5);
         Sgd sgd = Sgd.momentum(0.05f, 0.9f);
         SplittableRandom rng = new SplittableRandom(3);
-        int batch = 24;
         float[] x = new float[batch * 400];
         int[] labels = new int[batch];
         for (int step = 0; step < 20; step++) {
@@ -70,6 +76,15 @@ class DeterminismTest {
         for (int i = 0; i < one.size(); i++) {
             assertArrayEquals(one.get(i), two.get(i), "parameter " + i + ", 1 vs 2 threads");
             assertArrayEquals(two.get(i), again.get(i), "parameter " + i + ", repeated run");
+        }
+    }
+
+    @Test
+    void batchSplitTrainingIsAlsoBitIdenticalAcrossThreads() {
+        List<float[]> one = train(1, 70);
+        List<float[]> two = train(2, 70);
+        for (int i = 0; i < one.size(); i++) {
+            assertArrayEquals(one.get(i), two.get(i), "parameter " + i + ", 1 vs 2 threads, batch 70");
         }
     }
 

@@ -5,6 +5,8 @@ import java.util.SplittableRandom;
 import java.util.function.DoubleSupplier;
 import org.convlab.engine.Shape;
 import org.convlab.model.ActivationSpec;
+import org.convlab.model.BatchNormSpec;
+import org.convlab.model.LrnSpec;
 import org.convlab.model.ConvSpec;
 import org.convlab.model.DenseSpec;
 import org.convlab.model.DropoutSpec;
@@ -63,6 +65,41 @@ class NetworkGradientTest {
         List<LayerSpec> layers = List.of(inception, identity, ActivationSpec.leakyRelu(), projected,
                 new GlobalAvgPoolSpec(null), DenseSpec.of(3));
         return new NetworkSpec(Shape.of(2, 7, 5), List.of(), layers);
+    }
+
+    /** A conv whose kernel covers its whole input (LeNet's conv3), which the fast path runs as a dense layer. */
+    static NetworkSpec wholeInputConvNet() {
+        return new NetworkSpec(Shape.of(3, 4, 5), List.of(), List.of(
+                conv(6, 4, 5, 1, Padding.VALID, 1, true), ActivationSpec.tanh(),
+                conv(4, 1, 1, 1, Padding.VALID, 1, false), new FlattenSpec(null), DenseSpec.of(3)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void wholeInputConvCrossEntropy(boolean reference) {
+        checkAll(wholeInputConvNet(), reference, true, 15);
+    }
+
+    /** Batch norm (training statistics, on maps and on a flat vector), LRN, a residual whose projection has batch norm. */
+    static NetworkSpec normNet() {
+        ResidualSpec projected = new ResidualSpec("res", List.of(
+                conv(5, 3, 3, 2, Padding.of(1), 1, false), BatchNormSpec.standard(), ActivationSpec.leakyRelu()), true);
+        return new NetworkSpec(Shape.of(3, 6, 7), List.of(), List.of(
+                conv(6, 3, 3, 1, Padding.of(1), 1, true), BatchNormSpec.standard(), ActivationSpec.tanh(),
+                new LrnSpec(null, 3, 0.1, 0.75, 2.0), projected, new FlattenSpec(null), DenseSpec.of(9),
+                BatchNormSpec.standard(), DropoutSpec.of(0.2), ActivationSpec.sigmoid(), DenseSpec.of(4)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void normNetCrossEntropy(boolean reference) {
+        checkAll(normNet(), reference, true, 16);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void normNetMeanSquared(boolean reference) {
+        checkAll(normNet(), reference, false, 17);
     }
 
     @ParameterizedTest

@@ -45,6 +45,34 @@ class XoGoldenTest {
         assertMaps(golden.get("deformed_feature_map_sums"), net.layers().get(0).output(), 7);
     }
 
+    /**
+     * preset:xo runs conv, ReLU, then the ceil pool: ReLU and max commute, so its pooled maps are
+     * the slides' relu_pooled_sums, and its ReLU maps are the feature maps with negatives zeroed.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void presetXoOnTheLessonX(boolean reference) {
+        JsonNode golden = Json.resource("/golden/xo-seed.json");
+        JsonNode lesson = Json.resource("/org/convlab/xo/lesson.json");
+        Network net = Network.build(org.convlab.model.Presets.get("xo").network(), 1);
+        net.setReference(reference);
+        net.forward(Json.floats(lesson.get("images").get("x")), 1, false);
+        assertEquals("conv", net.layers().get(0).type());
+        assertEquals("relu", net.layers().get(1).type());
+        assertEquals("maxpool", net.layers().get(2).type());
+        assertMaps(golden.get("feature_map_sums"), net.layers().get(0).output(), 7);
+        float[] relu = net.layers().get(1).output();
+        for (int f = 0; f < 3; f++) {
+            float[] numerators = Json.floats(golden.get("feature_map_sums").get(FEATURES[f]));
+            for (int i = 0; i < 49; i++) {
+                assertEquals(Math.max(0f, numerators[i] / 9f), relu[f * 49 + i], 0f, FEATURES[f] + " relu " + i);
+            }
+        }
+        assertMaps(golden.get("relu_pooled_sums"), net.layers().get(2).output(), 4);
+        net.forward(Json.floats(lesson.get("images").get("x_deformed")), 1, false);
+        assertMaps(golden.get("deformed_feature_map_sums"), net.layers().get(0).output(), 7);
+    }
+
     static Network xoNet() {
         JsonNode lesson = Json.resource("/org/convlab/xo/lesson.json");
         float[] w = new float[27];

@@ -51,6 +51,14 @@ class ModelAdapterTest {
     }
 
     @Test
+    void bareNumbersFromIdxOrCsvKeepTheModelsNames() {
+        NetworkSpec xo = Presets.get("xo").network();
+        ModelAdapter.Adapted a = ModelAdapter.adapt(xo, List.of("0", "1"));
+        assertSame(xo, a.spec());
+        assertNull(a.labelMap());
+    }
+
+    @Test
     void anotherNumberOfClassesReplacesTheLastDenseLayer() {
         NetworkSpec lenet = Presets.get("lenet5").network();
         ModelAdapter.Adapted a = ModelAdapter.adapt(lenet, List.of("cat", "dog", "cow"));

@@ -23,7 +23,11 @@ class ResumeTest {
     Path dir;
 
     private void resumeEqualsUninterrupted(TrainingConfig config) throws IOException {
-        ArrayDataset data = TinyData.bars(40, 1);
+        resumeEqualsUninterrupted(config, 40);
+    }
+
+    private void resumeEqualsUninterrupted(TrainingConfig config, int samples) throws IOException {
+        ArrayDataset data = TinyData.bars(samples, 1);
         ArrayDataset val = TinyData.bars(9, 2);
 
         Network straight = Network.build(TinyData.net(), config.seed());
@@ -76,6 +80,11 @@ class ResumeTest {
     @Test
     void nesterov() throws IOException {
         resumeEqualsUninterrupted(TrainerTest.tiny().epochs(3).nesterov(true).build());
+    }
+
+    @Test
+    void largeBatchesSplitAcrossReplicas() throws IOException {
+        resumeEqualsUninterrupted(TrainerTest.tiny().epochs(3).batchSize(64).build(), 130);
     }
 
     @Test

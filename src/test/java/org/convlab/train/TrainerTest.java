@@ -67,6 +67,21 @@ class TrainerTest {
     }
 
     @Test
+    void largeBatchesSplitAcrossReplicasAreDeterministicToo() {
+        // batches of 64 run as two 32-sample slices on replicas; the last batch (2 samples) does not split
+        TrainingConfig config = tiny().epochs(2).batchSize(64).build();
+        List<float[]> runs = new ArrayList<>();
+        for (int threads : new int[] {1, 2}) {
+            Network net = Network.build(TinyData.net(), 7);
+            org.convlab.engine.Parallel.setThreads(threads);
+            new Trainer(net, TinyData.bars(130, 1), null, null, config).run(TrainingListener.NONE);
+            runs.addAll(weights(net));
+        }
+        int half = runs.size() / 2;
+        assertSameWeights(runs.subList(0, half), runs.subList(half, runs.size()));
+    }
+
+    @Test
     void aHugeLearningRateStopsWithAHintAndKeepsTheLastGoodWeights() {
         TrainingConfig config = tiny().learningRate(1e30).momentum(0).build();
         Network net = Network.build(TinyData.net(), 7);

@@ -12,12 +12,12 @@ import org.convlab.engine.ConvGeometry;
  * shapes of the {@code bench} command: warm-up, then the median of several timed runs, on
  * {@link org.convlab.engine.Parallel#shared()} with whatever thread count the caller set.
  *
- * <p>Forward+backward counts forward, dW and, when {@link Shape#inputGradient()}, dX: three (or two)
+ * <p>Forward+backward counts forward, dW and, when {@link ConvShape#inputGradient()}, dX: three (or two)
  * times the forward flops. The first layer of a net (one input channel) has no input gradient.
  */
 public final class ConvBenchmark {
     /** (N, C, H, W, F, K, pad), stride 1, square kernel. */
-    public record Shape(int batch, int channels, int height, int width, int filters, int kernel, int padding) {
+    public record ConvShape(int batch, int channels, int height, int width, int filters, int kernel, int padding) {
         public ConvGeometry geometry() {
             return ConvGeometry.of(batch, channels, height, width, filters, kernel, 1, padding);
         }
@@ -35,28 +35,28 @@ public final class ConvBenchmark {
         }
     }
 
-    public record Result(Shape shape, double forwardGflops, double forwardBackwardGflops) {}
+    public record Result(ConvShape shape, double forwardGflops, double forwardBackwardGflops) {}
 
     /** The shapes: LeNet conv1, LeNet conv2, a CIFAR first layer, a mid-size layer. */
-    public static final List<Shape> STANDARD_SHAPES = List.of(
-            new Shape(64, 1, 28, 28, 6, 5, 2),
-            new Shape(64, 6, 14, 14, 16, 5, 0),
-            new Shape(64, 3, 32, 32, 32, 3, 1),
-            new Shape(64, 32, 16, 16, 64, 3, 1));
+    public static final List<ConvShape> STANDARD_SHAPES = List.of(
+            new ConvShape(64, 1, 28, 28, 6, 5, 2),
+            new ConvShape(64, 6, 14, 14, 16, 5, 0),
+            new ConvShape(64, 3, 32, 32, 32, 3, 1),
+            new ConvShape(64, 32, 16, 16, 64, 3, 1));
 
     private ConvBenchmark() {}
 
     /** Every standard shape. */
     public static List<Result> measureAll(int runs, double secondsPerRun) {
         List<Result> results = new ArrayList<>();
-        for (Shape shape : STANDARD_SHAPES) {
+        for (ConvShape shape : STANDARD_SHAPES) {
             results.add(measure(shape, runs, secondsPerRun));
         }
         return results;
     }
 
     /** Median GFLOP/s over {@code runs} timed runs of about {@code secondsPerRun} each, after a warm-up run. */
-    public static Result measure(Shape shape, int runs, double secondsPerRun) {
+    public static Result measure(ConvShape shape, int runs, double secondsPerRun) {
         ConvGeometry g = shape.geometry();
         SplittableRandom rng = new SplittableRandom(42);
         float[] x = fill(new float[g.inputSize()], rng), w = fill(new float[g.weightSize()], rng);

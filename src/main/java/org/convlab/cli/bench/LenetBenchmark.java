@@ -75,15 +75,16 @@ public final class LenetBenchmark {
         int batch = 256;
         Network net = lenet("lenet5");
         float[] x = randomInputs(batch * 784, 3);
+        float[] out = new float[batch * 10];
         int steps = steps(40);
         for (int i = 0; i < steps(15); i++) {
-            net.forward(x, batch, false);
+            net.predict(x, batch, out);
         }
         double[] rates = new double[runs];
         for (int r = 0; r < runs; r++) {
             long t0 = System.nanoTime();
             for (int i = 0; i < steps; i++) {
-                net.forward(x, batch, false);
+                net.predict(x, batch, out);
             }
             rates[r] = (double) steps * batch / ((System.nanoTime() - t0) * 1e-9);
         }

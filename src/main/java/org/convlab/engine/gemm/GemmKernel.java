@@ -33,10 +33,26 @@ public interface GemmKernel {
                   float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate);
 
     /**
+     * Like {@link #multiply}, but B row k starts at {@code bBase + bOffsets[k]}: the implicit im2col
+     * of a stride-1 convolution, where weight position k reads a shifted window of the padded image.
+     * As there, colBlock() values are read from each row start.
+     */
+    void multiplyGathered(int rows, int cols, int depth, float[] a, int aOff, int aRowStride, int aDepthStride,
+                          float[] b, int[] bOffsets, int bBase, float[] c, int cOff, int ldc, boolean accumulate);
+
+    /**
      * c [rows x cols] (=, or += when accumulate) a [rows x depth] * b [cols x depth]^T: dot products
      * of rows of a with rows of b, both contiguous along depth. rows <= transposedRowBlock(),
      * cols <= transposedColBlock().
      */
     void multiplyTransposed(int rows, int cols, int depth, float[] a, int aOff, int lda, float[] b, int bOff,
                             int ldb, float[] c, int cOff, int ldc, boolean accumulate);
+
+    /**
+     * Like {@link #multiplyTransposed}, but row j of b starts at {@code bBase + bOffsets[bIndex + j]}
+     * (the implicit im2col of a stride-1 convolution, for the weight gradient).
+     */
+    void multiplyTransposedGathered(int rows, int cols, int depth, float[] a, int aOff, int lda, float[] b,
+                                    int[] bOffsets, int bIndex, int bBase, float[] c, int cOff, int ldc,
+                                    boolean accumulate);
 }

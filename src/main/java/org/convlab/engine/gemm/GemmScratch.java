@@ -13,8 +13,12 @@ public final class GemmScratch {
     public float[] dy = new float[0];
     public float[] dyT = new float[0];
     public float[] padded = new float[0];
+    public float[] paddedGrad = new float[0];
     public float[] panelA = new float[0];
     public float[] panelB = new float[0];
+    public int[] offsets = new int[0];
+    /** Owned by the calling thread: the flipped conv weights of one backward call. */
+    public float[] flipped = new float[0];
     /** Owned by the calling thread: per-task dW/dB partial sums of one backward call. */
     public float[] partials = new float[0];
 

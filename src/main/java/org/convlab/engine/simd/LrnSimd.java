@@ -11,6 +11,19 @@ public final class LrnSimd {
     private LrnSimd() {}
 
     /**
+     * s^beta for s >= k > 0. The vector POW is slow (not an intrinsic on every JDK), so AlexNet's
+     * beta 0.75 is s^(1/2) * s^(1/4) from two correctly rounded square roots, and any other beta
+     * goes through exp(beta ln s). Within a few ulps of Math.pow either way.
+     */
+    private static FloatVector power(FloatVector s, float beta) {
+        if (beta == 0.75f) {
+            FloatVector root = s.sqrt();
+            return root.mul(root.sqrt());
+        }
+        return s.lanewise(VectorOperators.LOG).mul(beta).lanewise(VectorOperators.EXP);
+    }
+
+    /**
      * One output plane at {@code out}: its window is {@code count} consecutive channel planes
      * starting at {@code window}; squares are summed channel by channel as in the reference.
      */
@@ -26,7 +39,7 @@ public final class LrnSimd {
             }
             FloatVector s = squares.mul(perSize).add(k);
             s.intoArray(scale, out + i);
-            FloatVector.fromArray(S, x, out + i).div(s.lanewise(VectorOperators.POW, beta)).intoArray(y, out + i);
+            FloatVector.fromArray(S, x, out + i).div(power(s, beta)).intoArray(y, out + i);
         }
         for (; i < plane; i++) {
             float squares = 0;
@@ -51,7 +64,7 @@ public final class LrnSimd {
                         .div(FloatVector.fromArray(S, scale, w)));
             }
             FloatVector own = FloatVector.fromArray(S, dY, at + i)
-                    .div(FloatVector.fromArray(S, scale, at + i).lanewise(VectorOperators.POW, beta));
+                    .div(power(FloatVector.fromArray(S, scale, at + i), beta));
             FloatVector g = own.sub(FloatVector.fromArray(S, x, at + i).mul(factor).mul(cross));
             FloatVector.fromArray(S, dX, at + i).add(g).intoArray(dX, at + i);
         }

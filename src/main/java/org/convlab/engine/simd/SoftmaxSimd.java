@@ -8,6 +8,9 @@ import jdk.incubator.vector.VectorSpecies;
 public final class SoftmaxSimd {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
+    /** Rows shorter than this gain nothing from vectors (all of a 10-class row would be tail). */
+    public static final int LANES = S.length();
+
     private SoftmaxSimd() {}
 
     /**

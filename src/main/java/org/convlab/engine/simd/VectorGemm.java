@@ -113,4 +113,46 @@ public abstract class VectorGemm implements GemmKernel {
         if (rows > 2 && cols > 1) finishDot(s21, a, a2, b, b1, k, depth, c, cOff + 2 * ldc + 1, accumulate);
         if (rows > 2 && cols > 2) finishDot(s22, a, a2, b, b2, k, depth, c, cOff + 2 * ldc + 2, accumulate);
     }
+    // c [rows x cols] (+)= a [rows x depth] * B [cols x depth]^T, B row j at b[bBase + bOffsets[bIndex + j]]; rows <= 3, cols <= 3
+    @Override
+    public void multiplyTransposedGathered(int rows, int cols, int depth, float[] a, int aOff, int lda, float[] b, int[] bOffsets,
+                                           int bIndex, int bBase, float[] c, int cOff, int ldc, boolean accumulate) {
+        int a0 = aOff;
+        int a1 = aOff + lda * Math.min(1, rows - 1);
+        int a2 = aOff + lda * Math.min(2, rows - 1);
+        int b0 = bBase + bOffsets[bIndex];
+        int b1 = bBase + bOffsets[bIndex + Math.min(1, cols - 1)];
+        int b2 = bBase + bOffsets[bIndex + Math.min(2, cols - 1)];
+        FloatVector s00 = FloatVector.zero(S), s01 = FloatVector.zero(S), s02 = FloatVector.zero(S);
+        FloatVector s10 = FloatVector.zero(S), s11 = FloatVector.zero(S), s12 = FloatVector.zero(S);
+        FloatVector s20 = FloatVector.zero(S), s21 = FloatVector.zero(S), s22 = FloatVector.zero(S);
+        int vectorDepth = S.loopBound(depth);
+        int k = 0;
+        for (; k < vectorDepth; k += L) {
+            FloatVector v0 = FloatVector.fromArray(S, b, b0 + k);
+            FloatVector v1 = FloatVector.fromArray(S, b, b1 + k);
+            FloatVector v2 = FloatVector.fromArray(S, b, b2 + k);
+            FloatVector u0 = FloatVector.fromArray(S, a, a0 + k);
+            s00 = u0.fma(v0, s00);
+            s01 = u0.fma(v1, s01);
+            s02 = u0.fma(v2, s02);
+            FloatVector u1 = FloatVector.fromArray(S, a, a1 + k);
+            s10 = u1.fma(v0, s10);
+            s11 = u1.fma(v1, s11);
+            s12 = u1.fma(v2, s12);
+            FloatVector u2 = FloatVector.fromArray(S, a, a2 + k);
+            s20 = u2.fma(v0, s20);
+            s21 = u2.fma(v1, s21);
+            s22 = u2.fma(v2, s22);
+        }
+        finishDot(s00, a, a0, b, b0, k, depth, c, cOff + 0 * ldc + 0, accumulate);
+        if (rows > 0 && cols > 1) finishDot(s01, a, a0, b, b1, k, depth, c, cOff + 0 * ldc + 1, accumulate);
+        if (rows > 0 && cols > 2) finishDot(s02, a, a0, b, b2, k, depth, c, cOff + 0 * ldc + 2, accumulate);
+        if (rows > 1 && cols > 0) finishDot(s10, a, a1, b, b0, k, depth, c, cOff + 1 * ldc + 0, accumulate);
+        if (rows > 1 && cols > 1) finishDot(s11, a, a1, b, b1, k, depth, c, cOff + 1 * ldc + 1, accumulate);
+        if (rows > 1 && cols > 2) finishDot(s12, a, a1, b, b2, k, depth, c, cOff + 1 * ldc + 2, accumulate);
+        if (rows > 2 && cols > 0) finishDot(s20, a, a2, b, b0, k, depth, c, cOff + 2 * ldc + 0, accumulate);
+        if (rows > 2 && cols > 1) finishDot(s21, a, a2, b, b1, k, depth, c, cOff + 2 * ldc + 1, accumulate);
+        if (rows > 2 && cols > 2) finishDot(s22, a, a2, b, b2, k, depth, c, cOff + 2 * ldc + 2, accumulate);
+    }
 }

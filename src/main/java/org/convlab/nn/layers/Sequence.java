@@ -1,7 +1,6 @@
 package org.convlab.nn.layers;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.convlab.engine.Shape;
 import org.convlab.nn.Parameter;
@@ -103,7 +102,7 @@ public final class Sequence {
                 dIn = dX;
             } else if (hasParamsBefore[i] || dX != null) {
                 dIn = grad(i - 1);
-                Arrays.fill(dIn, 0, batch * layers.get(i - 1).outputShape().size(), 0f);
+                Zero.fill(dIn, batch * layers.get(i - 1).outputShape().size());
             } else {
                 dIn = null;
             }

@@ -43,7 +43,8 @@ public final class Adam implements Optimizer {
         // bias corrections in double, as PyTorch computes them in Python floats
         float stepSize = (float) (lr / (1 - Math.pow(beta1, t)));
         float root2 = (float) Math.sqrt(1 - Math.pow(beta2, t));
-        for (Parameter p : params) {
+        for (int k = 0; k < params.size(); k++) {
+            Parameter p = params.get(k);
             float[] w = p.value();
             float[] g = p.grad();
             float[] m = state.buffer(p, "adam_m");

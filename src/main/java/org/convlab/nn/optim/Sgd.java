@@ -48,7 +48,8 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void step(List<Parameter> params) {
-        for (Parameter p : params) {
+        for (int k = 0; k < params.size(); k++) {
+            Parameter p = params.get(k);
             float[] w = p.value();
             float[] g = p.grad();
             if (momentum == 0) {

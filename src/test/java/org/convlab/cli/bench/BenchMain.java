@@ -10,7 +10,7 @@ public final class BenchMain {
         Parallel.setThreads(threads);
         System.out.println("kernels: " + Simd.describe() + ", threads " + threads);
         System.out.printf("peak %.1f GFLOP/s%n", PeakFlops.measure(threads, 5, 0.3));
-        for (ConvBenchmark.Shape s : ConvBenchmark.STANDARD_SHAPES) {
+        for (ConvBenchmark.ConvShape s : ConvBenchmark.STANDARD_SHAPES) {
             ConvBenchmark.Result r = ConvBenchmark.measure(s, 7, 0.3);
             System.out.printf("%-22s forward %7.1f  forward+backward %7.1f GFLOP/s%n", s, r.forwardGflops(),
                     r.forwardBackwardGflops());
