@@ -1,19 +1,162 @@
 package org.convlab.cli;
 
-import java.util.List;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.convlab.UserInputException;
+import org.convlab.nn.Network;
+import org.convlab.nn.layers.ConvLayer;
+import org.convlab.nn.layers.DenseLayer;
+import org.convlab.nn.layers.PoolLayer;
+import org.convlab.trace.ActivationSnapshot;
+import org.convlab.trace.NetworkTracer;
+import org.convlab.ui.stepper.StepperSession;
+import org.convlab.ui.stepper.ViewRenderer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code render}: not built yet (its issue is open); says so and exits 2. */
+/**
+ * {@code render MODEL --input FILE --view conv|pool|relu|votes|maps|lesson --out FILE.png}: draws a
+ * step-through view exactly as the app shows it, headless (JavaFX on Monocle with software
+ * rendering, no X server). The one place {@code cli} reaches into {@code ui}. Layer, channel and
+ * step are checked first: a wrong one exits 2 with a message naming it.
+ */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = "Draw a view of the app to a PNG, headless. (not built yet)")
+        description = {"Draw a step-through view of the app to a PNG, headless (no display needed).",
+                "Views: conv (filter --channel of conv layer --layer at window --step), pool (channel --channel at"
+                        + " --step), relu (channel --channel), votes (dense layer --layer), maps (every layer's"
+                        + " feature maps, --layer/--channel enlarged), lesson (the guided X/O lesson at --step)."})
 final class RenderCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", hidden = true)
-    List<String> ignored;
+    @Parameters(index = "0", paramLabel = "MODEL", description = "a model file or preset:NAME")
+    String model;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "the input: image, .json tensor or .npy")
+    Path input;
+
+    @Option(names = "--view", required = true, paramLabel = "VIEW", description = "conv, pool, relu, votes, maps or lesson")
+    String view;
+
+    @Option(names = "--layer", paramLabel = "L", description = "top-level layer index (default: the first of the view's kind)")
+    Integer layer;
+
+    @Option(names = "--channel", defaultValue = "0", paramLabel = "C",
+            description = "conv: the filter; pool, relu, maps: the channel (default: ${DEFAULT-VALUE})")
+    int channel;
+
+    @Option(names = "--step", defaultValue = "0", paramLabel = "S",
+            description = "the step (output position, row by row; lesson: the lesson step), from 0 (default: ${DEFAULT-VALUE})")
+    int step;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "the PNG to write")
+    Path out;
+
+    @Option(names = "--width", defaultValue = "1280", paramLabel = "W", description = "image width in pixels (default: ${DEFAULT-VALUE})")
+    int width;
+
+    @Option(names = "--fractions", description = "write normalized values as fractions (7/9) where exact")
+    boolean fractions;
+
+    @Option(names = "--pixels", defaultValue = "auto", paramLabel = "SCALE",
+            description = "image pixel values: unit, signed, ink; auto = ink for 9x9 grey models (X/O) (default: ${DEFAULT-VALUE})")
+    String pixels;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed for weights the model does not store (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
-        throw NotBuiltYet.command("render");
+        PrintWriter err = spec.commandLine().getErr();
+        ViewRenderer.View v = parseView(view);
+        if (width < 200 || width > 8000) {
+            throw new UserInputException("--width " + width + " is out of range (200..8000 pixels)");
+        }
+        if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+            throw new UserInputException("--out " + out + ": the file name must end in .png");
+        }
+        Network net = RenderModels.network(model, seed, err);
+        float[] x = NetworkInput.read(input, net, pixels, err);
+        StepperSession probe = new StepperSession(net, x, RenderModels.inkPixels(net, pixels));
+        int l = checkArguments(v, probe.tracer(), probe.snapshot());
+        probe.setFractions(fractions);
+        ViewRenderer.render(probe, v, l, channel, step, width, out);
+        spec.commandLine().getOut().println("wrote " + out);
+        return 0;
+    }
+
+    private static ViewRenderer.View parseView(String name) {
+        try {
+            return ViewRenderer.View.valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--view '" + name + "' is not a view: use conv, pool, relu, votes, maps or lesson");
+        }
+    }
+
+    /** Checks layer, channel and step against the network; returns the layer to draw. */
+    private int checkArguments(ViewRenderer.View v, NetworkTracer tracer, ActivationSnapshot s) {
+        int l = switch (v) {
+            case CONV -> layer != null ? layer : first(tracer.find(ConvLayer.class, 0), "conv");
+            case POOL -> layer != null ? layer : first(tracer.find(PoolLayer.class, 0), "pooling");
+            case RELU -> layer != null ? layer : first(tracer.findActivation(0), "activation");
+            case VOTES -> layer != null ? layer : first(lastDense(tracer), "dense");
+            case MAPS -> layer != null ? layer : 0;
+            case LESSON -> 0;
+        };
+        int steps = switch (v) {
+            case CONV -> tracer.conv(s, l, channel).size();
+            case POOL -> tracer.pool(s, l, channel).size();
+            case RELU -> checkChannel(l, tracer.activation(s, l).shape().channels());
+            case VOTES -> {
+                tracer.votes(s, l);
+                yield 1;
+            }
+            case MAPS -> {
+                if (l < 0 || l >= s.layerCount()) {
+                    throw new UserInputException("layer " + l + " does not exist: the model has " + s.layerCount()
+                            + " layers (0.." + (s.layerCount() - 1) + ")");
+                }
+                yield checkChannel(l, s.layer(l).shape().isFlat() ? 1 : s.layer(l).shape().channels());
+            }
+            case LESSON -> {
+                if (!RenderModels.isXo(model)) {
+                    throw new UserInputException("--view lesson needs preset:xo, not " + model);
+                }
+                yield Integer.MAX_VALUE; // the lesson checks its own steps
+            }
+        };
+        if (step < 0 || step >= steps) {
+            throw new UserInputException("--step " + step + " is past the end: layer " + l + " has " + steps
+                    + " steps (0.." + (steps - 1) + ")");
+        }
+        return l;
+    }
+
+    private int checkChannel(int l, int channels) {
+        if (channel < 0 || channel >= channels) {
+            throw new UserInputException("--channel " + channel + ": layer " + l + " has " + channels + " channels (0.."
+                    + (channels - 1) + ")");
+        }
+        return 1; // one picture: only step 0
+    }
+
+    private static int lastDense(NetworkTracer tracer) {
+        int last = -1;
+        for (int i = tracer.find(DenseLayer.class, 0); i >= 0; i = tracer.find(DenseLayer.class, i + 1)) {
+            last = i;
+        }
+        return last;
+    }
+
+    private int first(int index, String kind) {
+        if (index < 0) {
+            throw new UserInputException(model + " has no " + kind + " layer to show");
+        }
+        return index;
     }
 }

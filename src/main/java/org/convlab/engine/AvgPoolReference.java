@@ -14,22 +14,27 @@ public final class AvgPoolReference {
         int outH = g.outHeight();
         int outW = g.outWidth();
         for (int plane = 0; plane < g.planes(); plane++) {
-            int inBase = plane * g.inPlane();
             for (int oh = 0; oh < outH; oh++) {
                 for (int ow = 0; ow < outW; ow++) {
-                    int top = oh * g.stride() - g.padding();
-                    int left = ow * g.stride() - g.padding();
-                    int count = divisor(top, left, g);
-                    float sum = 0;
-                    for (int r = Math.max(top, 0); r < Math.min(top + g.window(), g.inHeight()); r++) {
-                        for (int c = Math.max(left, 0); c < Math.min(left + g.window(), g.inWidth()); c++) {
-                            sum += x[inBase + r * g.inWidth() + c];
-                        }
-                    }
-                    y[(plane * outH + oh) * outW + ow] = sum / count;
+                    y[(plane * outH + oh) * outW + ow] = averageAt(x, g, plane, oh, ow);
                 }
             }
         }
+    }
+
+    // output (plane, oh, ow) of x [N,C,H,W]: the sum of the real cells under the window / divisor
+    public static float averageAt(float[] x, PoolGeometry g, int plane, int oh, int ow) {
+        int inBase = plane * g.inPlane();
+        int top = oh * g.stride() - g.padding();
+        int left = ow * g.stride() - g.padding();
+        int count = divisor(top, left, g);
+        float sum = 0;
+        for (int r = Math.max(top, 0); r < Math.min(top + g.window(), g.inHeight()); r++) {
+            for (int c = Math.max(left, 0); c < Math.min(left + g.window(), g.inWidth()); c++) {
+                sum += x[inBase + r * g.inWidth() + c];
+            }
+        }
+        return sum / count;
     }
 
     // dX [N,C,H,W] (+=)  dY [N,C,OH,OW]
@@ -58,7 +63,7 @@ public final class AvgPoolReference {
     }
 
     /** Area of the window starting at (top, left) once clipped to the padded input. */
-    static int divisor(int top, int left, PoolGeometry g) {
+    public static int divisor(int top, int left, PoolGeometry g) {
         int bottom = Math.min(top + g.window(), g.inHeight() + g.padding());
         int right = Math.min(left + g.window(), g.inWidth() + g.padding());
         return (bottom - top) * (right - left);

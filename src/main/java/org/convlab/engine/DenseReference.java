@@ -12,13 +12,18 @@ public final class DenseReference {
     public static void forward(float[] y, float[] x, float[] w, float[] b, int batch, int in, int out) {
         for (int n = 0; n < batch; n++) {
             for (int o = 0; o < out; o++) {
-                float sum = 0f;
-                for (int i = 0; i < in; i++) {
-                    sum += x[n * in + i] * w[o * in + i];
-                }
-                y[n * out + o] = b == null ? sum : sum + b[o];
+                y[n * out + o] = unitAt(x, w, b, in, n, o);
             }
         }
+    }
+
+    // y[n, o]  of  x [N,in]  w [out,in]  b [out] (nullable): the sum of every input's vote, plus the bias
+    public static float unitAt(float[] x, float[] w, float[] b, int in, int n, int o) {
+        float sum = 0f;
+        for (int i = 0; i < in; i++) {
+            sum += x[n * in + i] * w[o * in + i];
+        }
+        return b == null ? sum : sum + b[o];
     }
 
     // dX [N,in] (nullable)  dW [out,in]  dB [out] (nullable)  dY [N,out]  x [N,in]  w [out,in]

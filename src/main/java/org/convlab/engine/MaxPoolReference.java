@@ -14,34 +14,41 @@ public final class MaxPoolReference {
         int outH = g.outHeight();
         int outW = g.outWidth();
         for (int plane = 0; plane < g.planes(); plane++) {
-            int inBase = plane * g.inPlane();
             int outBase = plane * outH * outW;
             for (int oh = 0; oh < outH; oh++) {
                 for (int ow = 0; ow < outW; ow++) {
-                    // the window in input coordinates, clipped to the real input
-                    int top = oh * g.stride() - g.padding();
-                    int left = ow * g.stride() - g.padding();
-                    int rowStart = Math.max(top, 0);
-                    int rowEnd = Math.min(top + g.window(), g.inHeight());
-                    int colStart = Math.max(left, 0);
-                    int colEnd = Math.min(left + g.window(), g.inWidth());
-                    int best = inBase + rowStart * g.inWidth() + colStart;
-                    float bestValue = Float.NEGATIVE_INFINITY;
-                    for (int r = rowStart; r < rowEnd; r++) {
-                        for (int c = colStart; c < colEnd; c++) {
-                            int index = inBase + r * g.inWidth() + c;
-                            float value = x[index];
-                            if (value > bestValue || Float.isNaN(value)) {
-                                bestValue = value;
-                                best = index;
-                            }
-                        }
-                    }
-                    y[outBase + oh * outW + ow] = bestValue;
+                    int best = argmaxAt(x, g, plane, oh, ow);
+                    y[outBase + oh * outW + ow] = x[best];
                     argmax[outBase + oh * outW + ow] = best;
                 }
             }
         }
+    }
+
+    // flat index into x [N,C,H,W] of the winner of output (plane, oh, ow); the output is x at that index
+    // (when every cell is minus infinity the first cell "wins", which is minus infinity too)
+    public static int argmaxAt(float[] x, PoolGeometry g, int plane, int oh, int ow) {
+        int inBase = plane * g.inPlane();
+        // the window in input coordinates, clipped to the real input
+        int top = oh * g.stride() - g.padding();
+        int left = ow * g.stride() - g.padding();
+        int rowStart = Math.max(top, 0);
+        int rowEnd = Math.min(top + g.window(), g.inHeight());
+        int colStart = Math.max(left, 0);
+        int colEnd = Math.min(left + g.window(), g.inWidth());
+        int best = inBase + rowStart * g.inWidth() + colStart;
+        float bestValue = Float.NEGATIVE_INFINITY;
+        for (int r = rowStart; r < rowEnd; r++) {
+            for (int c = colStart; c < colEnd; c++) {
+                int index = inBase + r * g.inWidth() + c;
+                float value = x[index];
+                if (value > bestValue || Float.isNaN(value)) {
+                    bestValue = value;
+                    best = index;
+                }
+            }
+        }
+        return best;
     }
 
     // dX [N,C,H,W] (+=)  dY [N,C,OH,OW]  argmax [N,C,OH,OW]

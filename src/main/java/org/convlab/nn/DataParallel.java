@@ -73,6 +73,7 @@ final class DataParallel {
             int to = (int) ((long) batch * (s + 1) / k);
             int n = to - from;
             System.arraycopy(x, from * sampleSize, inputs[s], 0, n * sampleSize);
+            replicas[s].setReference(master.isReference());
             float[] y = replicas[s].forward(inputs[s], n, false);
             System.arraycopy(y, 0, out, from * outSize, n * outSize);
         });
@@ -97,6 +98,7 @@ final class DataParallel {
             System.arraycopy(x, from * sampleSize, inputs[s], 0, n * sampleSize);
             System.arraycopy(y, from, labels[s], 0, n);
             Network r = replicas[s];
+            r.setReference(master.isReference());
             r.setDropoutSeed(dropoutSeed * 31 + s); // each slice its own masks, fixed by the step and slice
             r.forward(inputs[s], n, true);
             losses[s] = r.backwardCrossEntropy(labels[s]);

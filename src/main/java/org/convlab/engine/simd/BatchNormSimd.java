@@ -1,7 +1,6 @@
 package org.convlab.engine.simd;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /** Vector API part of {@code BatchNorm}, over one contiguous plane [from, to); only loaded when {@code Simd.AVAILABLE}. */
@@ -16,7 +15,7 @@ public final class BatchNormSimd {
         for (int end = from + S.loopBound(to - from); i < end; i += S.length()) {
             acc = acc.add(FloatVector.fromArray(S, a, i));
         }
-        double s = acc.reduceLanes(VectorOperators.ADD);
+        double s = Lanes.sum(acc);
         for (; i < to; i++) {
             s += a[i];
         }
@@ -31,7 +30,7 @@ public final class BatchNormSimd {
             FloatVector d = FloatVector.fromArray(S, a, i).sub(mu);
             acc = acc.add(d.mul(d));
         }
-        double s = acc.reduceLanes(VectorOperators.ADD);
+        double s = Lanes.sum(acc);
         for (; i < to; i++) {
             double d = a[i] - mu;
             s += d * d;
@@ -45,7 +44,7 @@ public final class BatchNormSimd {
         for (int end = from + S.loopBound(to - from); i < end; i += S.length()) {
             acc = acc.add(FloatVector.fromArray(S, a, i).mul(FloatVector.fromArray(S, b, i)));
         }
-        double s = acc.reduceLanes(VectorOperators.ADD);
+        double s = Lanes.sum(acc);
         for (; i < to; i++) {
             s += (double) a[i] * b[i];
         }

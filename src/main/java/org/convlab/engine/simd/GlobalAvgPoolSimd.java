@@ -1,7 +1,6 @@
 package org.convlab.engine.simd;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /** Vector API part of GlobalAvgPool; only loaded when {@code Simd.AVAILABLE}. */
@@ -17,7 +16,7 @@ public final class GlobalAvgPoolSimd {
         for (int end = from + S.loopBound(to - from); i < end; i += S.length()) {
             acc = acc.add(FloatVector.fromArray(S, x, i));
         }
-        float sum = acc.reduceLanes(VectorOperators.ADD);
+        float sum = Lanes.sum(acc);
         for (; i < to; i++) {
             sum += x[i];
         }

@@ -1,7 +1,6 @@
 package org.convlab.engine.simd;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /** Vector API part of {@code Losses}; only loaded when {@code Simd.AVAILABLE}. */
@@ -20,7 +19,7 @@ public final class LossesSimd {
             d.mul(scale).intoArray(dPred, i);
             sums = sums.add(d.mul(d));
         }
-        double sum = sums.reduceLanes(VectorOperators.ADD);
+        double sum = Lanes.sum(sums);
         for (; i < to; i++) {
             float d = pred[i] - target[i];
             dPred[i] = scale * d;

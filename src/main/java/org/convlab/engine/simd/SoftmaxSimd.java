@@ -34,7 +34,7 @@ public final class SoftmaxSimd {
             e.intoArray(y, i);
             sums = sums.add(e);
         }
-        float sum = sums.reduceLanes(VectorOperators.ADD);
+        float sum = Lanes.sum(sums);
         for (; i < to; i++) {
             y[i] = (float) Math.exp(x[i] - max);
             sum += y[i];
@@ -56,7 +56,7 @@ public final class SoftmaxSimd {
         for (; i < bound; i += S.length()) {
             dots = dots.add(FloatVector.fromArray(S, dY, i).mul(FloatVector.fromArray(S, y, i)));
         }
-        float dot = dots.reduceLanes(VectorOperators.ADD);
+        float dot = Lanes.sum(dots);
         for (; i < to; i++) {
             dot += dY[i] * y[i];
         }

@@ -1,7 +1,6 @@
 package org.convlab.engine.simd;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.convlab.engine.gemm.GemmKernel;
 
@@ -64,7 +63,7 @@ public abstract class VectorGemm implements GemmKernel {
     /** Adds the lanes, then the depth values past the last full vector, and stores. */
     static void finishDot(FloatVector s, float[] a, int ai, float[] b, int bi, int k, int depth, float[] c, int ci,
                           boolean accumulate) {
-        float sum = s.reduceLanes(VectorOperators.ADD);
+        float sum = Lanes.sum(s);
         for (; k < depth; k++) {
             sum += a[ai + k] * b[bi + k];
         }

@@ -13,6 +13,7 @@ import org.convlab.data.xo.XoLesson;
 import org.convlab.engine.Simd;
 import org.convlab.ui.lesson.XoLessonLayers;
 import org.convlab.ui.lesson.XoLessonView;
+import org.convlab.ui.stepper.StepperTabs;
 
 /**
  * The main window's regions, as in DESIGN.md's UI map: layer stack on the left
@@ -51,7 +52,7 @@ public final class MainWindow extends BorderPane {
         right.prefWidthProperty().bind(share(0.28, 260, 360));
 
         setLeft(stack);
-        setCenter(main);
+        setCenter(StepperTabs.forLesson(main, lesson)); // the lesson picture is the first tab
         setRight(right);
         setBottom(status);
         stack.select(1); // the convolution: the layer the lesson is about

@@ -1,0 +1,132 @@
+package org.convlab.ui.stepper;
+
+import java.util.Arrays;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.convlab.model.ConvSpec;
+import org.convlab.model.LayerSpec;
+import org.convlab.nn.Network;
+import org.convlab.trace.ActivationSnapshot;
+import org.convlab.trace.NetworkTracer;
+import org.convlab.trace.ValueFormat;
+
+/**
+ * What every step-through view shares: the network, the current input and the snapshot of every
+ * layer's activations for it. Flipping a pixel or loading another input takes a new snapshot at
+ * once (one forward of a small net is well under a millisecond), and every view listening to
+ * {@link #snapshotProperty()} redraws. Also holds the number display (decimals or fractions).
+ * FX thread only.
+ */
+public final class StepperSession {
+    private final Network net;
+    private final NetworkTracer tracer;
+    private final boolean inkPixels;
+    private final boolean slides;
+    private float[] input;
+    private final ReadOnlyObjectWrapper<ActivationSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty fractions = new SimpleBooleanProperty(false);
+
+    /**
+     * @param net       the network (the session runs its reference kernels: the loops the trace shows)
+     * @param input     the first input [C*H*W]
+     * @param inkPixels pixels are +1 ink / -1 background (X/O): flipping negates; otherwise 0 <-> 1
+     */
+    public StepperSession(Network net, float[] input, boolean inkPixels) {
+        this.net = net;
+        this.net.setReference(true);
+        this.tracer = new NetworkTracer(net);
+        this.inkPixels = inkPixels;
+        this.slides = net.spec().layers().stream().anyMatch(StepperSession::normalizes);
+        setInput(input);
+    }
+
+    private static boolean normalizes(LayerSpec l) {
+        return l instanceof ConvSpec c && c.normalize();
+    }
+
+    public Network network() {
+        return net;
+    }
+
+    public NetworkTracer tracer() {
+        return tracer;
+    }
+
+    public ActivationSnapshot snapshot() {
+        return snapshot.get();
+    }
+
+    public ReadOnlyObjectProperty<ActivationSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    /** Whether values show as fractions (7/9) where exact. */
+    public BooleanProperty fractionsProperty() {
+        return fractions;
+    }
+
+    /** Switches fractions (7/9) on or off (a plain setter for callers outside the UI, such as render). */
+    public void setFractions(boolean on) {
+        fractions.set(on);
+    }
+
+    /**
+     * How numbers are written: a net with a normalized conv (the X/O lesson) cuts decimals as the
+     * slides do (5/9 prints 0.55); any other net rounds. Fractions when switched on.
+     */
+    public ValueFormat format() {
+        ValueFormat f = slides ? ValueFormat.slides() : ValueFormat.decimals();
+        return f.withFractions(fractions.get());
+    }
+
+    /** Whether decimals are cut as on the slides. */
+    public boolean slidesConvention() {
+        return slides;
+    }
+
+    /**
+     * The divisor of the network's first normalized conv (9 for X/O), so maps computed from it read
+     * as 5/9 in fraction mode; 1 when no conv normalizes.
+     */
+    public int fractionDivisor() {
+        for (var l : net.layers()) {
+            if (l instanceof org.convlab.nn.layers.ConvLayer c && c.geometry().divisor() > 1) {
+                return c.geometry().divisor();
+            }
+        }
+        return 1;
+    }
+
+    public boolean inkPixels() {
+        return inkPixels;
+    }
+
+    public List<String> classes() {
+        return net.spec().classes();
+    }
+
+    /** The current input (a copy). */
+    public float[] input() {
+        return input.clone();
+    }
+
+    public void setInput(float[] x) {
+        this.input = Arrays.copyOf(x, net.inputShape().size());
+        snapshot.set(tracer.snapshot(input));
+    }
+
+    /** Flips one input pixel (ink <-> background) and recomputes everything downstream. */
+    public void flip(int channel, int row, int col) {
+        var shape = net.inputShape();
+        if (row < 0 || col < 0 || row >= shape.height() || col >= shape.width()) {
+            return; // a padding cell: nothing to flip
+        }
+        int i = (channel * shape.height() + row) * shape.width() + col;
+        float[] x = input.clone();
+        x[i] = inkPixels ? -x[i] : (x[i] > 0.5f ? 0f : 1f);
+        setInput(x);
+    }
+}

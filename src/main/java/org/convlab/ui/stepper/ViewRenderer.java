@@ -1,0 +1,181 @@
+package org.convlab.ui.stepper;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Group;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
+import javax.imageio.ImageIO;
+import org.convlab.UserInputException;
+import org.convlab.data.xo.XoLesson;
+import org.convlab.ui.maps.FeatureMapGallery;
+
+/**
+ * Draws one step-through view to a PNG without a display: JavaFX runs on Monocle's headless
+ * platform with the software renderer, the same view classes the app shows are laid out at the
+ * requested width, and the scene is snapshotted. Used by the {@code render} command.
+ */
+public final class ViewRenderer {
+    /** The views {@code render} can draw. */
+    public enum View { CONV, POOL, RELU, VOTES, MAPS, LESSON }
+
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+    private static final String APP_CSS = "/org/convlab/ui/convlab.css";
+
+    private ViewRenderer() {}
+
+    /**
+     * Renders {@code view} of the session to {@code out}. {@code layer}, {@code channel} and
+     * {@code step} must already be checked against the network (see the render command).
+     */
+    public static void render(StepperSession session, View view, int layer, int channel, int step, double width,
+                              Path out) {
+        startHeadless();
+        CompletableFuture<BufferedImage> image = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                Parent root = build(session, view, layer, channel, step);
+                if (root instanceof Region r) {
+                    r.setPrefWidth(width);
+                }
+                // lay out at the width (views size their grids to it) until the height settles
+                Scene sized = new Scene(root, width, 600);
+                sized.getStylesheets().addAll(ViewRenderer.class.getResource(APP_CSS).toExternalForm(),
+                        ViewRenderer.class.getResource(StepperTabs.CSS).toExternalForm());
+                double height = 600;
+                for (int pass = 0; pass < 6; pass++) {
+                    root.applyCss();
+                    root.layout();
+                    double h = Math.ceil(root.prefHeight(width));
+                    if (h == height && pass > 0) {
+                        break;
+                    }
+                    height = h;
+                    if (root instanceof Region r) {
+                        r.resize(width, height);
+                    }
+                }
+                Scene finalScene = sized;
+                if (finalScene.getHeight() != height) {
+                    sized.setRoot(new Group());
+                    finalScene = new Scene(root, width, height);
+                    finalScene.getStylesheets().addAll(sized.getStylesheets());
+                    root.applyCss();
+                    root.layout();
+                }
+                WritableImage shot = finalScene.snapshot(null);
+                image.complete(SwingFXUtils.fromFXImage(shot, null));
+            } catch (Throwable t) {
+                image.completeExceptionally(t);
+            }
+        });
+        try {
+            // the process ends with System.exit (Launcher), which also stops the JavaFX thread
+            BufferedImage img = image.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Path tmp = Files.createTempFile(parent, ".render-", ".png");
+            ImageIO.write(img, "png", tmp.toFile());
+            Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("rendering did not finish within 2 minutes", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UserInputException u) {
+                throw u;
+            }
+            throw new IllegalStateException("rendering failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Builds the node the app shows for this view, set to the layer, channel and step. */
+    static Parent build(StepperSession session, View view, int layer, int channel, int step) {
+        return switch (view) {
+            case CONV -> {
+                ConvStepView v = new ConvStepView(session);
+                v.configure(layer, channel, step);
+                yield v;
+            }
+            case POOL -> {
+                PoolStepView v = new PoolStepView(session);
+                v.configure(layer, channel, step);
+                yield v;
+            }
+            case RELU -> {
+                ReluView v = new ReluView(session);
+                v.configure(layer, channel);
+                yield v;
+            }
+            case VOTES -> {
+                VoteView v = new VoteView(session);
+                v.configure(layer);
+                yield v;
+            }
+            case MAPS -> {
+                FeatureMapGallery g = new FeatureMapGallery(session.snapshotProperty(), session.network().layerInfos(),
+                        session.inkPixels(), v -> Grids.ratioText(v, session.fractionDivisor(), session.format()));
+                g.select(layer, channel, 0, 0);
+                yield g;
+            }
+            case LESSON -> {
+                XoLessonSequence s = new XoLessonSequence(session, XoLesson.load());
+                if (step < 0 || step >= s.size()) {
+                    throw new UserInputException("--step " + step + " is past the end: the lesson has " + s.size()
+                            + " steps (0.." + (s.size() - 1) + ")");
+                }
+                s.go(step);
+                yield s;
+            }
+        };
+    }
+
+    /** Starts JavaFX once, on Monocle's headless platform with software rendering unless told otherwise. */
+    private static void startHeadless() {
+        if (!STARTED.compareAndSet(false, true)) {
+            return;
+        }
+        setDefault("glass.platform", "Monocle");
+        setDefault("monocle.platform", "Headless");
+        setDefault("prism.order", "sw");
+        setDefault("prism.text", "t2k");
+        setDefault("java.awt.headless", "true");
+        CompletableFuture<Void> up = new CompletableFuture<>();
+        try {
+            Platform.startup(() -> up.complete(null));
+            up.join();
+        } catch (IllegalStateException alreadyRunning) {
+            // JavaFX is up already (inside the app or a test): draw on it and leave it running
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof UnsupportedClassVersionError) {
+                // a jar built on JDK 21+ carries Monocle 21 (Java 21 bytecode; see the pom's jdk21 profile)
+                throw new IllegalStateException("render: this jar's headless JavaFX (Monocle) needs a newer Java than "
+                        + System.getProperty("java.version") + "; run it with Java 21+ or build the jar on JDK 17", e);
+            }
+            throw e;
+        }
+        Platform.setImplicitExit(false);
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}
