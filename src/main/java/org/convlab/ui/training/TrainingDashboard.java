@@ -214,6 +214,16 @@ public final class TrainingDashboard extends BorderPane {
         return snapshot.getReadOnlyProperty();
     }
 
+    /** The progress line ("epoch 2/3, batch 134/1688, 817 images/s, ETA 3:06; ..."), for a status bar. */
+    public javafx.beans.property.ReadOnlyStringProperty progressTextProperty() {
+        return status.textProperty();
+    }
+
+    /** Fraction of the run done (-1 while data loads), for a status bar's progress bar. */
+    public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {
+        return progress.progressProperty();
+    }
+
     /** The largest gap between two JavaFX pulses since the first batch of the last run, in milliseconds. */
     public double maxPulseGapMillis() {
         return pulses.maxGapMillis();

@@ -8,8 +8,8 @@ import org.convlab.UserInputException;
 import org.convlab.model.NetworkSpec;
 import org.convlab.nn.Network;
 import org.convlab.nn.Parameter;
+import org.convlab.nn.SpecExport;
 import org.convlab.train.EpochStats;
-import org.convlab.train.TrainedWeights;
 import org.convlab.train.Trainer;
 import org.convlab.train.TrainingConfig;
 import org.convlab.train.TrainingListener;
@@ -208,13 +208,13 @@ final class TrainingSession {
 
         @Override
         public void stopped(Stop stop) {
-            trainedSpec = TrainedWeights.spec(net);
+            trainedSpec = SpecExport.withWeights(net);
             publish(with(stop.reason() == Reason.CANCELLED ? State.STOPPED : State.FAILED, stop.message()));
         }
 
         @Override
         public void end(TrainingResult result) {
-            trainedSpec = TrainedWeights.spec(net);
+            trainedSpec = SpecExport.withWeights(net);
             if (result.completed()) {
                 publish(with(State.FINISHED, null));
             }
