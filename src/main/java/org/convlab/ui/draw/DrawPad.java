@@ -1,0 +1,264 @@
+package org.convlab.ui.draw;
+
+import java.io.File;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.stage.FileChooser;
+import org.convlab.UserInputException;
+import org.convlab.model.ModelSource;
+import org.convlab.nn.Network;
+
+/**
+ * Draw with the mouse at the model's input resolution and watch the class probabilities change as
+ * you draw. Small grids (the 9x9 X/O lesson) toggle pixels on click; larger ones paint with a soft
+ * pen (right button erases). Clear, invert and one-pixel shifts show what a convnet tolerates.
+ * The forward pass runs on the pad's own thread with the newest picture only, so drawing never
+ * waits for the model.
+ */
+public final class DrawPad extends BorderPane {
+    private static final double PAD_SIZE = 360;
+    private static final int TOGGLE_MAX = 16;
+
+    private final Canvas canvas = new Canvas(PAD_SIZE, PAD_SIZE);
+    private final ProbabilityBars bars = new ProbabilityBars();
+    private final Label title = new Label("Draw pad: train a model in the dashboard or open one");
+    private final Label hint = new Label();
+    private final ObjectProperty<DrawableModel> model = new SimpleObjectProperty<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "convlab-drawpad");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicReference<float[]> pendingInput = new AtomicReference<>();
+    private PadPixels pixels = new PadPixels(9, 9);
+    private Network net;
+    private float toggleValue;
+    private int lastRow = -1;
+    private int lastCol = -1;
+    private long modelVersion;
+
+    public DrawPad() {
+        setId("drawPad");
+        setPadding(new Insets(8));
+        canvas.setId("padCanvas");
+        title.getStyleClass().add("section-title");
+        title.setStyle("-fx-font-weight: bold; -fx-font-size: 13px;");
+        hint.setWrapText(true);
+        Button clear = button("Clear", "clearPad", () -> pixels.clear());
+        Button invert = button("Invert", "invertPad", () -> pixels.invert());
+        Button left = button("←", "shiftLeft", () -> pixels.shift(0, -1));
+        Button right = button("→", "shiftRight", () -> pixels.shift(0, 1));
+        Button up = button("↑", "shiftUp", () -> pixels.shift(-1, 0));
+        Button down = button("↓", "shiftDown", () -> pixels.shift(1, 0));
+        Button open = new Button("Open model…");
+        open.setId("openModel");
+        open.setOnAction(e -> openModel());
+        HBox tools = new HBox(4, clear, invert, new Label("shift"), left, right, up, down, open);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        Label probTitle = new Label("Class probabilities");
+        probTitle.setStyle("-fx-font-weight: bold;");
+        hint.setMaxWidth(380);
+        VBox side = new VBox(8, probTitle, bars, hint);
+        side.setPadding(new Insets(0, 0, 0, 16));
+        side.setPrefWidth(400);
+        HBox body = new HBox(8, canvas, side);
+        VBox main = new VBox(8, title, tools, body);
+        setCenter(main);
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> mouse(e, true));
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> mouse(e, false));
+        model.addListener((o, a, m) -> modelChanged(m));
+        draw();
+    }
+
+    public DrawPad(DrawableModel m) {
+        this();
+        setModel(m);
+    }
+
+    /** The model the pad feeds; bind it to the dashboard's trained model, or set a loaded one. */
+    public ObjectProperty<DrawableModel> modelProperty() {
+        return model;
+    }
+
+    public void setModel(DrawableModel m) {
+        model.set(m);
+    }
+
+    /** The probabilities on screen, one per class (empty without a model). */
+    public float[] probabilities() {
+        return bars.shown();
+    }
+
+    /** The picture being drawn (for tests and for views that show the same input). */
+    PadPixels pixels() {
+        return pixels;
+    }
+
+    /** Stops the pad's inference thread. */
+    public void dispose() {
+        worker.shutdownNow();
+    }
+
+    private Button button(String text, String id, Runnable edit) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> {
+            edit.run();
+            changed();
+        });
+        return b;
+    }
+
+    private void openModel() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open a trained model");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("ConvLab model", "*.json"));
+        File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) {
+            try {
+                setModel(DrawableModel.withDefaultPixels(f.getName(), ModelSource.load(f.toString())));
+            } catch (UserInputException ex) {
+                hint.setText(ex.getMessage());
+            }
+        }
+    }
+
+    private void modelChanged(DrawableModel m) {
+        long version = ++modelVersion;
+        if (m == null) {
+            title.setText("Draw pad: train a model in the dashboard or open one");
+            bars.setClasses(java.util.List.of());
+            return;
+        }
+        int h = m.input().height();
+        int w = m.input().width();
+        if (pixels.height() != h || pixels.width() != w) {
+            pixels = new PadPixels(h, w);
+        }
+        title.setText("Draw pad: " + m.title() + " (" + m.input().toSlideString() + ")");
+        hint.setText(h <= TOGGLE_MAX && w <= TOGGLE_MAX ? "Click a pixel to toggle it; drag to paint the same."
+                : "Drag to draw; right button erases.");
+        bars.setClasses(m.classes());
+        net = null;
+        worker.submit(() -> {
+            try {
+                Network built = Network.build(m.spec(), 1);
+                Platform.runLater(() -> {
+                    if (version == modelVersion) {
+                        net = built;
+                        changed();
+                    }
+                });
+            } catch (UserInputException e) {
+                Platform.runLater(() -> hint.setText(e.getMessage()));
+            }
+        });
+        draw();
+    }
+
+    private void mouse(MouseEvent e, boolean press) {
+        double cell = cellSize();
+        int col = (int) Math.floor(e.getX() / cell);
+        int row = (int) Math.floor(e.getY() / cell);
+        if (row < 0 || col < 0 || row >= pixels.height() || col >= pixels.width()) {
+            return;
+        }
+        if (press) {
+            toggleValue = pixels.get(row, col) >= 0.5f ? 0f : 1f;
+            mark(row, col, e.getButton());
+        } else {
+            // a fast drag skips cells between two events: fill the straight line between them
+            int steps = Math.max(Math.abs(row - lastRow), Math.abs(col - lastCol));
+            for (int i = 1; i <= steps; i++) {
+                mark(lastRow + Math.round((float) (row - lastRow) * i / steps),
+                        lastCol + Math.round((float) (col - lastCol) * i / steps), e.getButton());
+            }
+        }
+        lastRow = row;
+        lastCol = col;
+        changed();
+    }
+
+    /** Small grids toggle (a drag sets what the press set); large ones paint, the right button erases. */
+    private void mark(int row, int col, MouseButton button) {
+        if (pixels.height() <= TOGGLE_MAX && pixels.width() <= TOGGLE_MAX) {
+            pixels.set(row, col, toggleValue);
+        } else if (button == MouseButton.SECONDARY) {
+            pixels.set(row, col, 0f);
+        } else {
+            pixels.paint(row, col, true);
+        }
+    }
+
+    private double cellSize() {
+        return Math.floor(PAD_SIZE / Math.max(pixels.height(), pixels.width()));
+    }
+
+    /** Redraws the pad and asks for new probabilities (only the newest picture is evaluated). */
+    private void changed() {
+        draw();
+        DrawableModel m = model.get();
+        Network n = net;
+        if (m == null || n == null) {
+            return;
+        }
+        if (pendingInput.getAndSet(m.toInput(pixels.values())) == null) {
+            worker.submit(() -> infer(n));
+        }
+    }
+
+    private void infer(Network n) {
+        float[] x = pendingInput.getAndSet(null);
+        if (x == null) {
+            return;
+        }
+        n.forward(x, 1, false);
+        float[] p = n.probabilities();
+        float[] copy = new float[n.classes()];
+        System.arraycopy(p, 0, copy, 0, copy.length);
+        Platform.runLater(() -> {
+            if (net == n) {
+                bars.show(copy);
+            }
+        });
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double cell = cellSize();
+        g.setFill(Color.web("#e0e0e0"));
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        for (int r = 0; r < pixels.height(); r++) {
+            for (int c = 0; c < pixels.width(); c++) {
+                g.setFill(Color.gray(1 - pixels.get(r, c)));
+                g.fillRect(c * cell, r * cell, cell, cell);
+            }
+        }
+        if (cell >= 8) {
+            g.setStroke(Color.web("#bbbbbb"));
+            g.setLineWidth(0.5);
+            for (int r = 0; r <= pixels.height(); r++) {
+                g.strokeLine(0, r * cell, pixels.width() * cell, r * cell);
+            }
+            for (int c = 0; c <= pixels.width(); c++) {
+                g.strokeLine(c * cell, 0, c * cell, pixels.height() * cell);
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.convlab.ui.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.convlab.model.ModelSource;
+import org.convlab.train.EpochStats;
+import org.convlab.ui.draw.DrawPad;
+
+/**
+ * Shows the training dashboard and the draw pad in a window of their own, to look at them without
+ * the main window, and to measure responsiveness:
+ * <pre>
+ * java -cp target/convlab.jar org.convlab.ui.training.DashboardPreview \
+ *     [--model preset:lenet5] [--data idx:/usr/share/datasets/fashion-mnist] [--epochs N] [--batch B]
+ *     [--start] [--exit] [--tab draw]
+ * </pre>
+ * {@code --start} trains at once; {@code --exit} prints the largest pulse gap and the images/s
+ * when the run ends, then quits.
+ */
+public final class DashboardPreview {
+    private DashboardPreview() {}
+
+    /** The window (a plain main class launches it: a main in an Application subclass needs JavaFX on the module path). */
+    public static final class App extends Application {
+    @Override
+    public void start(Stage stage) {
+        List<String> args = new ArrayList<>(getParameters().getRaw());
+        String model = option(args, "--model", "preset:xo");
+        String data = option(args, "--data", null);
+        String epochs = option(args, "--epochs", null);
+        String batch = option(args, "--batch", null);
+        String tab = option(args, "--tab", "dashboard");
+        boolean start = args.contains("--start");
+        boolean exit = args.contains("--exit");
+
+        TrainingDashboard dashboard = new TrainingDashboard(model, ModelSource.load(model));
+        DrawPad pad = new DrawPad();
+        dashboard.trainedModelProperty().addListener((o, a, m) -> {
+            if (m != null) {
+                pad.setModel(m);
+            }
+        });
+        pad.getStylesheets().add(TrainingDashboard.class.getResource("dashboard.css").toExternalForm());
+        Tab dashTab = new Tab("Training", dashboard);
+        Tab padTab = new Tab("Draw pad", pad);
+        TabPane tabs = new TabPane(dashTab, padTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        if (tab.equals("draw")) {
+            tabs.getSelectionModel().select(padTab);
+        }
+        if (epochs != null) {
+            dashboard.settings().setEpochs(Integer.parseInt(epochs));
+        }
+        if (batch != null) {
+            dashboard.settings().setBatch(Integer.parseInt(batch));
+        }
+        if (data != null) {
+            dashboard.setDataSource(data, !start);
+        }
+        if (exit) {
+            dashboard.snapshotProperty().addListener((o, a, s) -> {
+                if (s != null && !s.isActive()) {
+                    report(dashboard, s);
+                    Platform.exit();
+                }
+            });
+        }
+        stage.setTitle("ConvLab: training dashboard");
+        stage.setScene(new Scene(tabs, 1366, 740));
+        stage.setOnCloseRequest(e -> {
+            dashboard.dispose();
+            pad.dispose();
+        });
+        stage.show();
+        if (start) {
+            Platform.runLater(dashboard::startTraining);
+        }
+    }
+
+    }
+
+    private static void report(TrainingDashboard dashboard, TrainingSnapshot s) {
+        double ips = s.history().stream().mapToDouble(EpochStats::imagesPerSecond).average().orElse(Double.NaN);
+        System.out.printf(Locale.ROOT, "run %s after %d epochs; training images/s (mean of epochs) %.0f;"
+                        + " largest gap between JavaFX pulses %.1f ms%s%n", s.state().toString().toLowerCase(Locale.ROOT),
+                s.history().size(), ips, dashboard.maxPulseGapMillis(), s.message() == null ? "" : "; " + s.message());
+        for (EpochStats e : s.history()) {
+            System.out.printf(Locale.ROOT, "  epoch %d: loss %.4f acc %.2f%% val acc %.2f%% %.0f img/s%n", e.epoch(),
+                    e.trainLoss(), 100 * e.trainAccuracy(), 100 * e.validationAccuracy(), e.imagesPerSecond());
+        }
+        System.out.flush();
+    }
+
+    private static String option(List<String> args, String name, String fallback) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
+    }
+
+    public static void main(String[] args) {
+        Application.launch(App.class, args);
+    }
+}

@@ -1,0 +1,55 @@
+package org.convlab.ui.training;
+
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import org.convlab.engine.Shape;
+
+/**
+ * Model inputs and weights as images: one sample C x H x W (grey for one channel, RGB for three),
+ * values stretched from their own minimum to maximum so that any normalisation shows.
+ */
+final class Pictures {
+    private Pictures() {}
+
+    /**
+     * @param invert true for data in the slides' ink convention (+1 = dark ink), so that X's look
+     *               black on white as in the files
+     */
+    static WritableImage sample(float[] x, int offset, Shape shape, boolean invert) {
+        int h = shape.height();
+        int w = shape.width();
+        int plane = h * w;
+        int channels = shape.channels();
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < shape.size(); i++) {
+            min = Math.min(min, x[offset + i]);
+            max = Math.max(max, x[offset + i]);
+        }
+        float range = max > min ? max - min : 1f;
+        WritableImage img = new WritableImage(w, h);
+        PixelWriter pw = img.getPixelWriter();
+        double[] rgb = new double[3];
+        for (int r = 0; r < h; r++) {
+            for (int c = 0; c < w; c++) {
+                for (int k = 0; k < 3; k++) {
+                    int ch = channels == 3 ? k : 0;
+                    double v = (x[offset + ch * plane + r * w + c] - min) / range;
+                    rgb[k] = invert ? 1 - v : v;
+                }
+                pw.setColor(c, r, Color.color(rgb[0], rgb[1], rgb[2]));
+            }
+        }
+        return img;
+    }
+
+    /** Blue for negative, white for zero, red for positive weights, scaled by {@code scale} (the largest |w|). */
+    static Color diverging(float v, float scale) {
+        double t = Math.max(-1, Math.min(1, v / (scale == 0 ? 1 : scale)));
+        if (t >= 0) {
+            return Color.color(1, 1 - t * 0.85, 1 - t * 0.85);
+        }
+        return Color.color(1 + t * 0.85, 1 + t * 0.85, 1);
+    }
+}

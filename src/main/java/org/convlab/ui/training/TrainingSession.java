@@ -1,0 +1,250 @@
+package org.convlab.ui.training;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.convlab.UserInputException;
+import org.convlab.model.NetworkSpec;
+import org.convlab.nn.Network;
+import org.convlab.nn.Parameter;
+import org.convlab.nn.SpecExport;
+import org.convlab.train.EpochStats;
+import org.convlab.train.Trainer;
+import org.convlab.train.TrainingConfig;
+import org.convlab.train.TrainingListener;
+import org.convlab.train.TrainingResult;
+import org.convlab.ui.training.TrainingSnapshot.LossPoint;
+import org.convlab.ui.training.TrainingSnapshot.State;
+
+/**
+ * One training run on its own thread. The trainer's events are turned into immutable
+ * {@link TrainingSnapshot}s; only the newest is kept ({@link #takeSnapshot} hands it over once),
+ * so however fast batches go the FX thread sees at most one update per frame. Loss points are
+ * queued instead (every point matters for the chart) and drained in bulk.
+ *
+ * <p>No JavaFX here: the session can be driven and tested without a screen.
+ */
+final class TrainingSession {
+    /** Filters are copied at most this often: a few small arrays, far below 5% of a step. */
+    private static final long FILTER_EVERY_NANOS = 150_000_000L;
+    /** Misclassified validation samples kept per epoch for the gallery. */
+    static final int MISSES_KEPT = 24;
+
+    private final Supplier<PreparedData> data;
+    private final TrainingConfig config;
+    private final AtomicReference<TrainingSnapshot> latest = new AtomicReference<>();
+    private final ConcurrentLinkedQueue<LossPoint> lossPoints = new ConcurrentLinkedQueue<>();
+    private final List<EpochStats> history = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile Trainer trainer;
+    private volatile boolean stopRequested;
+    private volatile TrainingSnapshot current;
+    private volatile NetworkSpec trainedSpec;
+    private volatile PreparedData prepared;
+    private Thread thread;
+
+    // training-thread state
+    private Network net;
+    private int batches;
+    private double smoothed = Double.NaN;
+    private volatile long lastBatchNanos; // reset by resume() on the FX thread
+    private double activeSeconds;
+    private long batchesDone;
+    private double imagesPerSecond;
+    private long lastFilterNanos;
+    private TrainingSnapshot.FilterWeights filters;
+    private EpochReport report;
+
+    /** @param data loads (or returns already loaded) data; called on the training thread */
+    TrainingSession(Supplier<PreparedData> data, TrainingConfig config) {
+        this.data = data;
+        this.config = config;
+        this.current = new TrainingSnapshot(State.PREPARING, 0, config.epochs(), 0, 0, Double.NaN, Double.NaN,
+                List.of(), null, null, null);
+    }
+
+    void start() {
+        thread = new Thread(this::run, "convlab-training");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void pause() {
+        Trainer t = trainer;
+        if (t != null && current.state() == State.RUNNING) {
+            t.pause();
+            publish(with(State.PAUSED, null));
+        }
+    }
+
+    void resume() {
+        Trainer t = trainer;
+        if (t != null && t.isPaused()) {
+            lastBatchNanos = 0; // the pause is not training time (read by the training thread after it wakes)
+            t.resume();
+            publish(with(State.RUNNING, null));
+        }
+    }
+
+    void stop() {
+        stopRequested = true;
+        Trainer t = trainer;
+        if (t != null) {
+            t.cancel();
+        }
+    }
+
+    /** The newest snapshot not yet taken, or null when nothing changed since the last call. */
+    TrainingSnapshot takeSnapshot() {
+        return latest.getAndSet(null);
+    }
+
+    /** The newest snapshot (taken or not). */
+    TrainingSnapshot current() {
+        return current;
+    }
+
+    /** Moves every queued loss point into {@code into}. */
+    void drainLoss(List<LossPoint> into) {
+        for (LossPoint p = lossPoints.poll(); p != null; p = lossPoints.poll()) {
+            into.add(p);
+        }
+    }
+
+    /** The trained network's spec with its weights, once the run has ended (else null). */
+    NetworkSpec trainedSpec() {
+        return trainedSpec;
+    }
+
+    PreparedData prepared() {
+        return prepared;
+    }
+
+    /** Waits for the training thread (tests, shutdown). */
+    void join(long millis) throws InterruptedException {
+        if (thread != null) {
+            thread.join(millis);
+        }
+    }
+
+    private void run() {
+        try {
+            publish(current);
+            PreparedData d = data.get();
+            prepared = d;
+            if (stopRequested) {
+                publish(with(State.STOPPED, "stopped before the first batch"));
+                return;
+            }
+            net = Network.build(d.spec(), config.seed());
+            Trainer t = new Trainer(net, d.train(), d.validation(), null, config);
+            trainer = t;
+            if (stopRequested) {
+                t.cancel();
+            }
+            filters = copyFilters(net);
+            t.run(new Listener(d));
+        } catch (UserInputException e) {
+            publish(with(State.FAILED, e.getMessage()));
+        } catch (OutOfMemoryError e) {
+            publish(with(State.FAILED, "not enough memory for this model and data: try a smaller batch or a smaller data set"));
+        } catch (RuntimeException e) {
+            publish(with(State.FAILED, "training failed: " + e));
+        }
+    }
+
+    private final class Listener implements TrainingListener {
+        private final PreparedData d;
+
+        Listener(PreparedData d) {
+            this.d = d;
+        }
+
+        @Override
+        public void begin(Start start) {
+            batches = start.batchesPerEpoch();
+            publish(new TrainingSnapshot(State.RUNNING, 0, start.epochs(), 0, batches, Double.NaN, Double.NaN,
+                    history, filters, null, null));
+        }
+
+        @Override
+        public void batchEnd(BatchEnd b) {
+            long now = System.nanoTime();
+            int n = Math.min(config.batchSize(), d.train().size() - (b.batch() - 1) * config.batchSize());
+            if (lastBatchNanos != 0) {
+                double dt = (now - lastBatchNanos) / 1e9;
+                activeSeconds += dt;
+                double rate = n / Math.max(dt, 1e-9);
+                imagesPerSecond = Double.isNaN(imagesPerSecond) || imagesPerSecond == 0 ? rate : 0.9 * imagesPerSecond + 0.1 * rate;
+            }
+            lastBatchNanos = now;
+            batchesDone++;
+            // exponential moving average of the batch losses, as TensorBoard's smoothing slider
+            smoothed = Double.isNaN(smoothed) ? b.loss() : 0.9 * smoothed + 0.1 * b.loss();
+            int stride = Math.max(1, b.batches() / 100);
+            if (b.batch() % stride == 0 || b.batch() == b.batches()) {
+                lossPoints.add(new LossPoint(b.epoch() - 1 + (double) b.batch() / b.batches(), smoothed));
+            }
+            if (now - lastFilterNanos > FILTER_EVERY_NANOS) {
+                filters = copyFilters(net);
+                lastFilterNanos = now;
+            }
+            long remaining = (long) (config.epochs() - b.epoch()) * b.batches() + (b.batches() - b.batch());
+            double eta = batchesDone < 2 ? Double.NaN : activeSeconds / (batchesDone - 1) * remaining;
+            publish(new TrainingSnapshot(trainer.isPaused() ? State.PAUSED : State.RUNNING, b.epoch(), config.epochs(),
+                    b.batch(), b.batches(), imagesPerSecond, eta, history, filters, report, null));
+        }
+
+        @Override
+        public void epochEnd(EpochStats stats) {
+            history.add(stats);
+            boolean onTraining = d.validation() == null;
+            report = ValidationReporter.report(stats.epoch(), net, onTraining ? d.train() : d.validation(),
+                    config.batchSize(), MISSES_KEPT, onTraining);
+            filters = copyFilters(net);
+            lastBatchNanos = 0; // validation time is not training time
+            publish(with(current.state(), null));
+        }
+
+        @Override
+        public void stopped(Stop stop) {
+            trainedSpec = SpecExport.withWeights(net);
+            publish(with(stop.reason() == Reason.CANCELLED ? State.STOPPED : State.FAILED, stop.message()));
+        }
+
+        @Override
+        public void end(TrainingResult result) {
+            trainedSpec = SpecExport.withWeights(net);
+            if (result.completed()) {
+                publish(with(State.FINISHED, null));
+            }
+        }
+    }
+
+    private TrainingSnapshot with(State state, String message) {
+        TrainingSnapshot c = current;
+        return new TrainingSnapshot(state, c.epoch(), c.epochs(), c.batch(), c.batches(), c.imagesPerSecond(),
+                state.equals(State.FINISHED) ? 0 : c.etaSeconds(), history, filters, report, message);
+    }
+
+    private synchronized void publish(TrainingSnapshot s) {
+        // a pause/resume from the FX thread must not be overwritten by an older state, nor an end by a batch
+        if (!current.isActive() && current != s) {
+            return;
+        }
+        current = s;
+        latest.set(s);
+    }
+
+    /** The first 4-D parameter is the first conv layer's weight [out, in, kh, kw]. */
+    private static TrainingSnapshot.FilterWeights copyFilters(Network net) {
+        for (Parameter p : net.parameters()) {
+            if (p.shape().length == 4) {
+                String name = p.name();
+                return new TrainingSnapshot.FilterWeights(name.substring(0, name.lastIndexOf('.')), p.shape().clone(),
+                        p.value().clone());
+            }
+        }
+        return null;
+    }
+}

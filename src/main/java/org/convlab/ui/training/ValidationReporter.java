@@ -1,0 +1,72 @@
+package org.convlab.ui.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.convlab.data.Augmentation;
+import org.convlab.data.BatchStream;
+import org.convlab.data.Dataset;
+import org.convlab.nn.Network;
+import org.convlab.train.Evaluation;
+
+/**
+ * Runs the network over a dataset in inference mode, in dataset order, and counts the confusion
+ * matrix as {@link org.convlab.train.Evaluator} does, keeping besides the first misclassified
+ * samples with their top-3 guesses (which the train package's evaluation does not need).
+ * Called on the training thread between epochs.
+ */
+final class ValidationReporter {
+    private ValidationReporter() {}
+
+    static EpochReport report(int epoch, Network net, Dataset data, int batchSize, int maxMisses, boolean onTraining) {
+        int k = net.classes();
+        long[][] confusion = new long[k][k];
+        double lossSum = 0;
+        List<EpochReport.Miss> misses = new ArrayList<>();
+        int sampleSize = data.shape().size();
+        int index = 0;
+        try (BatchStream stream = new BatchStream(data, batchSize, 0, 0, false, Augmentation.NONE)) {
+            for (var batch = stream.next(); batch != null; batch = stream.next()) {
+                int n = batch.count();
+                int[] labels = batch.labels();
+                net.forward(batch.x(), n, false);
+                float[] probs = net.probabilities();
+                for (int s = 0; s < n; s++, index++) {
+                    int[] top = top3(probs, s * k, k);
+                    confusion[labels[s]][top[0]]++;
+                    lossSum -= Math.log(Math.max(probs[s * k + labels[s]], Float.MIN_NORMAL));
+                    if (top[0] != labels[s] && misses.size() < maxMisses) {
+                        float[] pixels = new float[sampleSize];
+                        System.arraycopy(batch.x(), s * sampleSize, pixels, 0, sampleSize);
+                        List<EpochReport.Guess> guesses = new ArrayList<>();
+                        for (int t : top) {
+                            if (t >= 0) {
+                                guesses.add(new EpochReport.Guess(t, probs[s * k + t]));
+                            }
+                        }
+                        misses.add(new EpochReport.Miss(index, data.shape(), pixels, labels[s], guesses));
+                    }
+                }
+            }
+        }
+        double loss = data.size() == 0 ? Double.NaN : lossSum / data.size();
+        return new EpochReport(epoch, new Evaluation(net.spec().classes(), confusion, loss), misses, onTraining);
+    }
+
+    /** Indices of the three largest values (first on ties); -1 where there are fewer than 3 classes. */
+    static int[] top3(float[] p, int from, int k) {
+        int[] top = {-1, -1, -1};
+        for (int i = 0; i < k; i++) {
+            float v = p[from + i];
+            for (int slot = 0; slot < 3; slot++) {
+                if (top[slot] < 0 || v > p[from + top[slot]]) {
+                    for (int m = 2; m > slot; m--) {
+                        top[m] = top[m - 1];
+                    }
+                    top[slot] = i;
+                    break;
+                }
+            }
+        }
+        return top;
+    }
+}
