@@ -7,9 +7,11 @@ import javafx.scene.control.TabPane;
 
 /**
  * The middle region as a view switcher: Start, Lesson (the X/O lesson, selected at launch),
- * Step through (the trace views plug in with {@link #setStepThrough}), Summary and Diagram.
- * Ctrl+1..5 select them (View menu). Ids: {@code #mainView} (this), tabs {@code #viewStart},
- * {@code #viewLesson}, {@code #viewStepThrough}, {@code #viewSummary}, {@code #viewDiagram}.
+ * Step through (the trace views plug in with {@link #setStepThrough}), Summary, Diagram, and the
+ * views added with {@link #addLater} (Train, Draw). Ctrl+1..5 select the first five (View menu).
+ * Ids: {@code #mainView} (this), tabs {@code #viewStart}, {@code #viewLesson},
+ * {@code #viewStepThrough}, {@code #viewSummary}, {@code #viewDiagram}, {@code #viewTrain},
+ * {@code #viewDraw}.
  */
 public final class CenterViews extends TabPane {
     public static final String START = "viewStart";
@@ -17,6 +19,8 @@ public final class CenterViews extends TabPane {
     public static final String STEP_THROUGH = "viewStepThrough";
     public static final String SUMMARY = "viewSummary";
     public static final String DIAGRAM = "viewDiagram";
+    public static final String TRAIN = "viewTrain";
+    public static final String DRAW = "viewDraw";
 
     private final Tab stepThrough;
 
@@ -50,6 +54,18 @@ public final class CenterViews extends TabPane {
         };
         stepThrough.selectedProperty().addListener((o, a, b) -> build.run());
         build.run();
+    }
+
+    /** Adds a tab whose view is built the first time it is shown, so it costs nothing at start-up. */
+    public void addLater(String title, String id, java.util.function.Supplier<Node> view) {
+        Tab t = tab(title, id, new Label());
+        getTabs().add(t);
+        t.selectedProperty().addListener((o, was, selected) -> {
+            if (selected && t.getUserData() == null) {
+                t.setUserData(Boolean.TRUE);
+                t.setContent(view.get());
+            }
+        });
     }
 
     /** Selects the tab with this id. */

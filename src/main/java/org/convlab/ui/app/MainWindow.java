@@ -31,6 +31,9 @@ import org.convlab.ui.editor.SummaryTable;
 import org.convlab.ui.editor.VolumeDiagram;
 import org.convlab.ui.lesson.XoLessonView;
 import org.convlab.ui.stepper.StepperTabs;
+import org.convlab.ui.training.TrainingDashboard;
+import org.convlab.ui.draw.DrawPad;
+import org.convlab.UserInputException;
 
 /**
  * The main window's regions, as in DESIGN.md's UI map: the menu bar on top ({@code #menuBar}),
@@ -51,6 +54,7 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
     private final VolumeDiagram diagram;
     private final StringBinding title;
     private PropertiesPanel properties;
+    private DrawPad drawPad;
 
     public MainWindow(XoLesson lesson) {
         getStyleClass().add("main-window");
@@ -86,6 +90,8 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
             return stepper;
         });
 
+        addTrainingViews();
+
         status.setId("statusBar");
         right.getStyleClass().add("properties-panel");
         // Side panels give way in a narrow window, so the middle view keeps most of the room.
@@ -112,6 +118,41 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
                 files.setOwner(s.getWindow());
             }
         });
+    }
+
+    /**
+     * The Train and Draw tabs (ui.training, ui.draw), built when first shown. The dashboard trains
+     * the stack in the editor when it fits (else the X/O preset); a model it trains goes to the draw pad.
+     */
+    private void addTrainingViews() {
+        views.addLater("Train", CenterViews.TRAIN, () -> {
+            TrainingDashboard dash = new TrainingDashboard();
+            try {
+                dash.setModel(model.sourceProperty().get(), model.document().toNetwork());
+            } catch (UserInputException misfit) {
+                say("the stack does not fit yet, so Train starts from the X/O preset");
+            }
+            dash.trainedModelProperty().addListener((o, a, trained) -> {
+                if (trained != null) {
+                    drawPad().setModel(trained);
+                }
+            });
+            sceneProperty().addListener((o, a, s) -> {
+                if (s == null) {
+                    dash.dispose();
+                }
+            });
+            return dash;
+        });
+        views.addLater("Draw", CenterViews.DRAW, this::drawPad);
+    }
+
+    /** The draw pad, made on first use (it builds a network, which start-up need not wait for). */
+    private DrawPad drawPad() {
+        if (drawPad == null) {
+            drawPad = new DrawPad();
+        }
+        return drawPad;
     }
 
     /** "ConvLab — preset:xo", with " *" while there are unsaved changes: the stage's title. */
