@@ -31,8 +31,10 @@ public final class CenterViews extends TabPane {
         Label later = new Label("The step-through views of the X/O lesson appear here.");
         later.getStyleClass().add("caption");
         stepThrough = tab("Step through", STEP_THROUGH, later);
-        getTabs().addAll(tab("Start", START, start), tab("Lesson", LESSON, lesson), stepThrough,
-                tab("Summary", SUMMARY, summary), tab("Diagram", DIAGRAM, diagram));
+        // Only the lesson is in the scene at launch: a tab's content joins the scene (and pays
+        // for CSS and layout) when the tab is first shown, which keeps start-up short.
+        getTabs().addAll(deferred("Start", START, start), tab("Lesson", LESSON, lesson), stepThrough,
+                deferred("Summary", SUMMARY, summary), deferred("Diagram", DIAGRAM, diagram));
         show(LESSON);
     }
 
@@ -72,6 +74,16 @@ public final class CenterViews extends TabPane {
     public void show(String id) {
         getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
                 .ifPresent(t -> getSelectionModel().select(t));
+    }
+
+    private static Tab deferred(String title, String id, Node content) {
+        Tab t = tab(title, id, new Label());
+        t.selectedProperty().addListener((o, was, selected) -> {
+            if (selected && t.getContent() != content) {
+                t.setContent(content);
+            }
+        });
+        return t;
     }
 
     private static Tab tab(String title, String id, Node content) {
