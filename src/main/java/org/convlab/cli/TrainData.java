@@ -58,30 +58,7 @@ final class TrainData {
 
     /** {@code none}, or a comma list of {@code shift:N}, {@code flip}, {@code rotate:DEGREES}. */
     static Augmentation augmentation(String text) {
-        if (text == null || text.isBlank() || text.trim().equalsIgnoreCase("none")) {
-            return Augmentation.NONE;
-        }
-        int shift = 0;
-        boolean flip = false;
-        double rotate = 0;
-        for (String part : text.split(",")) {
-            String p = part.trim().toLowerCase(Locale.ROOT);
-            try {
-                if (p.equals("flip")) {
-                    flip = true;
-                } else if (p.startsWith("shift:")) {
-                    shift = Integer.parseInt(p.substring(6));
-                } else if (p.startsWith("rotate:")) {
-                    rotate = Double.parseDouble(p.substring(7));
-                } else {
-                    throw new NumberFormatException();
-                }
-            } catch (NumberFormatException e) {
-                throw new UserInputException("--augment: cannot read '" + part
-                        + "': use a comma list of shift:PIXELS, flip, rotate:DEGREES (for example shift:2,flip,rotate:10) or none");
-            }
-        }
-        return new Augmentation(shift, flip, rotate);
+        return Augmentation.parse(text, "--augment");
     }
 
     /** Opens {@code source} for a model taking {@code input}; {@code normalize} is already resolved (no auto). */

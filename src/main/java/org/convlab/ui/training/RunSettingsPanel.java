@@ -1,6 +1,5 @@
 package org.convlab.ui.training;
 
-import java.util.Locale;
 import java.util.Set;
 import javafx.geometry.Insets;
 import javafx.scene.control.ComboBox;
@@ -146,29 +145,6 @@ final class RunSettingsPanel extends VBox {
 
     /** {@code none}, or a comma list of {@code shift:N}, {@code flip}, {@code rotate:DEGREES}, as the CLI's --augment. */
     static Augmentation augmentation(String text) {
-        if (text == null || text.isBlank() || text.trim().equalsIgnoreCase("none")) {
-            return Augmentation.NONE;
-        }
-        int shift = 0;
-        boolean flip = false;
-        double rotate = 0;
-        for (String part : text.split(",")) {
-            String p = part.trim().toLowerCase(Locale.ROOT);
-            try {
-                if (p.equals("flip")) {
-                    flip = true;
-                } else if (p.startsWith("shift:")) {
-                    shift = Integer.parseInt(p.substring(6));
-                } else if (p.startsWith("rotate:")) {
-                    rotate = Double.parseDouble(p.substring(7));
-                } else {
-                    throw new NumberFormatException();
-                }
-            } catch (NumberFormatException e) {
-                throw new UserInputException("augmentation: cannot read '" + part
-                        + "': use none or a comma list of shift:PIXELS, flip, rotate:DEGREES");
-            }
-        }
-        return new Augmentation(shift, flip, rotate);
+        return Augmentation.parse(text, "augmentation");
     }
 }
