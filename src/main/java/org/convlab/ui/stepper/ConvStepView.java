@@ -76,12 +76,7 @@ public final class ConvStepView extends VBox {
         setMinWidth(0); // take the width the region offers; the grids size themselves to it
         getStyleClass().add("stepper-view");
         List<Layer> layers = session.network().layers();
-        for (int i = 0; i < layers.size(); i++) {
-            if (layers.get(i) instanceof ConvLayer) {
-                convLayers.add(i);
-                layerChoice.getItems().add(i + ": " + layers.get(i).name());
-            }
-        }
+        LayerChoices.fill(layers, ConvLayer.class, convLayers, layerChoice);
         layerChoice.setId("convLayer");
         filterChoice.setId("convFilter");
         channelChoice.setId("convChannel");

@@ -45,12 +45,7 @@ public final class PoolStepView extends VBox {
         setMinWidth(0); // take the width the region offers; the grids size themselves to it
         getStyleClass().add("stepper-view");
         List<Layer> layers = session.network().layers();
-        for (int i = 0; i < layers.size(); i++) {
-            if (layers.get(i) instanceof PoolLayer) {
-                poolLayers.add(i);
-                layerChoice.getItems().add(i + ": " + layers.get(i).name());
-            }
-        }
+        LayerChoices.fill(layers, PoolLayer.class, poolLayers, layerChoice);
         layerChoice.setId("poolLayer");
         channelChoice.setId("poolChannel");
         layerChoice.valueProperty().addListener((o, a, b) -> {

@@ -47,12 +47,7 @@ public final class VoteView extends VBox {
         setMinWidth(0); // take the width the region offers; the grids size themselves to it
         getStyleClass().add("stepper-view");
         List<Layer> layers = session.network().layers();
-        for (int i = 0; i < layers.size(); i++) {
-            if (layers.get(i) instanceof DenseLayer) {
-                denseLayers.add(i);
-                layerChoice.getItems().add(i + ": " + layers.get(i).name());
-            }
-        }
+        LayerChoices.fill(layers, DenseLayer.class, denseLayers, layerChoice);
         layerChoice.setId("voteLayer");
         layerChoice.valueProperty().addListener((o, a, b) -> {
             if (!updating && b != null) {
