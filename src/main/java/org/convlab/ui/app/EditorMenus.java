@@ -3,6 +3,7 @@ package org.convlab.ui.app;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -15,9 +16,10 @@ import org.convlab.ui.editor.EditorModel;
 import org.convlab.ui.editor.FileActions;
 
 /**
- * The menu bar: File, Edit (Undo/Redo name what they will do), Presets, View (the middle tabs
- * and the text size). Ids: {@code #menuBar}, {@code #menuUndo}, {@code #menuRedo},
- * {@code #menuSave}, {@code #menuRecent}, {@code #preset-menu-<name>}, {@code #fontSize-<px>}.
+ * The menu bar: File, Edit (Undo/Redo name what they will do), Presets, View (the middle tabs,
+ * the side panels, and the text size, which is remembered between runs). Ids: {@code #menuBar},
+ * {@code #menuUndo}, {@code #menuRedo}, {@code #menuSave}, {@code #menuRecent},
+ * {@code #preset-menu-<name>}, {@code #menuSidePanels}, {@code #fontSize-<px>}.
  */
 final class EditorMenus {
     static final List<Integer> FONT_SIZES = List.of(14, 15, 16, 18, 20, 24);
@@ -31,6 +33,11 @@ final class EditorMenus {
         void exportDiagram();
 
         void setFontSize(int px);
+
+        int fontSize();
+
+        /** Whether the stack and properties panels are shown (the Train and Draw tabs hide them anyway). */
+        javafx.beans.property.BooleanProperty sidePanelsProperty();
 
         void quit();
     }
@@ -108,7 +115,8 @@ final class EditorMenus {
     private static Menu view(Window window) {
         Menu m = new Menu("_View");
         String[][] views = {{"Start", CenterViews.START}, {"Lesson", CenterViews.LESSON},
-            {"Step through", CenterViews.STEP_THROUGH}, {"Summary", CenterViews.SUMMARY}, {"Diagram", CenterViews.DIAGRAM}};
+            {"Step through", CenterViews.STEP_THROUGH}, {"Summary", CenterViews.SUMMARY}, {"Diagram", CenterViews.DIAGRAM},
+            {"Train", CenterViews.TRAIN}, {"Draw", CenterViews.DRAW}};
         for (int i = 0; i < views.length; i++) {
             String id = views[i][1];
             m.getItems().add(item(views[i][0], "menu-" + id, "Shortcut+" + (i + 1), () -> window.showView(id)));
@@ -119,11 +127,15 @@ final class EditorMenus {
             RadioMenuItem r = new RadioMenuItem(px + " px");
             r.setId("fontSize-" + px);
             r.setToggleGroup(g);
-            r.setSelected(px == MainWindow.DEFAULT_FONT_PX);
+            r.setSelected(px == window.fontSize());
             r.setOnAction(e -> window.setFontSize(px));
             size.getItems().add(r);
         }
-        m.getItems().addAll(new SeparatorMenuItem(), size);
+        CheckMenuItem panels = new CheckMenuItem("Side Panels");
+        panels.setId("menuSidePanels");
+        panels.setAccelerator(KeyCombination.keyCombination("Shortcut+B"));
+        panels.selectedProperty().bindBidirectional(window.sidePanelsProperty());
+        m.getItems().addAll(new SeparatorMenuItem(), panels, size);
         return m;
     }
 

@@ -4,6 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.binding.DoubleBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.geometry.Insets;
@@ -47,7 +49,12 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
     static final int DEFAULT_FONT_PX = 15;
 
     private final EditorModel model = EditorModel.ofPreset("xo");
+    private final AppSettings settings = AppSettings.inUserHome();
+    private final StackEditorView stack;
     private final VBox right = new VBox();
+    /** The View menu's "Side Panels" switch; the Train and Draw tabs hide them anyway. */
+    private final BooleanProperty sidePanels = new SimpleBooleanProperty(true);
+    private int fontSize;
     private final StatusBar status = new StatusBar();
     private final FileActions files;
     private final CenterViews views;
@@ -60,7 +67,7 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
         getStyleClass().add("main-window");
         files = new FileActions(model, RecentFiles.inUserHome(), this::say);
 
-        StackEditorView stack = new StackEditorView(model);
+        stack = new StackEditorView(model);
         ScrollPane lessonView = new ScrollPane(new XoLessonView(lesson));
         lessonView.setId("lessonView");
         lessonView.getStyleClass().add("main-view");
@@ -100,11 +107,13 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
         right.setMinWidth(0);
 
         setTop(EditorMenus.create(model, files, this));
-        setLeft(stack);
         setCenter(views);
-        setRight(right);
         setBottom(status);
-        setFontSize(DEFAULT_FONT_PX);
+        applyFontSize(settings.fontSize(DEFAULT_FONT_PX));
+        // The dashboard and the draw pad need the whole width more than the editor's panels.
+        views.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> placeSidePanels());
+        sidePanels.addListener((o, a, b) -> placeSidePanels());
+        placeSidePanels();
 
         title = Bindings.createStringBinding(() -> "ConvLab \u2014 " + model.sourceProperty().get()
                 + (model.isDirty() ? " *" : ""), model.sourceProperty(), model.dirtyProperty());
@@ -276,7 +285,32 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
 
     @Override
     public void setFontSize(int px) {
+        applyFontSize(px);
+        settings.setFontSize(px);
+    }
+
+    @Override
+    public int fontSize() {
+        return fontSize;
+    }
+
+    private void applyFontSize(int px) {
+        fontSize = px;
         setStyle("-fx-font-size: " + px + "px;");
+    }
+
+    @Override
+    public BooleanProperty sidePanelsProperty() {
+        return sidePanels;
+    }
+
+    /** Shows the stack and properties panels unless switched off or a full-width tab is showing. */
+    private void placeSidePanels() {
+        javafx.scene.control.Tab tab = views.getSelectionModel().getSelectedItem();
+        String id = tab == null ? "" : tab.getId();
+        boolean show = sidePanels.get() && !CenterViews.TRAIN.equals(id) && !CenterViews.DRAW.equals(id);
+        setLeft(show ? stack : null);
+        setRight(show ? right : null);
     }
 
     @Override

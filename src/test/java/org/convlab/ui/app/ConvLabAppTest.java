@@ -44,6 +44,8 @@ class ConvLabAppTest {
 
     @BeforeAll
     static void startApp() throws Exception {
+        // a home of its own: the developer's remembered text size must not change the layout
+        System.setProperty("convlab.home", java.nio.file.Files.createTempDirectory("convlab-app-test").toString());
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(ConvLabApp.class);
         // The property sheet joins the window just after the first frame.
@@ -106,6 +108,25 @@ class ConvLabAppTest {
         assertTrue(onScreen("#layerStack").getMaxX() <= onScreen("#mainView").getMinX() + 1);
         assertTrue(onScreen("#mainView").getMaxX() <= onScreen("#properties").getMinX() + 1);
         assertTrue(onScreen("#statusBar").getMinY() >= onScreen("#mainView").getMaxY() - 1);
+    }
+
+    @Test
+    void theTrainAndDrawTabsGetTheWholeWidthAndTheSidePanelsComeBack() {
+        MainWindow window = robot.lookup(".main-window").queryAs(MainWindow.class);
+        double middle = onScreen("#mainView").getWidth();
+        robot.interact(() -> window.views().show(CenterViews.DRAW));
+        assertEquals(null, window.getLeft(), "stack panel hidden on Draw");
+        assertEquals(null, window.getRight(), "properties panel hidden on Draw");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(onScreen("#mainView").getWidth() > middle + 400, "the draw pad has the room of both panels");
+        robot.interact(() -> window.views().show(CenterViews.LESSON));
+        assertTrue(find("#layerStack", Node.class).getScene() != null, "stack panel back");
+        assertTrue(find("#properties", Node.class).getScene() != null, "properties back");
+        // the View menu's switch hides them on any tab, and brings them back
+        robot.interact(() -> window.sidePanelsProperty().set(false));
+        assertEquals(null, window.getLeft());
+        robot.interact(() -> window.sidePanelsProperty().set(true));
+        assertTrue(window.getLeft() != null && window.getRight() != null);
     }
 
     @Test
