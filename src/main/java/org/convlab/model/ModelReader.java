@@ -42,7 +42,7 @@ public final class ModelReader {
             Map.entry("batchnorm", Set.of("eps", "momentum", "weight", "bias", "running_mean", "running_var")),
             Map.entry("lrn", Set.of("size", "alpha", "beta", "k")),
             Map.entry("inception", Set.of("branches")),
-            Map.entry("residual", Set.of("branch", "projection")));
+            Map.entry("residual", Set.of("branch", "projection", "skip")));
 
     private final String file;
 
@@ -203,7 +203,8 @@ public final class ModelReader {
                 return new InceptionSpec(name, branches);
             }
             case "residual":
-                return new ResidualSpec(name, layerList(f.required("branch"), f.at("branch")), f.bool("projection", false));
+                return new ResidualSpec(name, layerList(f.required("branch"), f.at("branch")), f.bool("projection", false),
+                        f.has("skip") ? layerList(f.required("skip"), f.at("skip")) : null);
             default:
                 throw new IllegalStateException(type);
         }

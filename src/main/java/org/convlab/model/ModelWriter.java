@@ -107,6 +107,9 @@ public final class ModelWriter {
         } else if (l instanceof ResidualSpec r) {
             o.set("branch", layers(r.branch()));
             o.put("projection", r.projection());
+            if (r.skip() != null) {
+                o.set("skip", layers(r.skip()));
+            }
         }
         return o;
     }

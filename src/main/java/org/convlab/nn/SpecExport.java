@@ -61,7 +61,9 @@ public final class SpecExport {
             return new InceptionSpec(is.name(), branches);
         }
         if (l instanceof ResidualBlock r && spec instanceof ResidualSpec rs) {
-            return new ResidualSpec(rs.name(), layers(r.branch().layers()), rs.projection());
+            // the projection's weights too, or a reopened model would start its skips from scratch
+            return new ResidualSpec(rs.name(), layers(r.branch().layers()), rs.projection(),
+                    r.skip().isEmpty() ? null : layers(r.skip().layers()));
         }
         return spec;
     }

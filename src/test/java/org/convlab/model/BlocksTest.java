@@ -35,6 +35,29 @@ class BlocksTest {
     }
 
     @Test
+    void aFileMayGiveTheProjectionsWeightsButNotAnotherSkip() {
+        String head = "{\"format\":\"convlab-model\",\"version\":1,\"input\":{\"channels\":4,\"height\":8,\"width\":8},"
+                + "\"layers\":[{\"type\":\"residual\",\"name\":\"blk\",\"projection\":true,"
+                + "\"branch\":[{\"type\":\"conv\",\"filters\":8,\"kernel\":3,\"stride\":2,\"padding\":1}],\"skip\":[";
+        String weight = "\"weight\":{\"shape\":[8,4,1,1],\"data\":[" + "0.5,".repeat(31) + "0.5]}";
+        String good = head + "{\"type\":\"conv\",\"filters\":8,\"kernel\":1,\"stride\":2,\"bias\":false,\"floor\":true,"
+                + weight + "}]}]}";
+        LayerInfo info = ShapeInference.infer(ModelReader.read(good, "good.json")).get(0);
+        ConvSpec proj = (ConvSpec) info.branches().get(1).get(0).spec();
+        assertEquals("blk.proj", proj.name());
+        assertEquals(0.5f, proj.weight().data()[31]);
+        // a 3x3 conv where the rule says 1x1: refused, naming the block and what it must be
+        String bad = head + "{\"type\":\"conv\",\"filters\":8,\"kernel\":3,\"stride\":2,\"bias\":false}]}]}";
+        String m = assertThrows(UserInputException.class,
+                () -> ShapeInference.infer(ModelReader.read(bad, "bad.json"))).getMessage();
+        assertTrue(m.contains("blk.skip[0]: must be a 1x1 conv with 8 filters, stride 2, no bias"), m);
+        // skip layers on a block without projection make no sense
+        String noProjection = good.replace("\"projection\":true", "\"projection\":false");
+        m = assertThrows(UserInputException.class, () -> ModelReader.read(noProjection, "odd.json")).getMessage();
+        assertTrue(m.contains("skip"), m);
+    }
+
+    @Test
     void inceptionBranchesMustAgreeOnHeightAndWidth() {
         NetworkSpec net = new NetworkSpec(Shape.of(4, 8, 8), List.of(), List.of(new InceptionSpec(null, List.of(
                 List.of(ConvSpec.of(2, 1, 1, Padding.VALID)), List.of(ConvSpec.of(2, 3, 1, Padding.VALID))))));
