@@ -13,6 +13,7 @@ import org.convlab.data.Dataset;
 import org.convlab.engine.Parallel;
 import org.convlab.model.ModelSource;
 import org.convlab.model.NetworkSpec;
+import org.convlab.model.Preprocessing;
 import org.convlab.model.ShapeInference;
 import org.convlab.nn.Network;
 import org.convlab.train.Evaluation;
@@ -43,10 +44,11 @@ final class EvalCommand implements Callable<Integer> {
     String data;
 
     @Option(names = "--normalize", defaultValue = "auto",
-            description = "as the model was trained: unit, symmetric, standardize, ink or auto (default: ${DEFAULT-VALUE})")
+            description = "unit, symmetric, standardize, ink or auto: as the model file says it was trained"
+                    + " (a trained model stores it), else ink for 9x9 grey models and unit otherwise (default: ${DEFAULT-VALUE})")
     String normalize;
 
-    @Option(names = "--resize", defaultValue = "fit", description = "fit, stretch or crop (default: ${DEFAULT-VALUE})")
+    @Option(names = "--resize", description = "fit, stretch or crop (default: as the model was trained, else fit)")
     String resize;
 
     @Option(names = "--batch", defaultValue = "256", description = "samples per forward pass (default: ${DEFAULT-VALUE})")
@@ -75,8 +77,13 @@ final class EvalCommand implements Callable<Integer> {
             Parallel.setThreads(threads);
         }
         NetworkSpec start = ModelSource.load(model);
-        String norm = TrainData.normalization(normalize, start.input());
-        TrainData.Splits splits = TrainData.open(data, start.input(), norm, TrainData.resize(resize), 0, seed, null);
+        String norm = TrainData.normalizationFor(normalize, start);
+        Preprocessing stored = start.preprocessing();
+        String resizing = resize != null ? resize : stored != null ? stored.resize() : "fit";
+        if (stored != null && !norm.equals(stored.normalize())) {
+            err.println("note: the model was trained with --normalize " + stored.normalize() + ", evaluated with " + norm);
+        }
+        TrainData.Splits splits = TrainData.open(data, start.input(), norm, TrainData.resize(resizing), 0, seed, null, stored);
         TrainData.report(splits.loaded(), out);
         Dataset set = splits.test() != null ? splits.test() : splits.train();
         int outputs = ShapeInference.infer(start).get(start.layers().size() - 1).output().size();

@@ -4,10 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.convlab.UserInputException;
+import org.convlab.data.ResizeMode;
 import org.convlab.data.input.InputFile;
 import org.convlab.data.input.PixelScale;
 import org.convlab.model.ModelSource;
 import org.convlab.model.NetworkSpec;
+import org.convlab.model.Preprocessing;
 import org.convlab.nn.Network;
 
 /**
@@ -30,18 +32,45 @@ final class NetworkInput {
     }
 
     /**
-     * Reads the input. Pixel scale {@code auto} is {@code ink} (black +1, white -1, the X/O slides'
+     * Reads the input. Pixel scale {@code auto} is the one a trained model file stores (its
+     * standardisation included), else {@code ink} (black +1, white -1, the X/O slides'
      * convention) for 9x9 one-channel models such as preset:xo, and {@code unit} ([0, 1]) otherwise.
+     * An image of another size is resized as the model's training images were (fit and pad unless
+     * the model file says otherwise).
      */
     static float[] read(Path file, Network net, String pixels, PrintWriter err) {
         PixelScale scale;
-        if (pixels == null || pixels.equalsIgnoreCase("auto")) {
+        Preprocessing stored = net.spec().preprocessing();
+        boolean auto = pixels == null || pixels.equalsIgnoreCase("auto");
+        if (auto && stored != null) {
+            scale = switch (stored.normalize()) {
+                case "ink" -> PixelScale.INK;
+                case "symmetric" -> PixelScale.SIGNED;
+                default -> PixelScale.UNIT; // standardize starts from [0,1], below
+            };
+        } else if (auto) {
             var in = net.inputShape();
             scale = in.channels() == 1 && in.height() == 9 && in.width() == 9 ? PixelScale.INK : PixelScale.UNIT;
         } else {
             scale = PixelScale.parse(pixels);
         }
-        return InputFile.read(file, net.inputShape(), scale, err::println);
+        ResizeMode resize = stored == null ? ResizeMode.FIT_PAD : TrainData.resize(stored.resize());
+        float[] x = InputFile.read(file, net.inputShape(), scale, resize, err::println);
+        if (auto && stored != null && stored.mean() != null && InputFile.isImage(file)) {
+            standardize(x, stored, net.inputShape().plane());
+        }
+        return x;
+    }
+
+    /** (x - mean[c]) / std[c], the training split's statistics the model file stores. */
+    private static void standardize(float[] x, Preprocessing p, int plane) {
+        float[] mean = p.mean();
+        float[] std = p.std();
+        for (int c = 0; c < mean.length; c++) {
+            for (int i = c * plane; i < (c + 1) * plane; i++) {
+                x[i] = (x[i] - mean[c]) / std[c];
+            }
+        }
     }
 
     /** A label given as a class index or a class name; out of range is a user error. */

@@ -157,7 +157,8 @@ final class TrainCommand implements Callable<Integer> {
                     .schedule(Schedule.parse(schedule)).seed(seed).threads(threads).validationSplit(valSplit)
                     .augmentation(TrainData.augmentation(augment)).frozen(frozen(start)).build();
             dataOptions.put("source", data);
-            dataOptions.put("normalize", TrainData.normalization(normalize, start.input()));
+            // a trained model goes on with the preparation it learned on, unless told otherwise
+            dataOptions.put("normalize", TrainData.normalizationFor(normalize, start));
             dataOptions.put("resize", resize);
             if (test != null) {
                 dataOptions.put("test", test);
@@ -168,7 +169,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         ResizeMode resizeMode = TrainData.resize(dataOptions.get("resize"));
         TrainData.Splits splits = TrainData.open(data, start.input(), dataOptions.get("normalize"), resizeMode,
-                config.validationSplit(), config.seed(), dataOptions.get("test"));
+                config.validationSplit(), config.seed(), dataOptions.get("test"), start.preprocessing());
         TrainData.report(splits.loaded(), stdout);
 
         ModelAdapter.Adapted adapted = ModelAdapter.adapt(start, splits.train().classes());
@@ -189,7 +190,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainingResult result = trainer.run(new TrainProgress(stdout));
 
         Path target = out != null ? out : Path.of(defaultName(model));
-        ModelFiles.write(target, SpecExport.withWeights(net));
+        ModelFiles.write(target, SpecExport.withWeights(net).withPreprocessing(
+                TrainData.preprocessing(dataOptions.get("normalize"), resizeMode, splits.loaded())));
         if (result.stop() != null) {
             stdout.flush();
             throw new UserInputException(result.stop().message() + " Saved those weights to " + target);
@@ -199,9 +201,6 @@ final class TrainCommand implements Callable<Integer> {
                     result.test().correct(), result.test().total());
         }
         stdout.printf(Locale.ROOT, "trained in %s; saved the model to %s%n", TrainProgress.clock(result.seconds()), target);
-        if (!"unit".equals(dataOptions.get("normalize")) && !"ink".equals(dataOptions.get("normalize"))) {
-            stdout.println("note: evaluate it with --normalize " + dataOptions.get("normalize") + " as it was trained");
-        }
         if (json) {
             stdout.println(new ObjectMapper().writeValueAsString(summary(result, target)));
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.convlab.UserInputException;
 import org.convlab.data.Augmentation;
+import org.convlab.data.ChannelStats;
 import org.convlab.data.DataOptions;
 import org.convlab.data.DataSources;
 import org.convlab.data.Dataset;
@@ -13,6 +14,7 @@ import org.convlab.data.Normalization;
 import org.convlab.data.ResizeMode;
 import org.convlab.data.SkippedFile;
 import org.convlab.engine.Shape;
+import org.convlab.model.Preprocessing;
 import org.convlab.train.InkDataset;
 
 /**
@@ -64,18 +66,58 @@ final class TrainData {
     /** Opens {@code source} for a model taking {@code input}; {@code normalize} is already resolved (no auto). */
     static Splits open(String source, Shape input, String normalize, ResizeMode resize, double valSplit, long seed,
                        String testSource) {
+        return open(source, input, normalize, resize, valSplit, seed, testSource, null);
+    }
+
+    /**
+     * As above; a model that stores its standardisation ({@code stored} not null) has its mean
+     * and std applied instead of measuring the new data's, so new images are prepared exactly
+     * as its training images were.
+     */
+    static Splits open(String source, Shape input, String normalize, ResizeMode resize, double valSplit, long seed,
+                       String testSource, Preprocessing stored) {
         Normalization n = switch (normalize) {
             case "symmetric", "ink" -> Normalization.SYMMETRIC;
             case "standardize" -> Normalization.STANDARDIZE;
             default -> Normalization.UNIT;
         };
         DataOptions options = new DataOptions(resize, n, valSplit, seed, testSource, Augmentation.NONE);
-        LoadedData loaded = DataSources.open(source, input, options);
+        ChannelStats fixed = stored != null && stored.mean() != null && normalize.equals("standardize")
+                ? new ChannelStats(stored.mean(), stored.std()) : null;
+        LoadedData loaded = DataSources.open(source, input, options, fixed);
         if (normalize.equals("ink")) {
             return new Splits(InkDataset.of(loaded.train()), InkDataset.of(loaded.validation()),
                     InkDataset.of(loaded.test()), loaded);
         }
         return new Splits(loaded.train(), loaded.validation(), loaded.test(), loaded);
+    }
+
+    /**
+     * What a trained model keeps of its data preparation: the normalisation (with the training
+     * split's mean and std for standardize) and the resize mode.
+     */
+    static Preprocessing preprocessing(String normalize, ResizeMode resize, LoadedData loaded) {
+        String r = switch (resize) {
+            case STRETCH -> "stretch";
+            case CENTER_CROP -> "crop";
+            default -> "fit";
+        };
+        if (!normalize.equals("standardize")) {
+            return Preprocessing.of(normalize, r);
+        }
+        return new Preprocessing(normalize, r, loaded.normalization().mean(), loaded.normalization().std());
+    }
+
+    /**
+     * The normalisation for a model about to be evaluated: {@code --normalize} when given, else the
+     * one the model file stores, else the {@code auto} rule.
+     */
+    static String normalizationFor(String text, org.convlab.model.NetworkSpec model) {
+        boolean auto = text == null || text.trim().equalsIgnoreCase("auto");
+        if (auto && model.preprocessing() != null) {
+            return model.preprocessing().normalize();
+        }
+        return normalization(text, model.input());
     }
 
     /** The data line and the skipped files (the first few one per line, then how many in all). */

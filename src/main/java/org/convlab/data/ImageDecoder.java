@@ -41,6 +41,8 @@ final class ImageDecoder {
     private final Shape shape;
     private final ResizeMode mode;
     private final Map<String, ImageReader> readers = new HashMap<>();
+    private int lastWidth;
+    private int lastHeight;
 
     ImageDecoder(Shape shape, ResizeMode mode) {
         if (shape.channels() != 1 && shape.channels() != 3) {
@@ -72,6 +74,8 @@ final class ImageDecoder {
                     reader.setInput(in, true, true);
                     int w = reader.getWidth(0);
                     int h = reader.getHeight(0);
+                    lastWidth = w;
+                    lastHeight = h;
                     String refusal = checkSize(w, h);
                     if (refusal != null) {
                         return refusal;
@@ -102,6 +106,15 @@ final class ImageDecoder {
         } catch (OutOfMemoryError e) {
             return "too large to decode in the memory available";
         }
+    }
+
+    /** Width and height of the last file decoded, as stored (before any resizing). */
+    int lastWidth() {
+        return lastWidth;
+    }
+
+    int lastHeight() {
+        return lastHeight;
     }
 
     /** Releases the cached readers. */

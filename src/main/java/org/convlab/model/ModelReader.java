@@ -73,7 +73,7 @@ public final class ModelReader {
 
     private NetworkSpec network(JsonNode root) {
         JsonFields top = new JsonFields(root, "", file);
-        top.onlyFields(Set.of("format", "version", "input", "classes", "layers"), "a model file");
+        top.onlyFields(Set.of("format", "version", "input", "classes", "layers", "preprocessing"), "a model file");
         if (top.has("format") && !FORMAT.equals(top.text("format", null))) {
             throw top.error("format", "must be \"" + FORMAT + "\", got " + JsonFields.describe(top.raw("format")));
         }
@@ -105,10 +105,49 @@ public final class ModelReader {
             throw top.error("layers", "the model needs at least one layer");
         }
         try {
-            return new NetworkSpec(input, classes, layers);
+            return new NetworkSpec(input, classes, layers, top.has("preprocessing") ? preprocessing(top) : null);
+        } catch (JsonFields.PathError e) {
+            throw e;
         } catch (UserInputException e) {
             throw new UserInputException((file == null ? "" : file + ": ") + e.getMessage(), e);
         }
+    }
+
+    private Preprocessing preprocessing(JsonFields top) {
+        JsonFields p = new JsonFields(top.raw("preprocessing"), "preprocessing", file);
+        p.onlyFields(Set.of("normalize", "resize", "mean", "std"), "the preprocessing");
+        String normalize = p.text("normalize", null);
+        if (!Preprocessing.NORMALIZATIONS.contains(normalize)) {
+            throw p.error(p.at("normalize"), "must be one of " + String.join(", ", Preprocessing.NORMALIZATIONS)
+                    + ", got " + JsonFields.describe(p.raw("normalize")));
+        }
+        String resize = p.has("resize") ? p.text("resize", null) : "fit";
+        if (!Preprocessing.RESIZES.contains(resize)) {
+            throw p.error(p.at("resize"), "must be one of " + String.join(", ", Preprocessing.RESIZES)
+                    + ", got " + JsonFields.describe(p.raw("resize")));
+        }
+        float[] mean = p.has("mean") ? numbers(p, "mean") : null;
+        float[] std = p.has("std") ? numbers(p, "std") : null;
+        try {
+            return new Preprocessing(normalize, resize, mean, std);
+        } catch (UserInputException e) {
+            throw new UserInputException((file == null ? "" : file + ": ") + e.getMessage(), e);
+        }
+    }
+
+    private static float[] numbers(JsonFields p, String field) {
+        JsonNode a = p.raw(field);
+        if (!a.isArray() || a.isEmpty()) {
+            throw p.error(p.at(field), "must be a list of numbers, one per channel, got " + JsonFields.describe(a));
+        }
+        float[] out = new float[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!a.get(i).isNumber()) {
+                throw p.error(p.at(field) + "[" + i + "]", "must be a number, got " + JsonFields.describe(a.get(i)));
+            }
+            out[i] = a.get(i).floatValue();
+        }
+        return out;
     }
 
     private List<LayerSpec> layerList(JsonNode node, String path) {

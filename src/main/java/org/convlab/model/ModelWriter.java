@@ -48,6 +48,22 @@ public final class ModelWriter {
         in.put("width", net.input().width());
         ArrayNode classes = root.putArray("classes");
         net.classes().forEach(classes::add);
+        if (net.preprocessing() != null) {
+            Preprocessing p = net.preprocessing();
+            ObjectNode o = root.putObject("preprocessing");
+            o.put("normalize", p.normalize());
+            o.put("resize", p.resize());
+            if (p.mean() != null) {
+                ArrayNode mean = o.putArray("mean");
+                ArrayNode std = o.putArray("std");
+                for (float v : p.mean()) {
+                    mean.add(v);
+                }
+                for (float v : p.std()) {
+                    std.add(v);
+                }
+            }
+        }
         root.set("layers", layers(net.layers()));
         return root;
     }

@@ -11,8 +11,9 @@ import org.convlab.engine.Shape;
  * model is only for looking at shapes), and the layers in order. Every layer gets a default
  * name (conv1, pool1, fc1, ...) unless it has one; names must be unique at the top level.
  * Construction does not check that the layers fit the input: {@link ShapeInference} does.
+ * {@code preprocessing} (nullable) says how a trained model's images were prepared.
  */
-public record NetworkSpec(Shape input, List<String> classes, List<LayerSpec> layers) {
+public record NetworkSpec(Shape input, List<String> classes, List<LayerSpec> layers, Preprocessing preprocessing) {
     public NetworkSpec {
         if (input == null) {
             throw new UserInputException("input: the model needs an input shape");
@@ -34,6 +35,19 @@ public record NetworkSpec(Shape input, List<String> classes, List<LayerSpec> lay
                 throw new UserInputException("classes: class names must be non-empty and unique, got " + classes);
             }
         }
+        if (preprocessing != null) {
+            preprocessing.checkChannels(input.channels());
+        }
+    }
+
+    /** A network that says nothing about how its inputs were prepared (presets, drawn stacks). */
+    public NetworkSpec(Shape input, List<String> classes, List<LayerSpec> layers) {
+        this(input, classes, layers, null);
+    }
+
+    /** The same network with {@code p} as its preprocessing. */
+    public NetworkSpec withPreprocessing(Preprocessing p) {
+        return new NetworkSpec(input, classes, layers, p);
     }
 
     /** The layer with this name at the top level, or null. */

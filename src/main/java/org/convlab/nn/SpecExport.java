@@ -31,7 +31,7 @@ public final class SpecExport {
     /** The spec with every conv, dense and batch-norm tensor set to the network's current values. */
     public static NetworkSpec withWeights(Network net) {
         NetworkSpec spec = net.spec();
-        return new NetworkSpec(spec.input(), spec.classes(), layers(net.layers()));
+        return new NetworkSpec(spec.input(), spec.classes(), layers(net.layers()), spec.preprocessing());
     }
 
     private static List<LayerSpec> layers(List<Layer> layers) {

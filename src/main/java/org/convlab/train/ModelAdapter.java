@@ -59,7 +59,7 @@ public final class ModelAdapter {
                 notes.add("the model's class names (" + String.join(", ", modelClasses) + ") are replaced by the data's ("
                         + String.join(", ", dataClasses) + ")");
             }
-            return new Adapted(new NetworkSpec(spec.input(), dataClasses, spec.layers()), null, notes);
+            return new Adapted(new NetworkSpec(spec.input(), dataClasses, spec.layers(), spec.preprocessing()), null, notes);
         }
         List<LayerSpec> layers = new ArrayList<>(spec.layers());
         int i = layers.size() - 1;
@@ -76,7 +76,7 @@ public final class ModelAdapter {
         notes.add(last.name() + " is replaced by a new dense layer of " + k + " units (it had " + last.units()
                 + ") for the data's " + k + " classes (" + String.join(", ", dataClasses)
                 + "); its weights start fresh from the seed");
-        return new Adapted(new NetworkSpec(spec.input(), dataClasses, layers), null, notes);
+        return new Adapted(new NetworkSpec(spec.input(), dataClasses, layers, spec.preprocessing()), null, notes);
     }
 
     /** data index -> model index when both lists hold the same names ignoring case, else null. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.convlab.UserInputException;
+import org.convlab.data.ResizeMode;
 import org.convlab.engine.Shape;
 
 /**
@@ -25,6 +26,11 @@ public final class InputFile {
      * @throws UserInputException naming the file on a missing file, unreadable content or a shape mismatch
      */
     public static float[] read(Path file, Shape expected, PixelScale scale, Consumer<String> notes) {
+        return read(file, expected, scale, ResizeMode.FIT_PAD, notes);
+    }
+
+    /** As above, images of another size resized by {@code resize} (training's default is FIT_PAD). */
+    public static float[] read(Path file, Shape expected, PixelScale scale, ResizeMode resize, Consumer<String> notes) {
         if (!Files.exists(file)) {
             throw new UserInputException("input file not found: " + file);
         }
@@ -38,6 +44,12 @@ public final class InputFile {
         if (lower.endsWith(".npy")) {
             return NpyInput.read(file, expected);
         }
-        return ImageInput.read(file, expected, scale, notes);
+        return ImageInput.read(file, expected, scale, resize, notes);
+    }
+
+    /** Whether {@code file} is read as an image (so pixel conventions apply), not as a tensor. */
+    public static boolean isImage(Path file) {
+        String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return !lower.endsWith(".json") && !lower.endsWith(".npy");
     }
 }

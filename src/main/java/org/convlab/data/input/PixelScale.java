@@ -18,6 +18,15 @@ public enum PixelScale {
      */
     INK;
 
+    /** Maps one value on the 0..1 scale (0 black, 1 white). */
+    public float fromUnit(float v) {
+        return switch (this) {
+            case UNIT -> v;
+            case SIGNED -> 2f * v - 1f;
+            case INK -> 1f - 2f * v;
+        };
+    }
+
     /** Maps one grey or colour value on the 0..255 scale. */
     public float apply(float value) {
         return switch (this) {

@@ -7,14 +7,17 @@ import java.util.Set;
 import org.convlab.engine.Shape;
 import org.convlab.model.LayerSpec;
 import org.convlab.model.NetworkSpec;
+import org.convlab.model.Preprocessing;
 
 /**
  * What the editor holds: an input shape, class names and a layer list that may not fit (the
  * model package's {@link NetworkSpec} would refuse nothing here, but {@code ShapeInference} may).
  * Immutable: every edit makes a new document, which is what makes undo a matter of keeping the
- * old one. Every layer carries a unique name, so cards keep their ids when layers move.
+ * old one. Every layer carries a unique name, so cards keep their ids when layers move. A trained
+ * model's preprocessing (how its images were prepared) rides along, and is dropped when the
+ * input's channels change, since it no longer fits.
  */
-public record StackDocument(Shape input, List<String> classes, List<LayerSpec> layers) {
+public record StackDocument(Shape input, List<String> classes, List<LayerSpec> layers, Preprocessing preprocessing) {
     public StackDocument {
         classes = List.copyOf(classes);
         layers = List.copyOf(layers);
@@ -22,17 +25,17 @@ public record StackDocument(Shape input, List<String> classes, List<LayerSpec> l
 
     /** The network as loaded: names already assigned by {@link NetworkSpec}. */
     public static StackDocument of(NetworkSpec net) {
-        return new StackDocument(net.input(), net.classes(), net.layers());
+        return new StackDocument(net.input(), net.classes(), net.layers(), net.preprocessing());
     }
 
     /** An empty stack on an input of this size. */
     public static StackDocument empty(Shape input) {
-        return new StackDocument(input, List.of(), List.of());
+        return new StackDocument(input, List.of(), List.of(), null);
     }
 
     /** The model package's network, for saving and inference; throws when there are no layers. */
     public NetworkSpec toNetwork() {
-        return new NetworkSpec(input, classes, layers);
+        return new NetworkSpec(input, classes, layers, preprocessing);
     }
 
     public int size() {
@@ -40,11 +43,12 @@ public record StackDocument(Shape input, List<String> classes, List<LayerSpec> l
     }
 
     public StackDocument withInput(Shape in) {
-        return new StackDocument(in, classes, layers);
+        boolean fits = preprocessing == null || in.channels() == input.channels();
+        return new StackDocument(in, classes, layers, fits ? preprocessing : null);
     }
 
     public StackDocument withLayers(List<LayerSpec> l) {
-        return new StackDocument(input, classes, l);
+        return new StackDocument(input, classes, l, preprocessing);
     }
 
     /** {@code layer} inserted at {@code index}, named with the next free name of its kind. */

@@ -55,25 +55,52 @@ class InputFileTest {
         BufferedImage img = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 4; y++) {
             for (int x = 0; x < 4; x++) {
-                img.setRGB(x, y, 0xff0000); // pure red: luminance 0.299 * 255 = 76.2 -> 76
+                img.setRGB(x, y, 0xff0000); // pure red: luminance 0.299
             }
         }
         Path png = dir.resolve("red.png");
         ImageIO.write(img, "png", png.toFile());
         float[] v = InputFile.read(png, Shape.of(1, 2, 2), PixelScale.UNIT, notes::add);
         for (float f : v) {
-            assertEquals(76f / 255f, f, 1e-7);
+            assertEquals(0.299f, f, 1e-7);
         }
         assertEquals(1, notes.size());
         assertTrue(notes.get(0).contains("red.png is 4x4 pixels; resized to 2x2"), notes.get(0));
     }
 
     @Test
-    void bilinearResizeOfAGradientHalvesExactly() {
-        // 1x4 row 0, 1, 2, 3 down to 1x2: pixel-centre sampling at x = 0.5 and 2.5 -> 0.5 and 2.5
-        float[] out = new float[2];
-        Resize.bilinear(out, 0, new float[] {0, 1, 2, 3}, 1, 4, 1, 2);
-        assertArrayEquals(new float[] {0.5f, 2.5f}, out);
+    void greyPngSamplesAreReadAsStoredAsInTraining() throws IOException {
+        // a grey PNG of 64: Java's getRGB would hand back 137 (it treats grey as linear light)
+        BufferedImage img = new BufferedImage(2, 2, BufferedImage.TYPE_BYTE_GRAY);
+        for (int i = 0; i < 4; i++) {
+            img.getRaster().setSample(i % 2, i / 2, 0, 64);
+        }
+        Path png = dir.resolve("grey.png");
+        ImageIO.write(img, "png", png.toFile());
+        for (float f : InputFile.read(png, Shape.of(1, 2, 2), PixelScale.UNIT, notes::add)) {
+            assertEquals(64f / 255f, f, 1e-7);
+        }
+    }
+
+    @Test
+    void aWideImageIsFittedAndPaddedLikeTrainingImagesUnlessStretched() throws IOException {
+        // 4x2: left half black, right half white
+        BufferedImage img = new BufferedImage(4, 2, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 2; y++) {
+            img.setRGB(2, y, 0xffffff);
+            img.setRGB(3, y, 0xffffff);
+        }
+        Path png = dir.resolve("wide.png");
+        ImageIO.write(img, "png", png.toFile());
+        // stretched to 2x2: each output column averages two source columns
+        float[] stretched = InputFile.read(png, Shape.of(1, 2, 2), PixelScale.UNIT,
+                org.convlab.data.ResizeMode.STRETCH, notes::add);
+        assertArrayEquals(new float[] {0, 1, 0, 1}, stretched);
+        // fitted: scale 1/2 keeps the aspect, a 2x1 band on the top row (offset (2 - 1)/2 = 0), the
+        // other row padded with the mean of the border pixels (all eight here: 0.5)
+        float[] fitted = InputFile.read(png, Shape.of(1, 2, 2), PixelScale.UNIT, notes::add);
+        assertArrayEquals(new float[] {0, 1, 0.5f, 0.5f}, fitted);
+        assertTrue(notes.get(0).contains("stretched"), notes.get(0));
     }
 
     @Test
