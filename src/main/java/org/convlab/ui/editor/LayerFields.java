@@ -10,6 +10,7 @@ import org.convlab.model.BatchNormSpec;
 import org.convlab.model.ConvSpec;
 import org.convlab.model.DenseSpec;
 import org.convlab.model.DropoutSpec;
+import org.convlab.model.InceptionSpec;
 import org.convlab.model.LayerSpec;
 import org.convlab.model.LrnSpec;
 import org.convlab.model.Padding;
@@ -21,7 +22,8 @@ import org.convlab.ui.editor.SettingField.Kind;
  * The settings a user can change for each layer type. New values are checked by the model
  * package's records (their constructors refuse impossible values with a message); this class
  * only parses text into numbers. Changing a conv's filters or kernel, or a dense layer's units,
- * drops weights carried in the file, which no longer match.
+ * drops weights carried in the file, which no longer match. The layers inside an inception or
+ * residual block are edited through the block: each inner setting gives the whole new block.
  */
 public final class LayerFields {
     static final List<String> PADDINGS = List.of("valid", "same", "0", "1", "2", "3");
@@ -84,8 +86,46 @@ public final class LayerFields {
         } else if (l instanceof ResidualSpec r) {
             f.add(bool("projection", r.projection(), "1x1 conv on the skip path when the branch changes the shape",
                     v -> new ResidualSpec(r.name(), r.branch(), v)));
+            for (int k = 0; k < r.branch().size(); k++) {
+                int at = k;
+                innerFields(f, r, r.branch().get(k), now -> {
+                    List<LayerSpec> branch = new ArrayList<>(r.branch());
+                    branch.set(at, now);
+                    // a changed branch may no longer match a trained projection: it starts afresh
+                    return new ResidualSpec(r.name(), branch, r.projection());
+                });
+            }
+        } else if (l instanceof InceptionSpec inc) {
+            for (int b = 0; b < inc.branches().size(); b++) {
+                for (int k = 0; k < inc.branches().get(b).size(); k++) {
+                    int branchAt = b;
+                    int at = k;
+                    innerFields(f, inc, inc.branches().get(b).get(k), now -> {
+                        List<List<LayerSpec>> branches = new ArrayList<>(inc.branches());
+                        List<LayerSpec> changed = new ArrayList<>(branches.get(branchAt));
+                        changed.set(at, now);
+                        branches.set(branchAt, changed);
+                        return new InceptionSpec(inc.name(), branches);
+                    });
+                }
+            }
         }
         return f;
+    }
+
+    /**
+     * The settings of one layer inside a block (all but its name), keyed by its name within the
+     * block ("b2.conv1.filters"); a new value gives the block with that layer replaced.
+     */
+    private static void innerFields(List<SettingField<LayerSpec>> f, LayerSpec block, LayerSpec inner,
+                                    java.util.function.Function<LayerSpec, LayerSpec> replace) {
+        String prefix = block.name() + ".";
+        String shortName = inner.name().startsWith(prefix) ? inner.name().substring(prefix.length()) : inner.name();
+        for (SettingField<LayerSpec> g : of(inner)) {
+            if (!g.name().equals("name")) {
+                f.add(g.inner(shortName, replace));
+            }
+        }
     }
 
     /** The input's settings: channels, height, width. */

@@ -24,7 +24,9 @@ import org.convlab.model.SummaryReport;
  * for padding, floor/ceil for pooling edges), applied as you type. A refused value stays in its
  * field, marked red, with the reason below ({@code #propertyError}) and nothing applied. Below the
  * sheet the layer's arithmetic: {@code #selectedOutput}, {@code #selectedFormula},
- * {@code #selectedCounts}, and for a misfit the problem and fix. Sheet id {@code #properties}.
+ * {@code #selectedCounts}, and for a misfit the problem and fix. Sheet id {@code #properties};
+ * an editor's id is {@code #field-<name>} with dots as underscores ({@code #field-b2_conv1_filters}
+ * for a layer inside a block, whose settings come in one section per inner layer).
  */
 public final class PropertiesPanel extends VBox {
     private final EditorModel model;
@@ -77,9 +79,13 @@ public final class PropertiesPanel extends VBox {
     private void rebuild() {
         error.setText("");
         ObservableList<PropertySheet.Item> items = FXCollections.observableArrayList();
+        boolean grouped = false;
         for (SettingField<?> f : model.selectedFields()) {
             items.add(new SettingItem(f));
+            grouped |= f.group() != null;
         }
+        // a block shows its own settings, then one section per inner layer
+        sheet.setMode(grouped ? PropertySheet.Mode.CATEGORY : PropertySheet.Mode.NAME);
         sheet.getItems().setAll(items);
         showArithmetic();
     }
@@ -173,7 +179,7 @@ public final class PropertiesPanel extends VBox {
                 control = field;
             }
         }
-        control.setId("field-" + f.name());
+        control.setId("field-" + f.name().replace('.', '_')); // a dot would read as a CSS class in a lookup
         control.setMaxWidth(Double.MAX_VALUE);
         return new AbstractPropertyEditor<Object, Control>(item, control, true) {
             @Override
@@ -203,12 +209,12 @@ public final class PropertiesPanel extends VBox {
 
         @Override
         public String getCategory() {
-            return "Settings";
+            return field.group() == null ? "Block" : field.group();
         }
 
         @Override
         public String getName() {
-            return field.name();
+            return field.label();
         }
 
         @Override

@@ -210,4 +210,48 @@ class EditorModelTest {
         assertThrows(UserInputException.class, () -> LayerFields.parsePadding("-1"));
         assertThrows(UserInputException.class, () -> LayerFields.parsePadding("wide"));
     }
+
+    private static int indexOf(EditorModel m, String name) {
+        for (int i = 0; i < m.document().size(); i++) {
+            if (m.document().layers().get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no layer " + name);
+    }
+
+    @Test
+    void aLayerInsideAnInceptionBlockIsEditedThroughTheBlock() {
+        EditorModel m = EditorModel.ofPreset("googlenet");
+        int at = indexOf(m, "inception3a");
+        m.select(at);
+        // the slides' inception (3a): 64 + 128 + 32 + 32 = 256 channels out
+        assertEquals(256, m.rows().get(at).info().output().channels());
+        List<String> keys = m.selectedFields().stream().map(SettingField::name).toList();
+        assertTrue(keys.contains("b2.conv2.filters") && keys.contains("b4.pool1.window"), keys.toString());
+        m.set("b2.conv2.filters", "100");
+        // 64 + 100 + 32 + 32 = 228
+        assertEquals(228, m.rows().get(at).info().output().channels());
+        assertEquals("Set inception3a b2.conv2.filters to 100", m.undoTextProperty().get());
+        m.undo();
+        assertEquals(256, m.rows().get(at).info().output().channels());
+        // a refused value names the setting and changes nothing
+        String why = assertThrows(UserInputException.class, () -> m.set("b2.conv2.filters", "0")).getMessage();
+        assertTrue(why.contains("filters"), why);
+        assertEquals(256, m.rows().get(at).info().output().channels());
+    }
+
+    @Test
+    void aStrideInsideAnIdentityResidualBranchBreaksTheSkipAndSaysWhy() {
+        EditorModel m = EditorModel.ofPreset("resnet18");
+        int at = indexOf(m, "layer1.0");
+        m.select(at);
+        m.set("conv1.stride", "2");
+        LayerRow row = m.rows().get(at);
+        assertEquals(LayerRow.Status.MISFIT, row.status());
+        assertTrue(row.problem().contains("projection"), row.problem());
+        m.set("projection", "true");
+        // 56x56x64 in, stride 2 in the branch and in the 1x1 projection: 28x28x64 out
+        assertEquals(Shape.of(64, 28, 28), m.rows().get(at).info().output());
+    }
 }
