@@ -27,6 +27,7 @@ public final class StepperTabs extends TabPane {
     private final XoLessonSequence guided;
     private final ConvStepView conv;
     private final PoolStepView pool;
+    private final FiltersView filtersView;
     private final Tab guidedTab;
     private final Tab convTab;
     private final Tab poolTab;
@@ -56,7 +57,9 @@ public final class StepperTabs extends TabPane {
         Tab maps = tab("Feature maps", "tabMaps", new FeatureMapGallery(session.snapshotProperty(),
                 session.network().layerInfos(), session.inkPixels(),
                 v -> Grids.ratioText(v, session.fractionDivisor(), session.format())), true);
-        getTabs().addAll(picture, guidedTab, convTab, poolTab, relu, votes, maps);
+        filtersView = new FiltersView(session);
+        Tab filters = tab("Filters", "tabFilters", filtersView, true);
+        getTabs().addAll(picture, guidedTab, convTab, poolTab, relu, votes, maps, filters);
         sceneProperty().addListener((o, old, now) -> {
             if (old != null) {
                 old.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
@@ -90,6 +93,10 @@ public final class StepperTabs extends TabPane {
 
     public ConvStepView convView() {
         return conv;
+    }
+
+    public FiltersView filtersView() {
+        return filtersView;
     }
 
     public boolean presenting() {

@@ -27,7 +27,7 @@ import org.convlab.ui.maps.FeatureMapGallery;
  */
 public final class ViewRenderer {
     /** The views {@code render} can draw. */
-    public enum View { CONV, POOL, RELU, VOTES, MAPS, LESSON }
+    public enum View { CONV, POOL, RELU, VOTES, MAPS, FILTERS, LESSON }
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
     private static final String APP_CSS = "/org/convlab/ui/convlab.css";
@@ -36,7 +36,8 @@ public final class ViewRenderer {
 
     /**
      * Renders {@code view} of the session to {@code out}. {@code layer}, {@code channel} and
-     * {@code step} must already be checked against the network (see the render command).
+     * {@code step} must already be checked against the network (see the render command); for
+     * {@code FILTERS} the enlarged filter is {@code step}, its input channel {@code channel}.
      */
     public static void render(StepperSession session, View view, int layer, int channel, int step, double width,
                               Path out) {
@@ -133,6 +134,11 @@ public final class ViewRenderer {
                         session.inkPixels(), v -> Grids.ratioText(v, session.fractionDivisor(), session.format()));
                 g.select(layer, channel, 0, 0);
                 yield g;
+            }
+            case FILTERS -> {
+                FiltersView v = new FiltersView(session);
+                v.configure(layer, step, channel);
+                yield v;
             }
             case LESSON -> {
                 XoLessonSequence s = new XoLessonSequence(session, XoLesson.load());
