@@ -11,6 +11,7 @@ import org.convlab.nn.layers.DenseLayer;
 import org.convlab.nn.layers.PoolLayer;
 import org.convlab.trace.ActivationSnapshot;
 import org.convlab.trace.NetworkTracer;
+import org.convlab.trace.SnapshotCsv;
 import org.convlab.ui.stepper.StepperSession;
 import org.convlab.ui.stepper.ViewRenderer;
 import picocli.CommandLine.Command;
@@ -55,7 +56,8 @@ final class RenderCommand implements Callable<Integer> {
             description = "the step (output position, row by row; lesson: the lesson step), from 0 (default: ${DEFAULT-VALUE})")
     int step;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "the PNG to write")
+    @Option(names = "--out", required = true, paramLabel = "FILE.png",
+            description = "the PNG to write; with --view maps a .csv file gets every layer's values instead")
     Path out;
 
     @Option(names = "--width", defaultValue = "1280", paramLabel = "W", description = "image width in pixels (default: ${DEFAULT-VALUE})")
@@ -81,13 +83,27 @@ final class RenderCommand implements Callable<Integer> {
         if (width < 200 || width > 8000) {
             throw new UserInputException("--width " + width + " is out of range (200..8000 pixels)");
         }
-        if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-            throw new UserInputException("--out " + out + ": the file name must end in .png");
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean csv = name.endsWith(".csv");
+        if (csv && v != ViewRenderer.View.MAPS) {
+            throw new UserInputException("--out " + out + ": CSV holds the feature maps; use it with --view maps");
+        }
+        if (!csv && !name.endsWith(".png")) {
+            throw new UserInputException("--out " + out + ": the file name must end in .png (or .csv for --view maps)");
         }
         Network net = RenderModels.network(model, seed, err);
         float[] x = NetworkInput.read(input, net, pixels, err);
         StepperSession probe = new StepperSession(net, x, RenderModels.inkPixels(net, pixels));
         int l = checkArguments(v, probe.tracer(), probe.snapshot());
+        if (csv) { // numbers, not a picture: no JavaFX needed
+            try {
+                SnapshotCsv.write(probe.snapshot(), out);
+            } catch (java.io.IOException e) {
+                throw new UserInputException("--out " + out + ": cannot write the file (" + e.getMessage() + ")");
+            }
+            spec.commandLine().getOut().println("wrote " + out);
+            return 0;
+        }
         probe.setFractions(fractions);
         // conv: the filter rides on --channel (older scripts) unless --filter names it; filters: on the step
         int c = v == ViewRenderer.View.CONV && filter != null ? filter : channel;

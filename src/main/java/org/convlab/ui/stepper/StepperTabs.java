@@ -99,6 +99,28 @@ public final class StepperTabs extends TabPane {
         return filtersView;
     }
 
+    /**
+     * Writes the current tab's view as a PNG (all of it, also what is scrolled out of sight),
+     * atomically. FX thread. Throws {@link java.io.UncheckedIOException} when the file cannot be written.
+     */
+    public void exportViewPng(java.io.File out) {
+        Tab current = getSelectionModel().getSelectedItem();
+        ViewExport.png(ViewExport.viewOf(current.getContent()), out);
+    }
+
+    /**
+     * Writes every layer's activations for the current input as CSV (one block per layer and
+     * channel), atomically. Throws {@link java.io.UncheckedIOException} when the file cannot be written.
+     */
+    public void exportMapsCsv(java.io.File out) {
+        ViewExport.csv(session.snapshot(), out);
+    }
+
+    /** A File-menu "Export" submenu: the current view as PNG, the feature maps as CSV (each asks for a file). */
+    public javafx.scene.control.Menu exportMenu(javafx.stage.Window owner) {
+        return ViewExport.menu(owner, this::exportViewPng, this::exportMapsCsv);
+    }
+
     public boolean presenting() {
         return getStyleClass().contains(PRESENTING);
     }

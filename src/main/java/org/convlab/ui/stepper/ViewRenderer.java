@@ -3,8 +3,10 @@ package org.convlab.ui.stepper;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -82,15 +84,7 @@ public final class ViewRenderer {
         });
         try {
             // the process ends with System.exit (Launcher), which also stops the JavaFX thread
-            BufferedImage img = image.get(2, java.util.concurrent.TimeUnit.MINUTES);
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Path tmp = Files.createTempFile(parent, ".render-", ".png");
-            ImageIO.write(img, "png", tmp.toFile());
-            Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            writePng(image.get(2, java.util.concurrent.TimeUnit.MINUTES), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -103,6 +97,25 @@ public final class ViewRenderer {
                 throw u;
             }
             throw new IllegalStateException("rendering failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Writes {@code img} as a PNG through a temporary sibling file and a rename, so {@code out} is never half written. */
+    public static void writePng(BufferedImage img, Path out) throws IOException {
+        Path target = out.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            if (!ImageIO.write(img, "png", tmp.toFile())) {
+                throw new IOException("no PNG writer for this image");
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 

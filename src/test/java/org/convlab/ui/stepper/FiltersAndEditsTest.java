@@ -168,4 +168,26 @@ class FiltersAndEditsTest {
         assertEquals((float) (-7.0 / 9), w, 0f);
         assertEquals("-0.77", view.detailGrid().textAt(1, 1)); // slides' cut of -0.777...
     }
+
+    @Test
+    void exportsTheViewAsPngAndTheMapsAsCsv(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        select("tabConv");
+        java.io.File png = dir.resolve("view.png").toFile();
+        robot.interact(() -> tabs.exportViewPng(png));
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png);
+        ConvStepView conv = tabs.convView();
+        // the whole view, also the part the scroll pane hides
+        assertEquals(Math.ceil(conv.getBoundsInParent().getWidth()), img.getWidth(), 1);
+        assertEquals(Math.ceil(conv.getBoundsInParent().getHeight()), img.getHeight(), 1);
+        assertTrue(img.getHeight() > 300, "height " + img.getHeight());
+
+        java.nio.file.Path csv = dir.resolve("maps.csv");
+        robot.interact(() -> tabs.exportMapsCsv(csv.toFile()));
+        String text = java.nio.file.Files.readString(csv);
+        assertEquals(org.convlab.trace.SnapshotCsv.of(tabs.session().snapshot()), text);
+        assertTrue(text.contains("# layer 0 conv1 (conv), channel 0 of 3, shape 7x7\n"), text);
+        try (var left = java.nio.file.Files.list(dir)) {
+            assertEquals(2, left.count(), "no temporary files left");
+        }
+    }
 }

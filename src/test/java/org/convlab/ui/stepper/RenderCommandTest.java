@@ -128,4 +128,18 @@ class RenderCommandTest {
         assertTrue(channel.err().contains("--channel 1: layer 0 has 1 channels"), channel.err());
         assertTrue(!Files.exists(dir.resolve("b.png")));
     }
+
+    @Test
+    void mapsToCsvNeedNoDrawing() throws Exception {
+        Path out = dir.resolve("maps.csv");
+        Run r = render("preset:xo", "--input", xInput().toString(), "--view", "maps", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        String csv = Files.readString(out);
+        // the slides' top-left value of the diagonal map: 7/9
+        assertTrue(csv.contains("# layer 0 conv1 (conv), channel 0 of 3, shape 7x7\n" + 7 / 9f + ","), csv);
+        Run conv = render("preset:xo", "--input", xInput().toString(), "--view", "conv", "--out",
+                dir.resolve("c.csv").toString());
+        assertEquals(2, conv.code());
+        assertTrue(conv.err().contains("use it with --view maps"), conv.err());
+    }
 }
