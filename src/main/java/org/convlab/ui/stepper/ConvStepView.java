@@ -300,7 +300,7 @@ public final class ConvStepView extends VBox {
         inputTitle.setText((layer == 0 ? "Input" : "Input (" + session.network().layers().get(layer - 1).name() + ")")
                 + (g.inChannels() > 1 ? ", channel " + c : ""));
 
-        double small = Math.min(34, Grids.cellSize(g.kernelWidth(), 120, 34));
+        double small = Math.min(34, Grids.cellSize(g.kernelWidth(), 180, 34));
         kernel.setCellSize(small);
         kernel.setData(trace.kernel(c), g.kernelHeight(), g.kernelWidth());
         // ink only while the filter is still made of +1/-1 pixels; a typed 0.5 needs the colour map
@@ -343,7 +343,11 @@ public final class ConvStepView extends VBox {
             line.setManaged(used);
             if (k < shownChannels) {
                 ChannelSum cs = step.channels().get(k);
-                line.setText((step.channels().size() > 1 ? "channel " + k + ":  " : "") + SumText.channel(cs, f));
+                // many channels of large windows: the products written out for the channel shown, partial sums for the rest
+                boolean brief = step.channels().size() > 1 && k != c && cs.terms().size() > 9;
+                line.setText((step.channels().size() > 1 ? "channel " + k + ":  " : "")
+                        + (brief ? "the " + cs.terms().size() + " products add up to " + f.term(cs.partialSum())
+                        : SumText.channel(cs, f)));
             } else if (used) {
                 line.setText("... " + (step.channels().size() - shownChannels) + " more channels");
             }

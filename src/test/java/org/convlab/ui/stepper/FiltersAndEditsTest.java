@@ -175,10 +175,11 @@ class FiltersAndEditsTest {
         java.io.File png = dir.resolve("view.png").toFile();
         robot.interact(() -> tabs.exportViewPng(png));
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png);
-        ConvStepView conv = tabs.convView();
-        // the whole view, also the part the scroll pane hides
-        assertEquals(Math.ceil(conv.getBoundsInParent().getWidth()), img.getWidth(), 1);
-        assertEquals(Math.ceil(conv.getBoundsInParent().getHeight()), img.getHeight(), 1);
+        Node view = ((javafx.scene.control.ScrollPane) tabs.getSelectionModel().getSelectedItem().getContent())
+                .getContent();
+        // the whole view with its header line, also the part the scroll pane hides
+        assertEquals(Math.ceil(view.getBoundsInParent().getWidth()), img.getWidth(), 1);
+        assertEquals(Math.ceil(view.getBoundsInParent().getHeight()), img.getHeight(), 1);
         assertTrue(img.getHeight() > 300, "height " + img.getHeight());
 
         java.nio.file.Path csv = dir.resolve("maps.csv");
