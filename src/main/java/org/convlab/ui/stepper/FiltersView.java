@@ -60,15 +60,18 @@ public final class FiltersView extends VBox {
         bank.setOnTile((f, c) -> select(f, c));
         more.setId("filtersMore");
         more.getStyleClass().add("caption");
+        more.setWrapText(true); // as wide as the tiles, so the enlarged filter fits beside them
         detailTitle.setId("filterTitle");
         bias.setId("filterBias");
         bias.getStyleClass().add("stepper-math");
+        bias.setWrapText(true);
         editor.setOnCommit((r, c, v) -> session.setWeight(layer, filter, channel, r, c, v));
         Label hint = new Label("Click a number to type a new weight (Enter sets it, Escape cancels).");
         hint.getStyleClass().add("caption");
         hint.setWrapText(true);
         VBox side = new VBox(8, Grids.titled(detailTitle, editor), bias, hint);
         side.setMinWidth(260);
+        side.setPrefWidth(320); // not the hint's one-line width: beside the tiles in a narrow middle region
         side.setMaxWidth(420);
         VBox left = new VBox(6, bank, more);
         FlowPane body = new FlowPane(24, 16, left, side);
@@ -120,6 +123,7 @@ public final class FiltersView extends VBox {
         bank.setSelected(filter, channel);
         bank.draw();
         legend.setLimit(bank.limit());
+        more.setMaxWidth(Math.max(bank.getWidth(), 220));
         int hiddenF = g.outChannels() - bank.shownFilters();
         int hiddenC = g.inChannels() - bank.shownChannels();
         more.setText(g.outChannels() + " filters x " + g.inChannels() + " channels of " + g.kernelHeight() + " x "

@@ -27,6 +27,7 @@ final class WeightField extends Pane {
     private final ValueGrid grid;
     private final TextField field = new TextField();
     private final Label problem = new Label();
+    private final java.util.List<javafx.scene.Node> raised = new java.util.ArrayList<>();
     private Commit commit;
     private int row;
     private int col;
@@ -43,6 +44,7 @@ final class WeightField extends Pane {
         field.setOnAction(e -> commitText());
         field.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
+                keepFocus();
                 hide();
                 e.consume();
             }
@@ -82,6 +84,7 @@ final class WeightField extends Pane {
         field.resizeRelocate(b.getMinX() + (b.getWidth() - w) / 2, b.getMinY() + (b.getHeight() - 28) / 2, w, 28);
         field.setVisible(true);
         problem.setVisible(false);
+        raise();
         field.requestFocus();
         field.selectAll();
     }
@@ -91,20 +94,49 @@ final class WeightField extends Pane {
         String why = problemWith(text);
         if (why != null) {
             problem.setText(why);
-            problem.autosize();
+            problem.setWrapText(true); // a narrow column: two short lines rather than one past the view's edge
+            problem.resize(190, problem.prefHeight(190));
             problem.relocate(field.getLayoutX(), field.getLayoutY() + field.getHeight() + 2);
             problem.setVisible(true);
             return;
         }
         int r = row;
         int c = col;
+        keepFocus();
         hide();
         commit.set(r, c, parse(text));
+    }
+
+    /**
+     * Focus stays here when the field closes: left to itself it moves on to the next control,
+     * and the scroll pane around the view jumps to show that one.
+     */
+    private void keepFocus() {
+        requestFocus();
     }
 
     private void hide() {
         field.setVisible(false);
         problem.setVisible(false);
+        for (javafx.scene.Node n : raised) {
+            n.setViewOrder(0);
+        }
+        raised.clear();
+    }
+
+    /**
+     * The field and its message stick out of the grid; drawn in order they would sit under the
+     * grids beside it. So this pane and its containers up to the view are drawn last among their
+     * siblings while the field is open.
+     */
+    private void raise() {
+        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
+            if (n.getStyleClass().contains("stepper-view")) {
+                break;
+            }
+            n.setViewOrder(-1);
+            raised.add(n);
+        }
     }
 
     /** Why {@code text} is not a weight, or null when it is one. */
@@ -116,11 +148,11 @@ final class WeightField extends Pane {
         boolean fraction = slash > 0 && NUMBER.matcher(text.substring(0, slash).trim()).matches()
                 && NUMBER.matcher(text.substring(slash + 1).trim()).matches();
         if (!fraction && !NUMBER.matcher(text).matches()) {
-            return "'" + text + "' is not a number: type e.g. 0.5, -1 or 7/9";
+            return "'" + text + "' is not a number (e.g. 0.5, -1 or 7/9)";
         }
         float v = parse(text);
         if (!Float.isFinite(v)) {
-            return "'" + text + "' is not a finite float (the largest is about 3.4e38)";
+            return "'" + text + "' is not a finite number (floats lie within \u00B13.4e38)";
         }
         return null;
     }
