@@ -11,6 +11,7 @@ import org.convlab.nn.layers.DenseLayer;
 import org.convlab.nn.layers.PoolLayer;
 import org.convlab.trace.ActivationSnapshot;
 import org.convlab.trace.NetworkTracer;
+import org.convlab.trace.SnapshotCsv;
 import org.convlab.ui.stepper.StepperSession;
 import org.convlab.ui.stepper.ViewRenderer;
 import picocli.CommandLine.Command;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code render MODEL --input FILE --view conv|pool|relu|votes|maps|lesson --out FILE.png}: draws a
+ * {@code render MODEL --input FILE --view conv|pool|relu|votes|maps|filters|lesson --out FILE.png}: draws a
  * step-through view exactly as the app shows it, headless (JavaFX on Monocle with software
  * rendering, no X server). The one place {@code cli} reaches into {@code ui}. Layer, channel and
  * step are checked first: a wrong one exits 2 with a message naming it.
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
         description = {"Draw a step-through view of the app to a PNG, headless (no display needed).",
                 "Views: conv (filter --channel of conv layer --layer at window --step), pool (channel --channel at"
                         + " --step), relu (channel --channel), votes (dense layer --layer), maps (every layer's"
-                        + " feature maps, --layer/--channel enlarged), lesson (the guided X/O lesson at --step)."})
+                        + " feature maps, --layer/--channel enlarged), filters (conv layer --layer's filters, --filter"
+                        + " and --channel enlarged), lesson (the guided X/O lesson at --step)."})
 final class RenderCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "a model file or preset:NAME")
     String model;
@@ -37,21 +39,25 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "the input: image, .json tensor or .npy")
     Path input;
 
-    @Option(names = "--view", required = true, paramLabel = "VIEW", description = "conv, pool, relu, votes, maps or lesson")
+    @Option(names = "--view", required = true, paramLabel = "VIEW", description = "conv, pool, relu, votes, maps, filters or lesson")
     String view;
 
     @Option(names = "--layer", paramLabel = "L", description = "top-level layer index (default: the first of the view's kind)")
     Integer layer;
 
     @Option(names = "--channel", defaultValue = "0", paramLabel = "C",
-            description = "conv: the filter; pool, relu, maps: the channel (default: ${DEFAULT-VALUE})")
+            description = "conv: the filter (unless --filter); pool, relu, maps, filters: the channel (default: ${DEFAULT-VALUE})")
     int channel;
+
+    @Option(names = "--filter", paramLabel = "F", description = "conv, filters: the output filter (default: 0)")
+    Integer filter;
 
     @Option(names = "--step", defaultValue = "0", paramLabel = "S",
             description = "the step (output position, row by row; lesson: the lesson step), from 0 (default: ${DEFAULT-VALUE})")
     int step;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "the PNG to write")
+    @Option(names = "--out", required = true, paramLabel = "FILE.png",
+            description = "the PNG to write; with --view maps a .csv file gets every layer's values instead")
     Path out;
 
     @Option(names = "--width", defaultValue = "1280", paramLabel = "W", description = "image width in pixels (default: ${DEFAULT-VALUE})")
@@ -77,15 +83,32 @@ final class RenderCommand implements Callable<Integer> {
         if (width < 200 || width > 8000) {
             throw new UserInputException("--width " + width + " is out of range (200..8000 pixels)");
         }
-        if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-            throw new UserInputException("--out " + out + ": the file name must end in .png");
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean csv = name.endsWith(".csv");
+        if (csv && v != ViewRenderer.View.MAPS) {
+            throw new UserInputException("--out " + out + ": CSV holds the feature maps; use it with --view maps");
+        }
+        if (!csv && !name.endsWith(".png")) {
+            throw new UserInputException("--out " + out + ": the file name must end in .png (or .csv for --view maps)");
         }
         Network net = RenderModels.network(model, seed, err);
         float[] x = NetworkInput.read(input, net, pixels, err);
         StepperSession probe = new StepperSession(net, x, RenderModels.inkPixels(net, pixels));
         int l = checkArguments(v, probe.tracer(), probe.snapshot());
+        if (csv) { // numbers, not a picture: no JavaFX needed
+            try {
+                SnapshotCsv.write(probe.snapshot(), out);
+            } catch (java.io.IOException e) {
+                throw new UserInputException("--out " + out + ": cannot write the file (" + e.getMessage() + ")");
+            }
+            spec.commandLine().getOut().println("wrote " + out);
+            return 0;
+        }
         probe.setFractions(fractions);
-        ViewRenderer.render(probe, v, l, channel, step, width, out);
+        // conv: the filter rides on --channel (older scripts) unless --filter names it; filters: on the step
+        int c = v == ViewRenderer.View.CONV && filter != null ? filter : channel;
+        int s = v == ViewRenderer.View.FILTERS ? filterOrZero() : step;
+        ViewRenderer.render(probe, v, l, c, s, width, out);
         spec.commandLine().getOut().println("wrote " + out);
         return 0;
     }
@@ -94,7 +117,8 @@ final class RenderCommand implements Callable<Integer> {
         try {
             return ViewRenderer.View.valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UserInputException("--view '" + name + "' is not a view: use conv, pool, relu, votes, maps or lesson");
+            throw new UserInputException("--view '" + name + "' is not a view: use conv, pool, relu, votes, maps, filters"
+                    + " or lesson");
         }
     }
 
@@ -106,10 +130,12 @@ final class RenderCommand implements Callable<Integer> {
             case RELU -> layer != null ? layer : first(tracer.findActivation(0), "activation");
             case VOTES -> layer != null ? layer : first(lastDense(tracer), "dense");
             case MAPS -> layer != null ? layer : 0;
+            case FILTERS -> layer != null ? layer : first(tracer.find(ConvLayer.class, 0), "conv");
             case LESSON -> 0;
         };
         int steps = switch (v) {
-            case CONV -> tracer.conv(s, l, channel).size();
+            case CONV -> tracer.conv(s, l, filter != null ? filter : channel).size();
+            case FILTERS -> checkChannel(l, tracer.conv(s, l, filterOrZero()).geometry().inChannels());
             case POOL -> tracer.pool(s, l, channel).size();
             case RELU -> checkChannel(l, tracer.activation(s, l).shape().channels());
             case VOTES -> {
@@ -135,6 +161,10 @@ final class RenderCommand implements Callable<Integer> {
                     + " steps (0.." + (steps - 1) + ")");
         }
         return l;
+    }
+
+    private int filterOrZero() {
+        return filter == null ? 0 : filter;
     }
 
     private int checkChannel(int l, int channels) {

@@ -7,8 +7,8 @@ import org.convlab.ui.stepper.LessonNetwork;
 
 /**
  * The network {@code render} draws: like {@code forward}'s, except that {@code preset:xo}, whose vote
- * weights are not stored, gets the votes the app's lesson fits at start-up (so the picture is the
- * app's), with a note saying so.
+ * weights are not stored, gets the lesson's template votes (so the picture is the app's), with a
+ * note saying so.
  */
 final class RenderModels {
     private RenderModels() {}
@@ -20,9 +20,9 @@ final class RenderModels {
     static Network network(String model, long seed, PrintWriter err) {
         if (isXo(model)) {
             Network net = Network.build(org.convlab.model.Presets.get("xo").network(), seed);
-            LessonNetwork.fitVotes(net, XoLesson.load());
-            err.println("note: preset:xo stores no vote weights; they are fitted to the lesson's X, deformed X and O,"
-                    + " as the app does");
+            LessonNetwork.templateVotes(net, XoLesson.load());
+            err.println("note: preset:xo stores no vote weights; they are the lesson's template votes (the X's and the"
+                    + " O's pooled values, each scaled to sum 1), as the app shows");
             return net;
         }
         return NetworkInput.network(model, seed, err);

@@ -31,7 +31,9 @@ final class SmallPresets {
                         + "Three 3x3 features (diagonal down, cross, diagonal up) are matched at every position: "
                         + "multiply pixel by pixel, add up and divide by 9 (normalize). ReLU keeps the matches, "
                         + "2x2 max pooling with stride 2 keeps the partial edge windows (ceil), so 7x7 maps become 4x4. "
-                        + "A fully connected layer then votes for X and O; its weights are learned (not given).",
+                        + "A fully connected layer then votes for X and O. The slides give no vote weights: "
+                        + "the lesson votes with templates (the X's and the O's pooled values, scaled to sum 1); "
+                        + "training learns them.",
                 "Lecture slides 'A toy ConvNet: X's and O's' (after Brandon Rohrer, How convolutional neural networks work, 2016)",
                 new NetworkSpec(Shape.of(1, 9, 9), List.of("X", "O"), layers));
     }

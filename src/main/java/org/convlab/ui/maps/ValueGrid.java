@@ -257,8 +257,8 @@ public final class ValueGrid extends Canvas {
         if (marked != null) {
             // on ink pixels (black and white) an amber frame; on the colour map a black dashed one
             g.setStroke(style == Style.INK ? Color.web("#e69f00") : Color.web("#1b1b1b"));
-            g.setLineWidth(style == Style.INK ? 4 : 2);
-            if (style != Style.INK) {
+            g.setLineWidth(style == Style.INK ? 4 : cellSize < 18 ? 1.5 : 2);
+            if (style != Style.INK && cellSize >= 18) { // a dash pattern on a small cell reads as noise
                 g.setLineDashes(3, 3);
             }
             for (int i = 0; i < Math.min(marked.length, rows * cols); i++) {

@@ -47,6 +47,7 @@ public final class ConvStepView extends VBox {
     private final CheckBox fractions = new CheckBox("fractions");
     private final ValueGrid input = Grids.grid("convInput", 30);
     private final ValueGrid kernel = Grids.grid("convKernel", 30);
+    private final WeightField kernelEditor = new WeightField(kernel);
     private final ValueGrid products = Grids.grid("convProducts", 30);
     private final ValueGrid output = Grids.grid("convOutput", 30);
     private final Label inputTitle = new Label();
@@ -107,7 +108,7 @@ public final class ConvStepView extends VBox {
         });
         FlowPane bar = new FlowPane(8, 6, new Label("Layer"), layerChoice, new Label("Filter"), filterChoice,
                 new Label("Channel"), channelChoice, new Label("Stride"), stride, new Label("Padding"), padding,
-                new Label("Dilation"), dilation, fractions);
+                new Label("Dilation"), dilation, fractions, Grids.resetButton(session));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("stepper-bar");
 
@@ -118,7 +119,9 @@ public final class ConvStepView extends VBox {
         });
         output.setOnCell((r, c) -> controls.setStep(trace.indexOf(r, c)));
         inputBox = Grids.titled(inputTitle, input);
-        kernelBox = Grids.titled(new Label("Filter"), kernel);
+        // click a weight of the filter to type a new one: it goes into the network, every view follows
+        kernelEditor.setOnCommit((r, c, v) -> session.setWeight(layer, filter(), channel(), r, c, v));
+        kernelBox = Grids.titled(new Label("Filter"), kernelEditor);
         productsBox = Grids.titled(new Label("Products"), products);
         outputBox = Grids.titled(outputTitle, output);
         widthProperty().addListener((o, a, b) -> {
@@ -224,6 +227,10 @@ public final class ConvStepView extends VBox {
         return l;
     }
 
+    private int filter() {
+        return filterChoice.getValue() == null ? 0 : filterChoice.getValue();
+    }
+
     private int channel() {
         return channelChoice.getValue() == null ? 0 : channelChoice.getValue();
     }
@@ -255,8 +262,7 @@ public final class ConvStepView extends VBox {
                 g.kernelHeight(), g.kernelWidth(), stride.getValue(), padding.getValue(), padding.getValue(),
                 dilation.getValue(), g.divisor());
         float[] b = conv.bias() == null ? null : conv.bias().value();
-        int filter = filterChoice.getValue() == null ? 0 : filterChoice.getValue();
-        trace = new ConvTrace(shown, session.snapshot().inputOf(layer).data(), conv.weight().value(), b, filter);
+        trace = new ConvTrace(shown, session.snapshot().inputOf(layer).data(), conv.weight().value(), b, filter());
         controls.setCount(trace.size());
         controls.setStep(step);
         redraw();
@@ -294,10 +300,11 @@ public final class ConvStepView extends VBox {
         inputTitle.setText((layer == 0 ? "Input" : "Input (" + session.network().layers().get(layer - 1).name() + ")")
                 + (g.inChannels() > 1 ? ", channel " + c : ""));
 
-        double small = Math.min(34, Grids.cellSize(g.kernelWidth(), 120, 34));
+        double small = Math.min(34, Grids.cellSize(g.kernelWidth(), 180, 34));
         kernel.setCellSize(small);
         kernel.setData(trace.kernel(c), g.kernelHeight(), g.kernelWidth());
-        kernel.setStyle(ink ? ValueGrid.Style.INK : ValueGrid.Style.DIVERGING);
+        // ink only while the filter is still made of +1/-1 pixels; a typed 0.5 needs the colour map
+        kernel.setStyle(ink && plusMinusOne(trace.kernel(c)) ? ValueGrid.Style.INK : ValueGrid.Style.DIVERGING);
         kernel.setFormatter(f::term);
         kernel.draw();
 
@@ -336,7 +343,11 @@ public final class ConvStepView extends VBox {
             line.setManaged(used);
             if (k < shownChannels) {
                 ChannelSum cs = step.channels().get(k);
-                line.setText((step.channels().size() > 1 ? "channel " + k + ":  " : "") + SumText.channel(cs, f));
+                // many channels of large windows: the products written out for the channel shown, partial sums for the rest
+                boolean brief = step.channels().size() > 1 && k != c && cs.terms().size() > 9;
+                line.setText((step.channels().size() > 1 ? "channel " + k + ":  " : "")
+                        + (brief ? "the " + cs.terms().size() + " products add up to " + f.term(cs.partialSum())
+                        : SumText.channel(cs, f)));
             } else if (used) {
                 line.setText("... " + (step.channels().size() - shownChannels) + " more channels");
             }
@@ -348,6 +359,19 @@ public final class ConvStepView extends VBox {
         note.setText(session.slidesConvention() && !f.showsFractions()
                 ? "Values are cut to 2 decimals, as the slides print them (5/9 = 0.555... shows 0.55)."
                 : "");
+    }
+
+    private static boolean plusMinusOne(float[] values) {
+        for (float v : values) {
+            if (v != 1f && v != -1f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public ValueGrid kernelGrid() {
+        return kernel;
     }
 
     public ValueGrid inputGrid() {

@@ -45,4 +45,14 @@ final class Grids {
         }
         return f.decimal(v);
     }
+
+    /** "Reset filters": puts back the weights the session started with; enabled once a weight was typed. */
+    static javafx.scene.control.Button resetButton(StepperSession session) {
+        javafx.scene.control.Button reset = new javafx.scene.control.Button("Reset filters");
+        reset.setId("resetFilters");
+        reset.setTooltip(new javafx.scene.control.Tooltip("Put back the filter weights the step-through started with"));
+        reset.disableProperty().bind(session.editedProperty().not());
+        reset.setOnAction(e -> session.resetWeights());
+        return reset;
+    }
 }

@@ -8,6 +8,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.convlab.data.xo.XoLesson;
 import org.convlab.engine.Shape;
+import org.convlab.nn.layers.DenseLayer;
 import org.convlab.trace.ActivationSnapshot;
 import org.convlab.trace.LayerOutput;
 import org.convlab.ui.maps.ValueGrid;
@@ -106,11 +107,16 @@ final class LessonPictures {
             }
             List<String> names = session.classes();
             big.setText("It is an " + names.get(best));
-            StringBuilder s = new StringBuilder();
+            // the vote totals (the logits, as the slides show them), then softmax's probabilities
+            float[] totals = session.snapshot().layer(session.tracer().find(DenseLayer.class, 0)).data();
+            StringBuilder s = new StringBuilder("votes      ");
+            StringBuilder q = new StringBuilder("softmax    ");
             for (int k = 0; k < p.length; k++) {
-                s.append(k == 0 ? "" : "     ").append(names.get(k)).append(String.format(": %.1f%%", 100.0 * p[k]));
+                // fixed-width columns: the monospaced rows line up under each other
+                s.append(String.format("%-12s", names.get(k) + ": " + session.format().withFractions(false).decimal(totals[k])));
+                q.append(String.format("%-12s", names.get(k) + String.format(": %.1f%%", 100.0 * p[k])));
             }
-            detail.setText(s.toString());
+            detail.setText(s + "\n" + q);
         };
         draw.run();
         session.snapshotProperty().addListener((o, a, b) -> draw.run());

@@ -2,13 +2,18 @@ package org.convlab.ui.stepper;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.ArrayList;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.convlab.model.ConvSpec;
 import org.convlab.model.LayerSpec;
 import org.convlab.nn.Network;
+import org.convlab.nn.Parameter;
+import org.convlab.nn.layers.ConvLayer;
 import org.convlab.trace.ActivationSnapshot;
 import org.convlab.trace.NetworkTracer;
 import org.convlab.trace.ValueFormat;
@@ -17,8 +22,9 @@ import org.convlab.trace.ValueFormat;
  * What every step-through view shares: the network, the current input and the snapshot of every
  * layer's activations for it. Flipping a pixel or loading another input takes a new snapshot at
  * once (one forward of a small net is well under a millisecond), and every view listening to
- * {@link #snapshotProperty()} redraws. Also holds the number display (decimals or fractions).
- * FX thread only.
+ * {@link #snapshotProperty()} redraws. A filter weight typed in goes into the network's own
+ * weight and takes a new snapshot the same way; {@link #resetWeights()} puts back the weights the
+ * session started with. Also holds the number display (decimals or fractions). FX thread only.
  */
 public final class StepperSession {
     private final Network net;
@@ -28,6 +34,9 @@ public final class StepperSession {
     private float[] input;
     private final ReadOnlyObjectWrapper<ActivationSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty fractions = new SimpleBooleanProperty(false);
+    /** Every parameter's values as the session found them, for {@link #resetWeights()}. */
+    private final List<float[]> startWeights = new ArrayList<>();
+    private final ReadOnlyBooleanWrapper edited = new ReadOnlyBooleanWrapper(false);
 
     /**
      * @param net       the network (the session runs its reference kernels: the loops the trace shows)
@@ -40,6 +49,9 @@ public final class StepperSession {
         this.tracer = new NetworkTracer(net);
         this.inkPixels = inkPixels;
         this.slides = net.spec().layers().stream().anyMatch(StepperSession::normalizes);
+        for (Parameter p : net.parameters()) {
+            startWeights.add(p.value().clone());
+        }
         setInput(input);
     }
 
@@ -128,5 +140,58 @@ public final class StepperSession {
         float[] x = input.clone();
         x[i] = inkPixels ? -x[i] : (x[i] > 0.5f ? 0f : 1f);
         setInput(x);
+    }
+
+    /**
+     * Sets one filter weight of conv layer {@code layerIndex} (PyTorch layout [filter, channel, row,
+     * col]) and recomputes every activation. The caller checks the value is a finite number.
+     */
+    public void setWeight(int layerIndex, int filter, int channel, int row, int col, float value) {
+        ConvLayer conv = convLayer(layerIndex);
+        var g = conv.geometry();
+        if (filter < 0 || filter >= g.outChannels() || channel < 0 || channel >= g.inChannels() || row < 0
+                || row >= g.kernelHeight() || col < 0 || col >= g.kernelWidth() || !Float.isFinite(value)) {
+            throw new IllegalArgumentException("no weight " + value + " at filter " + filter + ", channel " + channel
+                    + ", row " + row + ", column " + col + " of " + conv.name());
+        }
+        conv.weight().value()[((filter * g.inChannels() + channel) * g.kernelHeight() + row) * g.kernelWidth() + col] = value;
+        weightsChanged();
+    }
+
+    /** Sets the bias of filter {@code filter} of conv layer {@code layerIndex} (which must have biases). */
+    public void setBias(int layerIndex, int filter, float value) {
+        ConvLayer conv = convLayer(layerIndex);
+        if (conv.bias() == null || filter < 0 || filter >= conv.bias().size() || !Float.isFinite(value)) {
+            throw new IllegalArgumentException("no bias " + value + " for filter " + filter + " of " + conv.name());
+        }
+        conv.bias().value()[filter] = value;
+        weightsChanged();
+    }
+
+    /** Puts back every weight the session started with and recomputes. */
+    public void resetWeights() {
+        List<Parameter> params = net.parameters();
+        for (int i = 0; i < params.size(); i++) {
+            System.arraycopy(startWeights.get(i), 0, params.get(i).value(), 0, startWeights.get(i).length);
+        }
+        edited.set(false);
+        snapshot.set(tracer.snapshot(input));
+    }
+
+    /** True after a weight was typed in, until {@link #resetWeights()}. */
+    public ReadOnlyBooleanProperty editedProperty() {
+        return edited.getReadOnlyProperty();
+    }
+
+    private void weightsChanged() {
+        edited.set(true);
+        snapshot.set(tracer.snapshot(input));
+    }
+
+    private ConvLayer convLayer(int index) {
+        if (index < 0 || index >= net.layers().size() || !(net.layers().get(index) instanceof ConvLayer conv)) {
+            throw new IllegalArgumentException("layer " + index + " is not a conv layer");
+        }
+        return conv;
     }
 }

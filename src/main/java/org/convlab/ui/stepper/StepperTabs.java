@@ -1,35 +1,49 @@
 package org.convlab.ui.stepper;
 
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.event.EventHandler;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.convlab.data.xo.XoLesson;
-import org.convlab.ui.maps.FeatureMapGallery;
+import org.convlab.nn.Network;
+import org.convlab.nn.layers.ConvLayer;
+import org.convlab.nn.layers.DenseLayer;
+import org.convlab.nn.layers.PoolLayer;
+import org.convlab.trace.NetworkTracer;
 
 /**
  * The main window's middle region as tabs: the lesson picture that was there, the guided X/O
- * lesson, and the step-through views (convolution, pooling, ReLU, votes, feature maps), all on
- * one {@link StepperSession}. Also the presentation mode: F5 toggles full screen with large type;
- * Right/PageDown steps forward and Left/PageUp back in the current tab (a presenter clicker sends
- * these keys). Ids: {@code #stepperTabs}, tabs {@code #tabGuided}, {@code #tabConv}, ...
+ * lesson, and the step-through views (convolution, pooling, ReLU, votes, feature maps, filters).
+ * The step-through views start on the lesson's {@link StepperSession} (shared with the guided
+ * lesson); {@link #open} puts them on any network and input instead, {@link #openLesson} back. A
+ * header line above each step-through view says what is shown. Also the presentation mode: F5
+ * toggles full screen with large type; Right/PageDown steps forward and Left/PageUp back in the
+ * current tab (a presenter clicker sends these keys). Ids: {@code #stepperTabs}, tabs
+ * {@code #tabGuided}, {@code #tabConv}, ..., header {@code #stepperHeader}.
  */
 public final class StepperTabs extends TabPane {
     static final String CSS = "/org/convlab/ui/stepper/stepper.css";
     static final String PRESENTING = "presentation";
+    static final String LESSON_TITLE = "X/O lesson (preset:xo) \u2014 the slides' X";
 
-    private final StepperSession session;
+    private final StepperSession lessonSession;
     private final XoLessonSequence guided;
-    private final ConvStepView conv;
-    private final PoolStepView pool;
+    private final StepViews lessonViews;
+    private StepViews views;
+    private final StringProperty header = new SimpleStringProperty(LESSON_TITLE);
     private final Tab guidedTab;
-    private final Tab convTab;
-    private final Tab poolTab;
+    private final List<Tab> stepTabs = new ArrayList<>();
     private final EventHandler<KeyEvent> keys = this::onKey;
 
     /** Tabs around {@code lessonView} (kept as the first tab) for the X/O lesson. */
@@ -39,24 +53,25 @@ public final class StepperTabs extends TabPane {
     }
 
     public StepperTabs(Node lessonView, StepperSession session, XoLesson lesson) {
-        this.session = session;
+        this.lessonSession = session;
         setId("stepperTabs");
         getStyleClass().add("stepper-tabs");
         getStylesheets().add(StepperTabs.class.getResource(CSS).toExternalForm());
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         guided = new XoLessonSequence(session, lesson);
-        conv = new ConvStepView(session);
-        pool = new PoolStepView(session);
         Tab picture = tab("X/O lesson", "tabLesson", lessonView, false);
         guidedTab = tab("Step by step", "tabGuided", guided, true);
-        convTab = tab("Convolution", "tabConv", conv, true);
-        poolTab = tab("Pooling", "tabPool", pool, true);
-        Tab relu = tab("ReLU", "tabRelu", new ReluView(session), true);
-        Tab votes = tab("Votes", "tabVotes", new VoteView(session), true);
-        Tab maps = tab("Feature maps", "tabMaps", new FeatureMapGallery(session.snapshotProperty(),
-                session.network().layerInfos(), session.inkPixels(),
-                v -> Grids.ratioText(v, session.fractionDivisor(), session.format())), true);
-        getTabs().addAll(picture, guidedTab, convTab, poolTab, relu, votes, maps);
+        getTabs().addAll(picture, guidedTab);
+        String[][] names = {{"Convolution", "tabConv"}, {"Pooling", "tabPool"}, {"ReLU", "tabRelu"},
+            {"Votes", "tabVotes"}, {"Feature maps", "tabMaps"}, {"Filters", "tabFilters"}};
+        for (String[] n : names) {
+            Tab t = new Tab(n[0]);
+            t.setId(n[1]);
+            stepTabs.add(t);
+        }
+        getTabs().addAll(stepTabs);
+        lessonViews = new StepViews(session);
+        show(lessonViews, LESSON_TITLE);
         sceneProperty().addListener((o, old, now) -> {
             if (old != null) {
                 old.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
@@ -67,21 +82,76 @@ public final class StepperTabs extends TabPane {
         });
     }
 
-    private static Tab tab(String text, String id, Node content, boolean scroll) {
-        Node body = content;
-        if (scroll) {
-            ScrollPane pane = new ScrollPane(content);
-            pane.getStyleClass().add("main-view");
-            pane.setFitToWidth(true);
-            body = pane;
+    /**
+     * Steps through {@code net} on {@code input} [C*H*W] in every step-through tab (the guided
+     * lesson stays as it is), {@code title} in the header line, e.g. "LeNet-5 \u2014 validation
+     * image 1234, true: Sneaker". The views run on a copy of the network, so typed weights never
+     * reach the model being trained or edited. {@code inkPixels}: pixels are +1 ink / -1 background
+     * (flipping negates) rather than 0..1. FX thread.
+     */
+    public void open(Network net, float[] input, boolean inkPixels, String title) {
+        if (input.length < net.inputShape().size()) {
+            throw new IllegalArgumentException("the input holds " + input.length + " values, " + net.spec().input()
+                    + " needs " + net.inputShape().size());
         }
-        Tab t = new Tab(text, body);
+        show(new StepViews(new StepperSession(StepViews.copyOf(net), input, inkPixels)), title);
+    }
+
+    /** Back to the X/O lesson's network and input in every step-through tab. */
+    public void openLesson() {
+        show(lessonViews, LESSON_TITLE);
+    }
+
+    private void show(StepViews v, String title) {
+        views = v;
+        header.set(title);
+        List<Node> nodes = v.all();
+        NetworkTracer t = v.session.tracer();
+        boolean[] has = {t.find(ConvLayer.class, 0) >= 0, t.find(PoolLayer.class, 0) >= 0, t.findActivation(0) >= 0,
+            t.find(DenseLayer.class, 0) >= 0, true, t.find(ConvLayer.class, 0) >= 0};
+        for (int i = 0; i < stepTabs.size(); i++) {
+            Label line = new Label();
+            line.setId("stepperHeader");
+            line.getStyleClass().add("stepper-header");
+            line.textProperty().bind(header);
+            line.setWrapText(true);
+            VBox body = new VBox(line, nodes.get(i));
+            body.setFillWidth(true);
+            stepTabs.get(i).setContent(scroll(body));
+            stepTabs.get(i).setDisable(!has[i]); // a net without pooling has nothing to step through there
+        }
+        Tab selected = getSelectionModel().getSelectedItem();
+        if (selected != null && selected.isDisable()) {
+            getSelectionModel().select(stepTabs.get(4)); // the feature maps are there for every net
+        }
+    }
+
+    private static Tab tab(String text, String id, Node content, boolean scroll) {
+        Tab t = new Tab(text, scroll ? scroll(content) : content);
         t.setId(id);
         return t;
     }
 
+    private static ScrollPane scroll(Node content) {
+        ScrollPane pane = new ScrollPane(content);
+        pane.getStyleClass().add("main-view");
+        pane.setFitToWidth(true);
+        return pane;
+    }
+
+    /** The session the step-through tabs show now (the lesson's, or the one {@link #open} made). */
     public StepperSession session() {
-        return session;
+        return views.session;
+    }
+
+    /** The X/O lesson's session (the guided lesson's, whatever the other tabs show). */
+    public StepperSession lessonSession() {
+        return lessonSession;
+    }
+
+    /** The header line over the step-through views. */
+    public String title() {
+        return header.get();
     }
 
     public XoLessonSequence guided() {
@@ -89,7 +159,37 @@ public final class StepperTabs extends TabPane {
     }
 
     public ConvStepView convView() {
-        return conv;
+        return views.conv;
+    }
+
+    public FiltersView filtersView() {
+        return views.filters;
+    }
+
+    public VoteView voteView() {
+        return views.votes;
+    }
+
+    /**
+     * Writes the current tab's view as a PNG (all of it, also what is scrolled out of sight),
+     * atomically. FX thread. Throws {@link java.io.UncheckedIOException} when the file cannot be written.
+     */
+    public void exportViewPng(java.io.File out) {
+        Tab current = getSelectionModel().getSelectedItem();
+        ViewExport.png(ViewExport.viewOf(current.getContent()), out);
+    }
+
+    /**
+     * Writes every layer's activations for the current input as CSV (one block per layer and
+     * channel), atomically. Throws {@link java.io.UncheckedIOException} when the file cannot be written.
+     */
+    public void exportMapsCsv(java.io.File out) {
+        ViewExport.csv(views.session.snapshot(), out);
+    }
+
+    /** A File-menu "Export" submenu: the current view as PNG, the feature maps as CSV (each asks for a file). */
+    public javafx.scene.control.Menu exportMenu(javafx.stage.Window owner) {
+        return ViewExport.menu(owner, this::exportViewPng, this::exportMapsCsv);
     }
 
     public boolean presenting() {
@@ -180,10 +280,10 @@ public final class StepperTabs extends TabPane {
         Tab current = getSelectionModel().getSelectedItem();
         if (current == guidedTab) {
             guided.go(guided.index() + by);
-        } else if (current == convTab) {
-            conv.controls().setStep(conv.controls().step() + by);
-        } else if (current == poolTab) {
-            pool.controls().setStep(pool.controls().step() + by);
+        } else if (current == stepTabs.get(0)) {
+            views.conv.controls().setStep(views.conv.controls().step() + by);
+        } else if (current == stepTabs.get(1)) {
+            views.pool.controls().setStep(views.pool.controls().step() + by);
         } else {
             return false;
         }

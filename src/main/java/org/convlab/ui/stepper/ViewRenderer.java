@@ -3,8 +3,10 @@ package org.convlab.ui.stepper;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,7 +29,7 @@ import org.convlab.ui.maps.FeatureMapGallery;
  */
 public final class ViewRenderer {
     /** The views {@code render} can draw. */
-    public enum View { CONV, POOL, RELU, VOTES, MAPS, LESSON }
+    public enum View { CONV, POOL, RELU, VOTES, MAPS, FILTERS, LESSON }
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
     private static final String APP_CSS = "/org/convlab/ui/convlab.css";
@@ -36,7 +38,8 @@ public final class ViewRenderer {
 
     /**
      * Renders {@code view} of the session to {@code out}. {@code layer}, {@code channel} and
-     * {@code step} must already be checked against the network (see the render command).
+     * {@code step} must already be checked against the network (see the render command); for
+     * {@code FILTERS} the enlarged filter is {@code step}, its input channel {@code channel}.
      */
     public static void render(StepperSession session, View view, int layer, int channel, int step, double width,
                               Path out) {
@@ -81,15 +84,7 @@ public final class ViewRenderer {
         });
         try {
             // the process ends with System.exit (Launcher), which also stops the JavaFX thread
-            BufferedImage img = image.get(2, java.util.concurrent.TimeUnit.MINUTES);
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Path tmp = Files.createTempFile(parent, ".render-", ".png");
-            ImageIO.write(img, "png", tmp.toFile());
-            Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            writePng(image.get(2, java.util.concurrent.TimeUnit.MINUTES), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -102,6 +97,25 @@ public final class ViewRenderer {
                 throw u;
             }
             throw new IllegalStateException("rendering failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Writes {@code img} as a PNG through a temporary sibling file and a rename, so {@code out} is never half written. */
+    public static void writePng(BufferedImage img, Path out) throws IOException {
+        Path target = out.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            if (!ImageIO.write(img, "png", tmp.toFile())) {
+                throw new IOException("no PNG writer for this image");
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 
@@ -133,6 +147,11 @@ public final class ViewRenderer {
                         session.inkPixels(), v -> Grids.ratioText(v, session.fractionDivisor(), session.format()));
                 g.select(layer, channel, 0, 0);
                 yield g;
+            }
+            case FILTERS -> {
+                FiltersView v = new FiltersView(session);
+                v.configure(layer, step, channel);
+                yield v;
             }
             case LESSON -> {
                 XoLessonSequence s = new XoLessonSequence(session, XoLesson.load());

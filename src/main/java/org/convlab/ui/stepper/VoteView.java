@@ -32,12 +32,14 @@ public final class VoteView extends VBox {
     private static final Color FOR = Color.web("#e66101");
     private static final Color AGAINST = Color.web("#5e3c99");
     private static final int SHOWN = 12;
+    private static final int BARS = 10;
 
     private final StepperSession session;
     private final List<Integer> denseLayers = new ArrayList<>();
     private final ComboBox<String> layerChoice = new ComboBox<>();
     private final Canvas ledgerCanvas = new Canvas(900, 420);
     private final Label answer = new Label();
+    private final Label note = new Label();
     private VoteLedger ledger;
     private int layer = -1;
     private boolean updating;
@@ -63,7 +65,10 @@ public final class VoteView extends VBox {
         // a plain pane lets the view shrink below the canvas's width: the canvas is redrawn to fit instead
         javafx.scene.layout.Pane holder = new javafx.scene.layout.Pane(ledgerCanvas);
         widthProperty().addListener((o, a, b) -> redraw());
-        getChildren().addAll(bar, holder, answer);
+        note.setId("voteNote");
+        note.getStyleClass().add("caption");
+        note.setWrapText(true);
+        getChildren().addAll(bar, note, holder, answer);
         setSpacing(10);
         setPadding(new Insets(12));
         if (!denseLayers.isEmpty()) {
@@ -96,17 +101,26 @@ public final class VoteView extends VBox {
         double colW = Math.max(290, Math.min(320, avail / shownClasses));
         double rowH = 22;
         double barsTop = 70 + (Math.min(SHOWN, classes.get(0).votes().size()) + 4) * rowH;
-        int barRows = Math.min(classes.size(), 10);
+        // many classes: the ledgers of the likeliest (the winner first); up to 10 bars, in class order when they all fit
+        List<ClassVotes> likeliest = new ArrayList<>(classes);
+        likeliest.sort(java.util.Comparator.comparingDouble((ClassVotes c) -> -c.probability())
+                .thenComparingInt(ClassVotes::index));
+        List<ClassVotes> ledgers = classes.size() <= shownClasses ? classes : likeliest.subList(0, shownClasses);
+        List<ClassVotes> bars = classes.size() <= BARS ? classes : likeliest.subList(0, BARS);
+        int barRows = bars.size() + (classes.size() > BARS ? 1 : 0);
+        note.setText(ledgers.size() < classes.size() ? "Ledgers of the " + ledgers.size() + " likeliest of "
+                + classes.size() + " classes, the winner first; each lists its " + SHOWN + " largest votes." : "");
+        note.setManaged(!note.getText().isEmpty());
         double barW = Math.max(160, Math.min(400, avail - 300));
         ledgerCanvas.setWidth(Math.max(shownClasses * colW + 10, 300 + barW));
         ledgerCanvas.setHeight(barsTop + 30 + barRows * 28);
         GraphicsContext g = ledgerCanvas.getGraphicsContext2D();
         g.clearRect(0, 0, ledgerCanvas.getWidth(), ledgerCanvas.getHeight());
         g.setTextBaseline(VPos.CENTER);
-        for (int k = 0; k < shownClasses; k++) {
-            drawLedger(g, classes.get(k), 10 + k * colW, colW - 20, rowH, f);
+        for (int k = 0; k < ledgers.size(); k++) {
+            drawLedger(g, ledgers.get(k), 10 + k * colW, colW - 20, rowH, f);
         }
-        drawBars(g, barsTop, barRows, f, barW);
+        drawBars(g, barsTop, bars, classes.size() - bars.size(), f, barW);
         ClassVotes best = classes.get(ledger.winner());
         answer.setText("The answer: " + best.label() + " (" + pct(best.probability()) + ")");
         StringBuilder a11y = new StringBuilder("Vote ledger.");
@@ -147,7 +161,7 @@ public final class VoteView extends VBox {
         g.setFill(Color.web("#333a44"));
         if (c.votes().size() > n) {
             float rest = c.votesTotal() - c.votes().get(n - 1).runningTotal();
-            g.fillText("... " + (c.votes().size() - n) + " smaller votes: " + f.decimal(rest), x + 50, y);
+            g.fillText("\u2026 " + (c.votes().size() - n) + " more votes: " + f.decimal(rest), x + 50, y);
             y += rowH;
         }
         g.setFill(Color.web("#1b1b1b"));
@@ -158,7 +172,7 @@ public final class VoteView extends VBox {
         g.fillText("= " + f.decimal(c.logit()) + "  (logit)", x, y);
     }
 
-    private void drawBars(GraphicsContext g, double top, int rows, ValueFormat f, double barW) {
+    private void drawBars(GraphicsContext g, double top, List<ClassVotes> rows, int hidden, ValueFormat f, double barW) {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 17));
         g.setFill(Color.web("#1f3a5f"));
@@ -166,17 +180,20 @@ public final class VoteView extends VBox {
         g.setFont(Font.font("DejaVu Sans", 15));
         double y = top + 30;
         int winner = ledger.winner();
-        for (int k = 0; k < rows; k++) {
-            ClassVotes c = ledger.forClass(k);
+        for (ClassVotes c : rows) {
             g.setFill(Color.web("#1b1b1b"));
-            g.fillText(c.label(), 10, y);
+            g.fillText(c.label(), 10, y, 105);
             g.setFill(Color.web("#e6eaf0"));
             g.fillRect(120, y - 10, barW, 20);
-            g.setFill(k == winner ? Color.web("#0072b2") : Color.web("#8a94a3"));
+            g.setFill(c.index() == winner ? Color.web("#0072b2") : Color.web("#8a94a3"));
             g.fillRect(120, y - 10, barW * c.probability(), 20);
             g.setFill(Color.web("#1b1b1b"));
             g.fillText(pct(c.probability()) + "  (logit " + f.decimal(c.logit()) + ")", 130 + barW, y);
             y += 28;
+        }
+        if (hidden > 0) {
+            g.setFill(Color.web("#333a44"));
+            g.fillText("\u2026 " + hidden + " more, less likely", 10, y);
         }
     }
 

@@ -84,8 +84,10 @@ public final class XoLessonSequence extends VBox {
                         + "enlarge it and see which input pixels a unit sees.",
                 maps, () -> { }));
         steps.add(new LessonStep("Fully connected votes",
-                "Every value of the pooled maps gets a vote: value times weight, for X and for O. "
-                        + "The votes are added up, then softmax turns the totals into probabilities.",
+                "Every pooled value gets a vote for X and for O: value times weight, added up. The slides give no "
+                        + "weights, so each class votes with its own template (the clean X's pooled values, and the O's, "
+                        + "scaled to add up to 1): each total is a weighted average, from 0 to 1; training learns such "
+                        + "weights instead.",
                 votes, () -> votes.configure(dense)));
         steps.add(new LessonStep("The answer",
                 "The class with the most votes wins. Flip pixels in the filtering steps to see the answer change.",

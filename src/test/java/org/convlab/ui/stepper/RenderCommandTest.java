@@ -97,4 +97,49 @@ class RenderCommandTest {
         assertTrue(orange > 200, "strong orange pixels: " + orange);
         assertTrue(ink > 2000, "ink pixels of the X: " + ink);
     }
+
+    @Test
+    void filtersViewIsDrawnHeadlessAndRefusesANonConvLayer() throws Exception {
+        Path out = dir.resolve("filters.png");
+        Run r = render("preset:xo", "--input", xInput().toString(), "--view", "filters", "--filter", "1",
+                "--out", out.toString(), "--width", "800");
+        assertEquals(0, r.code(), r.err());
+        BufferedImage img = ImageIO.read(out.toFile());
+        assertEquals(800, img.getWidth());
+        // the slides' features are +1/-1: their tiles show the colour map's two strongest ends
+        int orange = 0;
+        int purple = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y) & 0xffffff;
+                orange += rgb == 0xe66101 ? 1 : 0;
+                purple += rgb == 0x5e3c99 ? 1 : 0;
+            }
+        }
+        assertTrue(orange > 500 && purple > 500, "orange " + orange + ", purple " + purple);
+
+        Run relu = render("preset:xo", "--input", xInput().toString(), "--view", "filters", "--layer", "1",
+                "--out", dir.resolve("b.png").toString());
+        assertEquals(2, relu.code());
+        assertTrue(relu.err().contains("layer 1 (relu1) is a relu layer, not a conv layer"), relu.err());
+        Run channel = render("preset:xo", "--input", xInput().toString(), "--view", "filters", "--channel", "1",
+                "--out", dir.resolve("b.png").toString());
+        assertEquals(2, channel.code());
+        assertTrue(channel.err().contains("--channel 1: layer 0 has 1 channels"), channel.err());
+        assertTrue(!Files.exists(dir.resolve("b.png")));
+    }
+
+    @Test
+    void mapsToCsvNeedNoDrawing() throws Exception {
+        Path out = dir.resolve("maps.csv");
+        Run r = render("preset:xo", "--input", xInput().toString(), "--view", "maps", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        String csv = Files.readString(out);
+        // the slides' top-left value of the diagonal map: 7/9
+        assertTrue(csv.contains("# layer 0 conv1 (conv), channel 0 of 3, shape 7x7\n" + 7 / 9f + ","), csv);
+        Run conv = render("preset:xo", "--input", xInput().toString(), "--view", "conv", "--out",
+                dir.resolve("c.csv").toString());
+        assertEquals(2, conv.code());
+        assertTrue(conv.err().contains("use it with --view maps"), conv.err());
+    }
 }
