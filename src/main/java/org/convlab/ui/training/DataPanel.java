@@ -52,6 +52,8 @@ final class DataPanel extends VBox {
     private final ReadOnlyObjectWrapper<PreparedData> prepared = new ReadOnlyObjectWrapper<>();
     private final Loader loader;
     private boolean inkConvention;
+    private Consumer<ChosenImage> onThumbnail = c -> {};
+    private Consumer<Path> onImageFile = f -> {};
 
     DataPanel(Loader loader) {
         this.loader = loader;
@@ -146,7 +148,17 @@ final class DataPanel extends VBox {
         prepared.set(null);
     }
 
-    /** A folder dropped on the panel (or on the dashboard) becomes the source. */
+    /** Called when a thumbnail is clicked (the image becomes the chosen one). */
+    void setOnThumbnail(Consumer<ChosenImage> handler) {
+        onThumbnail = handler;
+    }
+
+    /** Called when one image file (not a folder) is dropped: it is looked at, not trained on. */
+    void setOnImageFile(Consumer<Path> handler) {
+        onImageFile = handler;
+    }
+
+    /** A folder dropped on the panel (or on the dashboard) becomes the source; a single image file is looked at. */
     void acceptDrops(javafx.scene.Node target) {
         target.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
@@ -156,7 +168,10 @@ final class DataPanel extends VBox {
         });
         target.setOnDragDropped(e -> {
             List<File> files = e.getDragboard().getFiles();
-            if (files != null && !files.isEmpty()) {
+            if (files != null && files.size() == 1 && isSampleFile(files.get(0).toPath())) {
+                onImageFile.accept(files.get(0).toPath());
+                e.setDropCompleted(true);
+            } else if (files != null && !files.isEmpty()) {
                 useDropped(files.get(0).toPath());
                 e.setDropCompleted(true);
             }
@@ -176,6 +191,12 @@ final class DataPanel extends VBox {
             source.setText(p.toString());
         }
         load();
+    }
+
+    /** An image or tensor file the model could take as its input. */
+    static boolean isSampleFile(Path p) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return Files.isRegularFile(p) && name.matches(".*\\.(png|jpe?g|bmp|gif|json|npy)");
     }
 
     private static boolean hasIdx(Path dir) {
@@ -253,6 +274,10 @@ final class DataPanel extends VBox {
             v.setSmooth(false);
             v.setFitWidth(train.shape().width() * scale);
             v.setFitHeight(train.shape().height() * scale);
+            float[] pixels = x.clone();
+            ChosenImage image = new ChosenImage(pixels, train.shape(), "training image " + i, c);
+            v.setOnMouseClicked(e -> onThumbnail.accept(image));
+            v.setCursor(javafx.scene.Cursor.HAND);
             strips[c].getChildren().add(v);
             shown[c]++;
             if (allFull(shown)) {

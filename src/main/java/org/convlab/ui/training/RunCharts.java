@@ -21,6 +21,8 @@ final class RunCharts {
     final XYChart.Series<Number, Number> validationAccuracy = series("validation");
     /** Above this many points a series is thinned to every other point: a chart's layout costs time per point. */
     static final int MAX_POINTS = 500;
+    private final List<TrainingSnapshot.LossPoint> allLoss = new ArrayList<>();
+    private List<EpochStats> allHistory = List.of();
     private int epochsShown;
     private int lossEvery = 1;
     private long lossSeen;
@@ -59,7 +61,55 @@ final class RunCharts {
         return s;
     }
 
+    /**
+     * Fixes both x axes to [0, epochs] for the run. An auto-ranging axis changes its range with
+     * every new loss point, and each new range makes new tick labels: nodes that need CSS and
+     * layout, several times a second. Profiled, that churn was the largest share of the FX thread's
+     * and the JIT's work during training.
+     */
+    void setEpochs(int epochs) {
+        for (LineChart<Number, Number> c : List.of(loss, accuracy)) {
+            NumberAxis x = (NumberAxis) c.getXAxis();
+            x.setAutoRanging(false);
+            x.setLowerBound(0);
+            x.setUpperBound(Math.max(epochs, 1));
+            x.setTickUnit(tickUnit(epochs));
+        }
+    }
+
+    /** 1, 2 or 5 times a power of ten, so that there are at most ten ticks. */
+    static double tickUnit(int epochs) {
+        double raw = Math.max(epochs, 1) / 10.0;
+        for (double base = 0.1; ; base *= 10) {
+            for (int m : new int[] {1, 2, 5}) {
+                if (base * m >= raw - 1e-9) {
+                    return base * m;
+                }
+            }
+        }
+    }
+
     void clear() {
+        allLoss.clear();
+        allHistory = List.of();
+        clearSeries();
+    }
+
+    /** The charts as they were at the end of {@code epoch} (the epoch timeline). */
+    void showUpTo(int epoch) {
+        List<TrainingSnapshot.LossPoint> loss = allLoss.stream().filter(p -> p.epochs() <= epoch + 1e-9).toList();
+        List<EpochStats> history = allHistory.stream().filter(e -> e.epoch() <= epoch).toList();
+        List<TrainingSnapshot.LossPoint> kept = new ArrayList<>(allLoss);
+        List<EpochStats> all = allHistory;
+        clearSeries();
+        addLoss(loss);
+        showHistory(history);
+        allLoss.clear();
+        allLoss.addAll(kept);
+        allHistory = all;
+    }
+
+    private void clearSeries() {
         for (var s : List.of(trainLoss, validationLoss, trainAccuracy, validationAccuracy)) {
             s.getData().clear();
         }
@@ -84,6 +134,7 @@ final class RunCharts {
         if (points.isEmpty()) {
             return;
         }
+        allLoss.addAll(points);
         List<XYChart.Data<Number, Number>> data = new ArrayList<>(points.size());
         for (TrainingSnapshot.LossPoint p : points) {
             if (lossSeen++ % lossEvery == 0 && Double.isFinite(p.smoothedLoss())) {
@@ -99,6 +150,7 @@ final class RunCharts {
 
     /** Adds the epochs not yet shown. */
     void showHistory(List<EpochStats> history) {
+        allHistory = history;
         for (int i = epochsShown; i < history.size(); i++) {
             EpochStats e = history.get(i);
             if (i % epochEvery != 0) {

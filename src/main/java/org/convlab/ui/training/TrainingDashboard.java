@@ -1,5 +1,7 @@
 package org.convlab.ui.training;
 
+import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,26 +18,41 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import org.convlab.UserInputException;
 import org.convlab.data.ResizeMode;
 import org.convlab.model.ModelSource;
 import org.convlab.model.NetworkSpec;
+import org.convlab.model.Presets;
 import org.convlab.train.TrainingConfig;
 import org.convlab.ui.draw.DrawableModel;
 import org.convlab.ui.training.TrainingSnapshot.State;
 
 /**
  * The training dashboard: choose a model and data, set the run, Start / Pause / Stop, and watch
- * loss, accuracy, the first layer's filters, the confusion matrix and the misclassified images
- * change live. Training runs on its own thread ({@link TrainingSession}); once per pulse an
+ * loss, accuracy, the first layer's filters, one chosen image's top-3 and feature maps, the
+ * confusion matrix and the misclassified images change live; go back to any epoch on the timeline.
+ * Training runs on its own thread ({@link TrainingSession}); a few times a second an
  * {@link AnimationTimer} takes the newest snapshot and the queued loss points, so the window keeps
  * redrawing however fast the batches go. It computes nothing itself.
+ *
+ * <p>Layout: one scrolling column that reads at 800 px; the setup (model, data, settings) stands
+ * in a left column when the dashboard is at least {@link #WIDE} px wide, else in a collapsible
+ * pane at the top that folds away when a run starts.
  */
 public final class TrainingDashboard extends BorderPane {
+    /** From this width the setup has a column of its own. */
+    static final double WIDE = 1250;
+    /** Refreshes while training: five a second look live and leave the CPU to training. */
+    private static final long REFRESH_NANOS = 200_000_000L;
+
     private final ModelPicker modelPicker;
     private final DataPanel data;
     private final RunSettingsPanel settings = new RunSettingsPanel();
@@ -51,19 +68,24 @@ public final class TrainingDashboard extends BorderPane {
     private final RunCharts charts = new RunCharts();
     private final FilterView filters = new FilterView();
     private final Label filterTitle = new Label("First conv layer's filters");
-    private final ConfusionView confusion = new ConfusionView();
-    private final MissGallery misses = new MissGallery();
+    private final RunInspector inspector;
     private final PulseMonitor pulses = new PulseMonitor();
     private final ReadOnlyObjectWrapper<DrawableModel> trainedModel = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final List<TrainingSnapshot.LossPoint> pending = new ArrayList<>();
+    private final VBox setup;
+    private final TitledPane setupPane = new TitledPane();
+    private final VBox content = new VBox(6);
+    private final ScrollPane setupScroll = new ScrollPane();
     private final AnimationTimer pump;
     private String modelName;
     private NetworkSpec model;
     private TrainingSession session;
+    private TrainingConfig lastConfig;
+    private String lastSource;
+    private ResizeMode lastResize;
     private boolean measuring;
     private long lastRefresh;
-    private static final long REFRESH_NANOS = 100_000_000L;
 
     /** A dashboard for the X/O preset; {@link #setModel} trains another net. */
     public TrainingDashboard() {
@@ -76,19 +98,34 @@ public final class TrainingDashboard extends BorderPane {
         getStylesheets().add(TrainingDashboard.class.getResource("dashboard.css").toExternalForm());
         modelPicker = new ModelPicker(this::setModel, this::showError);
         data = new DataPanel(this::loadInBackground);
+        inspector = new RunInspector(filters, charts, this::chooseImageFile, this::reproduceRun);
         data.acceptDrops(this);
+        data.setOnThumbnail(inspector::choose);
+        data.setOnImageFile(inspector::chooseFile);
         notes.setId("adaptationNotes");
         notes.setWrapText(true);
-        VBox left = new VBox(2, modelPicker, data, settings, notes);
-        left.setPadding(new Insets(0, 4, 4, 4));
         notes.setPadding(new Insets(4, 6, 4, 6));
-        ScrollPane leftScroll = new ScrollPane(left);
-        leftScroll.setFitToWidth(true);
-        leftScroll.setPrefWidth(390);
-        leftScroll.setMinWidth(300);
-        setLeft(leftScroll);
-        setCenter(center());
-        data.preparedProperty().addListener((o, a, d) -> showNotes(d));
+        setup = new VBox(2, modelPicker, data, settings, notes);
+        setup.setPadding(new Insets(0, 4, 4, 4));
+        setupPane.setText("Setup: model, data and settings");
+        setupPane.setId("setupPane");
+        setupPane.setAnimated(false);
+        setupScroll.setFitToWidth(true);
+        setupScroll.setPrefWidth(380);
+        setupScroll.setMinWidth(300);
+        setTop(controlBar());
+        ScrollPane main = new ScrollPane(body());
+        main.setId("dashboardScroll");
+        main.setFitToWidth(true);
+        setCenter(main);
+        widthProperty().addListener((o, a, w) -> placeSetup(w.doubleValue() >= WIDE));
+        placeSetup(false);
+        data.preparedProperty().addListener((o, a, d) -> {
+            showNotes(d);
+            if (d != null) {
+                inspector.dataLoaded(d);
+            }
+        });
         pump = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -107,17 +144,18 @@ public final class TrainingDashboard extends BorderPane {
         setModel(name, spec);
     }
 
-    private VBox center() {
+    private VBox controlBar() {
         start.setId("start");
         pause.setId("pause");
         stop.setId("stop");
         save.setId("saveModel");
         progress.setId("progress");
         status.setId("trainingStatus");
+        status.setWrapText(true);
         message.setId("trainingMessage");
         message.setWrapText(true);
         pulseLabel.setId("pulseGap");
-        pulseLabel.setStyle("-fx-text-fill: #666; -fx-font-size: 11px;");
+        pulseLabel.getStyleClass().add("caption");
         start.setDefaultButton(true);
         start.setOnAction(e -> start());
         pause.setOnAction(e -> togglePause());
@@ -126,40 +164,56 @@ public final class TrainingDashboard extends BorderPane {
         pause.setDisable(true);
         stop.setDisable(true);
         save.setDisable(true);
-        progress.setPrefWidth(220);
         for (Button b : List.of(start, pause, stop, save)) {
-            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            b.setMinWidth(Region.USE_PREF_SIZE);
         }
         pause.setPrefWidth(80);
-        HBox bar = new HBox(6, start, pause, stop, save, progress, pulseLabel);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(progress, Priority.ALWAYS);
+        progress.setPrefWidth(220);
         progress.setMaxWidth(Double.MAX_VALUE);
-        status.setStyle("-fx-font-weight: bold;");
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        HBox buttons = new HBox(6, start, pause, stop, save, progress);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        status.getStyleClass().add("run-status");
+        FlowPane line = new FlowPane(12, 2, status, pulseLabel);
+        VBox bar = new VBox(3, buttons, line, message);
+        bar.setPadding(new Insets(6, 8, 4, 8));
+        return bar;
+    }
+
+    private VBox body() {
         filterTitle.getStyleClass().add("section-title");
-        VBox filterBox = new VBox(4, filterTitle, filters);
-        filterBox.setPadding(new Insets(4));
-        VBox.setVgrow(filters, Priority.ALWAYS);
-        // charts on top, the epoch's results below: filters, confusion matrix, misclassified images
-        HBox chartRow = new HBox(6, charts.loss, charts.accuracy);
-        HBox.setHgrow(charts.loss, Priority.ALWAYS);
-        HBox.setHgrow(charts.accuracy, Priority.ALWAYS);
-        ScrollPane confusionScroll = new ScrollPane(confusion);
-        confusionScroll.setFitToHeight(true);
-        filterBox.setPrefWidth(190);
-        filterBox.setMinWidth(150);
         filterTitle.setWrapText(true);
-        confusionScroll.setPrefWidth(450);
-        confusionScroll.setMinWidth(300);
-        misses.setPrefWidth(360);
-        HBox.setHgrow(misses, Priority.ALWAYS);
-        HBox resultRow = new HBox(6, filterBox, confusionScroll, misses);
-        resultRow.setPrefHeight(300);
-        resultRow.setMinHeight(220);
-        VBox.setVgrow(chartRow, Priority.ALWAYS);
-        VBox center = new VBox(4, bar, status, message, chartRow, resultRow);
-        center.setPadding(new Insets(6));
-        return center;
+        VBox filterBox = new VBox(4, filterTitle, filters);
+        filters.setPrefHeight(170);
+        filters.setMaxHeight(220);
+        VBox.setVgrow(filters, Priority.ALWAYS);
+        AdaptiveColumns chartRow = new AdaptiveColumns(860, charts.loss, charts.accuracy);
+        AdaptiveColumns modelRow = new AdaptiveColumns(760, filterBox, inspector.chosen);
+        ScrollPane confusionScroll = new ScrollPane(inspector.confusion);
+        confusionScroll.setFitToHeight(true);
+        confusionScroll.setMinHeight(120);
+        AdaptiveColumns resultRow = new AdaptiveColumns(900, confusionScroll, inspector.cell);
+        inspector.cell.setPrefHeight(300);
+        inspector.misses.setPrefHeight(240);
+        content.getChildren().addAll(chartRow, modelRow, resultRow, inspector.misses, inspector.timeline);
+        content.setPadding(new Insets(4, 8, 8, 8));
+        return content;
+    }
+
+    /** The setup in a column of its own (wide) or folded in at the top of the scrolling body (narrow). */
+    private void placeSetup(boolean wide) {
+        if (wide && getLeft() == null) {
+            setupPane.setContent(null);
+            content.getChildren().remove(setupPane);
+            setupScroll.setContent(setup);
+            setLeft(setupScroll);
+        } else if (!wide && !content.getChildren().contains(setupPane)) {
+            setLeft(null);
+            setupScroll.setContent(null);
+            setupPane.setContent(setup);
+            setupPane.setExpanded(session == null);
+            content.getChildren().add(0, setupPane);
+        }
     }
 
     /** Trains {@code spec} from now on (the loaded data is fitted to it again when loaded). */
@@ -175,11 +229,24 @@ public final class TrainingDashboard extends BorderPane {
         settings.applyDefaults(spec);
         boolean ink = spec.input().channels() == 1 && spec.input().height() == 9 && spec.input().width() == 9;
         data.setInkConvention(ink);
-        misses.setInkConvention(ink);
+        inspector.setInkConvention(ink);
+        inspector.setModelTitle(title(name));
         if (data.preparedProperty().get() != null) {
             data.load();
         }
         showNotes(null);
+    }
+
+    /** "LeNet-5" for {@code preset:lenet5}, the file name for a model file. */
+    static String title(String name) {
+        if (name.startsWith(Presets.PREFIX)) {
+            try {
+                return Presets.get(name.substring(Presets.PREFIX.length())).title();
+            } catch (RuntimeException e) {
+                return name;
+            }
+        }
+        return Path.of(name).getFileName().toString();
     }
 
     /** Sets the data source (a folder, {@code idx:DIR}) and loads it to show what it holds. */
@@ -200,8 +267,37 @@ public final class TrainingDashboard extends BorderPane {
         start();
     }
 
+    /**
+     * Called when the user opens an image in the step-through (a misclassified image, an image of
+     * a confusion cell, or the chosen image's button) with a network of its own at the weights shown.
+     */
+    public void setOnOpenInStepper(Consumer<OpenRequest> handler) {
+        inspector.setOnOpen(handler);
+    }
+
+    /** Trains again with the settings and seed of the last run (the same numbers come out). */
+    public void reproduceRun() {
+        if (lastConfig == null || session != null && session.current().isActive()) {
+            return;
+        }
+        run(lastSource, lastResize, lastConfig);
+    }
+
+    /** Looks at an image or tensor file with the current model (top-3 and feature maps). */
+    public void chooseImage(Path file) {
+        inspector.chooseFile(file);
+    }
+
     RunSettingsPanel settings() {
         return settings;
+    }
+
+    RunInspector inspector() {
+        return inspector;
+    }
+
+    TrainingSession session() {
+        return session;
     }
 
     /** The model of the last run with its trained weights, for the draw pad (null before a run ended). */
@@ -234,6 +330,7 @@ public final class TrainingDashboard extends BorderPane {
         if (session != null) {
             session.stop();
         }
+        inspector.dispose();
     }
 
     private void loadInBackground(String source, ResizeMode resize, Consumer<PreparedData> done, Consumer<String> failed) {
@@ -282,10 +379,21 @@ public final class TrainingDashboard extends BorderPane {
             showError(e.getMessage());
             return;
         }
+        run(source, data.resizeMode(), config);
+    }
+
+    private void run(String source, ResizeMode resize, TrainingConfig config) {
         PreparedData loaded = data.preparedProperty().get();
-        ResizeMode resize = data.resizeMode();
         NetworkSpec spec = model;
         boolean reuse = loaded != null && loaded.madeWith(source, resize, config.validationSplit(), config.seed());
+        Path folder = null;
+        String folderProblem = null;
+        try {
+            folder = RunFolder.create(modelName);
+        } catch (IOException e) {
+            folderProblem = "cannot make a run folder under " + RunFolder.root() + " (" + e.getMessage() + ")";
+        }
+        ChosenImage probe = reuse ? inspector.chosen.chosen() : null;
         session = new TrainingSession(() -> {
             if (reuse) {
                 return loaded;
@@ -293,15 +401,19 @@ public final class TrainingDashboard extends BorderPane {
             PreparedData d = DataPreparation.prepare(source, spec, resize, config.validationSplit(), config.seed());
             Platform.runLater(() -> data.show(d));
             return d;
-        }, config);
-        message.setText("");
+        }, config, folder, probe == null ? null : probe.input());
+        lastConfig = config;
+        lastSource = source;
+        lastResize = resize;
+        message.setText(folderProblem == null ? "" : folderProblem);
         charts.clear();
+        charts.setEpochs(config.epochs());
         pending.clear();
-        confusion.show(null);
-        misses.show(null);
+        inspector.newRun(session);
         trainedModel.set(null);
         pulses.reset();
         measuring = false;
+        setupPane.setExpanded(false);
         session.start();
         apply(session.current());
     }
@@ -326,8 +438,7 @@ public final class TrainingDashboard extends BorderPane {
 
     /**
      * At most once per pulse, and while training at most every {@link #REFRESH_NANOS}: take what
-     * the training thread published since. Ten refreshes a second look live, and each one repaints
-     * the charts, which on a software pipeline costs the FX thread more than anything else.
+     * the training thread published since.
      */
     private void pulse(long now) {
         TrainingSession s = session;
@@ -346,12 +457,10 @@ public final class TrainingDashboard extends BorderPane {
         TrainingSnapshot snap = s.takeSnapshot();
         if (snap != null) {
             long wall = System.nanoTime();
-            long cpu = PulseMonitor.LOG ? java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() : 0;
             apply(snap);
             if (PulseMonitor.LOG && System.nanoTime() - wall > 20_000_000L) {
-                System.err.printf(Locale.ROOT, "refresh (%s, epoch %d) took %.1f ms, %.1f ms of it on the CPU%n", snap.state(),
-                        snap.epoch(), (System.nanoTime() - wall) / 1e6,
-                        (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e6);
+                System.err.printf(Locale.ROOT, "refresh (%s, epoch %d) took %.1f ms%n", snap.state(), snap.epoch(),
+                        (System.nanoTime() - wall) / 1e6);
             }
         }
     }
@@ -378,19 +487,18 @@ public final class TrainingDashboard extends BorderPane {
         if (snap.filters() != null) {
             filterTitle.setText(snap.filters().layer() + " filters (red +, blue −)");
         }
-        confusion.show(snap.report());
-        misses.show(snap.report());
+        inspector.showLive(snap);
         pulseLabel.setText(String.format(Locale.ROOT, "largest frame gap %.0f ms", pulses.maxGapMillis()));
         if (snap.message() != null) {
             message.setText(snap.message());
             message.setStyle(snap.state() == State.FAILED ? "-fx-text-fill: #b71c1c;" : "-fx-text-fill: #333;");
         }
         if (!active) {
-            finished(snap);
+            finished();
         }
     }
 
-    private void finished(TrainingSnapshot snap) {
+    private void finished() {
         NetworkSpec trained = session.trainedSpec();
         PreparedData d = session.prepared();
         save.setDisable(trained == null);
@@ -403,6 +511,17 @@ public final class TrainingDashboard extends BorderPane {
     private void showError(String text) {
         message.setText(text);
         message.setStyle("-fx-text-fill: #b71c1c;");
+    }
+
+    private void chooseImageFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("An image to look at with the current model");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images and tensors",
+                "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif", "*.json", "*.npy"));
+        File f = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) {
+            inspector.chooseFile(f.toPath());
+        }
     }
 
     private void chooseSaveFile() {

@@ -1,5 +1,6 @@
 package org.convlab.ui.training;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
@@ -7,7 +8,6 @@ import java.util.function.Supplier;
 import org.convlab.UserInputException;
 import org.convlab.model.NetworkSpec;
 import org.convlab.nn.Network;
-import org.convlab.nn.Parameter;
 import org.convlab.nn.SpecExport;
 import org.convlab.train.EpochStats;
 import org.convlab.train.Trainer;
@@ -26,16 +26,22 @@ import org.convlab.ui.training.TrainingSnapshot.State;
  * <p>No JavaFX here: the session can be driven and tested without a screen.
  */
 final class TrainingSession {
-    /** Filters are copied at most this often: a few small arrays, far below 5% of a step. */
-    private static final long FILTER_EVERY_NANOS = 150_000_000L;
     /** Misclassified validation samples kept per epoch for the gallery. */
     static final int MISSES_KEPT = 24;
+    /** Larger models get no per-epoch checkpoints: each would take hundreds of megabytes. */
+    static final long CHECKPOINT_MAX_PARAMETERS = 5_000_000L;
 
     private final Supplier<PreparedData> data;
     private final TrainingConfig config;
     private final AtomicReference<TrainingSnapshot> latest = new AtomicReference<>();
     private final ConcurrentLinkedQueue<LossPoint> lossPoints = new ConcurrentLinkedQueue<>();
     private final List<EpochStats> history = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<EpochReport> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Path runFolder;
+    private volatile float[] probeInput;
+    private volatile boolean probeChanged;
+    private volatile ModelState model;
+    private volatile String checkpointNote;
     private volatile Trainer trainer;
     private volatile boolean stopRequested;
     private volatile TrainingSnapshot current;
@@ -51,16 +57,60 @@ final class TrainingSession {
     private double activeSeconds;
     private long batchesDone;
     private double imagesPerSecond;
-    private long lastFilterNanos;
     private TrainingSnapshot.FilterWeights filters;
     private EpochReport report;
+    private ModelProbe probe;
+    private float[] batchLosses = new float[256];
+    private int batchLossCount;
 
-    /** @param data loads (or returns already loaded) data; called on the training thread */
-    TrainingSession(Supplier<PreparedData> data, TrainingConfig config) {
+    /**
+     * @param data      loads (or returns already loaded) data; called on the training thread
+     * @param runFolder where a checkpoint is written after every epoch (null: none)
+     * @param probe     the sample whose activations are captured during the run (null: the first
+     *                  validation image, else the first training image)
+     */
+    TrainingSession(Supplier<PreparedData> data, TrainingConfig config, Path runFolder, float[] probe) {
         this.data = data;
         this.config = config;
+        this.runFolder = runFolder;
+        this.probeInput = probe == null ? null : probe.clone();
         this.current = new TrainingSnapshot(State.PREPARING, 0, config.epochs(), 0, 0, Double.NaN, Double.NaN,
-                List.of(), null, null, null);
+                List.of(), null, null, null, null);
+    }
+
+    /** Captures {@code input}'s activations from now on (in the next capture of the weights). */
+    void setProbe(float[] input) {
+        probeInput = input.clone();
+        probeChanged = true;
+    }
+
+    /** The newest capture of the weights (null before the first). */
+    ModelState model() {
+        return model;
+    }
+
+    /** Each finished epoch's validation report, in order. */
+    List<EpochReport> reports() {
+        return List.copyOf(reports);
+    }
+
+    TrainingConfig config() {
+        return config;
+    }
+
+    /** Where the checkpoints go (null: none). */
+    Path runFolder() {
+        return runFolder;
+    }
+
+    /** Why there are no checkpoints, or null. */
+    String checkpointNote() {
+        return checkpointNote;
+    }
+
+    /** Every batch's loss so far, in order (read after the run, or racy while it goes). */
+    float[] batchLosses() {
+        return java.util.Arrays.copyOf(batchLosses, batchLossCount);
     }
 
     void start() {
@@ -138,11 +188,16 @@ final class TrainingSession {
             }
             net = Network.build(d.spec(), config.seed());
             Trainer t = new Trainer(net, d.train(), d.validation(), null, config);
+            useRunFolder(t, d);
             trainer = t;
             if (stopRequested) {
                 t.cancel();
             }
-            filters = copyFilters(net);
+            probe = new ModelProbe(d.spec(), config.seed());
+            if (probeInput == null) {
+                probeInput = firstSample(d);
+            }
+            capture(0, 0);
             t.run(new Listener(d));
         } catch (UserInputException e) {
             publish(with(State.FAILED, e.getMessage()));
@@ -164,7 +219,7 @@ final class TrainingSession {
         public void begin(Start start) {
             batches = start.batchesPerEpoch();
             publish(new TrainingSnapshot(State.RUNNING, 0, start.epochs(), 0, batches, Double.NaN, Double.NaN,
-                    history, filters, null, null));
+                    history, filters, null, null, model));
         }
 
         @Override
@@ -181,18 +236,26 @@ final class TrainingSession {
             batchesDone++;
             // exponential moving average of the batch losses, as TensorBoard's smoothing slider
             smoothed = Double.isNaN(smoothed) ? b.loss() : 0.9 * smoothed + 0.1 * b.loss();
+            if (batchLossCount == batchLosses.length) {
+                batchLosses = java.util.Arrays.copyOf(batchLosses, 2 * batchLosses.length);
+            }
+            batchLosses[batchLossCount++] = b.loss();
             int stride = Math.max(1, b.batches() / 100);
             if (b.batch() % stride == 0 || b.batch() == b.batches()) {
                 lossPoints.add(new LossPoint(b.epoch() - 1 + (double) b.batch() / b.batches(), smoothed));
             }
-            if (now - lastFilterNanos > FILTER_EVERY_NANOS) {
-                filters = copyFilters(net);
-                lastFilterNanos = now;
+            if (probeChanged) {
+                capture(b.epoch(), b.batch());
+            } else {
+                ModelState s = probe.maybe(net, probeInput, b.epoch(), b.batch(), now);
+                if (s != null) {
+                    show(s);
+                }
             }
             long remaining = (long) (config.epochs() - b.epoch()) * b.batches() + (b.batches() - b.batch());
             double eta = batchesDone < 2 ? Double.NaN : activeSeconds / (batchesDone - 1) * remaining;
             publish(new TrainingSnapshot(trainer.isPaused() ? State.PAUSED : State.RUNNING, b.epoch(), config.epochs(),
-                    b.batch(), b.batches(), imagesPerSecond, eta, history, filters, report, null));
+                    b.batch(), b.batches(), imagesPerSecond, eta, history, filters, report, null, model));
         }
 
         @Override
@@ -201,7 +264,8 @@ final class TrainingSession {
             boolean onTraining = d.validation() == null;
             report = ValidationReporter.report(stats.epoch(), net, onTraining ? d.train() : d.validation(),
                     config.batchSize(), MISSES_KEPT, onTraining);
-            filters = copyFilters(net);
+            reports.add(report);
+            capture(stats.epoch(), 0);
             lastBatchNanos = 0; // validation time is not training time
             publish(with(current.state(), null));
         }
@@ -209,6 +273,7 @@ final class TrainingSession {
         @Override
         public void stopped(Stop stop) {
             trainedSpec = SpecExport.withWeights(net);
+            capture(current.epoch(), current.batch());
             publish(with(stop.reason() == Reason.CANCELLED ? State.STOPPED : State.FAILED, stop.message()));
         }
 
@@ -224,7 +289,7 @@ final class TrainingSession {
     private TrainingSnapshot with(State state, String message) {
         TrainingSnapshot c = current;
         return new TrainingSnapshot(state, c.epoch(), c.epochs(), c.batch(), c.batches(), c.imagesPerSecond(),
-                state.equals(State.FINISHED) ? 0 : c.etaSeconds(), history, filters, report, message);
+                state.equals(State.FINISHED) ? 0 : c.etaSeconds(), history, filters, report, message, model);
     }
 
     private synchronized void publish(TrainingSnapshot s) {
@@ -236,15 +301,40 @@ final class TrainingSession {
         latest.set(s);
     }
 
-    /** The first 4-D parameter is the first conv layer's weight [out, in, kh, kw]. */
-    private static TrainingSnapshot.FilterWeights copyFilters(Network net) {
-        for (Parameter p : net.parameters()) {
-            if (p.shape().length == 4) {
-                String name = p.name();
-                return new TrainingSnapshot.FilterWeights(name.substring(0, name.lastIndexOf('.')), p.shape().clone(),
-                        p.value().clone());
-            }
+    /** A capture of the weights and the chosen sample's activations now (training thread). */
+    private void capture(int epoch, int batch) {
+        probeChanged = false;
+        show(probe.capture(net, probeInput, epoch, batch));
+    }
+
+    private void show(ModelState s) {
+        model = s;
+        filters = s.filters(net);
+    }
+
+    private static float[] firstSample(PreparedData d) {
+        var set = d.validation() != null && d.validation().size() > 0 ? d.validation() : d.train();
+        float[] x = new float[set.shape().size()];
+        set.copySample(0, x, 0);
+        return x;
+    }
+
+    /** Checkpoints after every epoch into the run folder, when the model is small enough to make that cheap. */
+    private void useRunFolder(Trainer t, PreparedData d) {
+        if (runFolder == null) {
+            return;
         }
-        return null;
+        long params = 0;
+        for (var p : net.parameters()) {
+            params += p.size();
+        }
+        if (params > CHECKPOINT_MAX_PARAMETERS) {
+            checkpointNote = String.format(java.util.Locale.ROOT, "no checkpoints: %.1f M parameters would make each"
+                    + " one too large (the limit is %d M)", params / 1e6, CHECKPOINT_MAX_PARAMETERS / 1_000_000);
+            return;
+        }
+        t.setCheckpointDir(runFolder);
+        t.setCheckpointData(java.util.Map.of("source", d.source(), "normalize", d.normalization(),
+                "resize", d.resize().toString()));
     }
 }

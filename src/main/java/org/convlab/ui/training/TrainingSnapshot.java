@@ -16,10 +16,11 @@ import org.convlab.train.EpochStats;
  * @param filters   the first conv layer's weights at the moment, or null without a conv layer
  * @param report    validation results of the last finished epoch, or null
  * @param message   a line for the user (why it stopped, what failed), or null
+ * @param model     the newest copy of the weights with the chosen sample's activations, or null
  */
 public record TrainingSnapshot(State state, int epoch, int epochs, int batch, int batches, double imagesPerSecond,
                                double etaSeconds, List<EpochStats> history, FilterWeights filters,
-                               EpochReport report, String message) {
+                               EpochReport report, String message, ModelState model) {
     public enum State { PREPARING, RUNNING, PAUSED, FINISHED, STOPPED, FAILED }
 
     public TrainingSnapshot {

@@ -24,6 +24,9 @@ final class ValidationReporter {
         List<EpochReport.Miss> misses = new ArrayList<>();
         int sampleSize = data.shape().size();
         int index = 0;
+        int[] labelsAll = new int[data.size()];
+        int[] topAll = new int[3 * data.size()];
+        float[] probAll = new float[3 * data.size()];
         try (BatchStream stream = new BatchStream(data, batchSize, 0, 0, false, Augmentation.NONE)) {
             for (var batch = stream.next(); batch != null; batch = stream.next()) {
                 int n = batch.count();
@@ -32,24 +35,35 @@ final class ValidationReporter {
                 float[] probs = net.probabilities();
                 for (int s = 0; s < n; s++, index++) {
                     int[] top = top3(probs, s * k, k);
+                    labelsAll[index] = labels[s];
+                    for (int t = 0; t < 3; t++) {
+                        topAll[3 * index + t] = top[t];
+                        probAll[3 * index + t] = top[t] < 0 ? 0f : probs[s * k + top[t]];
+                    }
                     confusion[labels[s]][top[0]]++;
                     lossSum -= Math.log(Math.max(probs[s * k + labels[s]], Float.MIN_NORMAL));
                     if (top[0] != labels[s] && misses.size() < maxMisses) {
                         float[] pixels = new float[sampleSize];
                         System.arraycopy(batch.x(), s * sampleSize, pixels, 0, sampleSize);
-                        List<EpochReport.Guess> guesses = new ArrayList<>();
-                        for (int t : top) {
-                            if (t >= 0) {
-                                guesses.add(new EpochReport.Guess(t, probs[s * k + t]));
-                            }
-                        }
-                        misses.add(new EpochReport.Miss(index, data.shape(), pixels, labels[s], guesses));
+                        misses.add(new EpochReport.Miss(index, data.shape(), pixels, labels[s], guesses(probs, s * k, top)));
                     }
                 }
             }
         }
         double loss = data.size() == 0 ? Double.NaN : lossSum / data.size();
-        return new EpochReport(epoch, new Evaluation(net.spec().classes(), confusion, loss), misses, onTraining);
+        return new EpochReport(epoch, new Evaluation(net.spec().classes(), confusion, loss), misses, onTraining,
+                new EpochReport.Predictions(data, labelsAll, topAll, probAll));
+    }
+
+    /** The guesses {@code top} (indices from {@link #top3}) with their probabilities in {@code p} from {@code from}. */
+    static List<EpochReport.Guess> guesses(float[] p, int from, int[] top) {
+        List<EpochReport.Guess> guesses = new ArrayList<>();
+        for (int t : top) {
+            if (t >= 0) {
+                guesses.add(new EpochReport.Guess(t, p[from + t]));
+            }
+        }
+        return guesses;
     }
 
     /** Indices of the three largest values (first on ties); -1 where there are fewer than 3 classes. */

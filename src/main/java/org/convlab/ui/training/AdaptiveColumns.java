@@ -1,0 +1,41 @@
+package org.convlab.ui.training;
+
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
+
+/**
+ * Children side by side in equal columns when the pane is at least {@code twoColumnWidth} wide,
+ * one under the other otherwise: the dashboard reads the same at 800 px between the main window's
+ * side panels and on a full screen.
+ */
+final class AdaptiveColumns extends FlowPane {
+    private final double twoColumnWidth;
+
+    AdaptiveColumns(double twoColumnWidth, Node... children) {
+        super(8, 8, children);
+        this.twoColumnWidth = twoColumnWidth;
+        setPadding(new Insets(2, 0, 2, 0));
+        widthProperty().addListener((o, a, b) -> fit(b.doubleValue()));
+    }
+
+    /** True while the children stand side by side. */
+    boolean twoColumns() {
+        return getWidth() >= twoColumnWidth;
+    }
+
+    private void fit(double width) {
+        int n = getChildren().size();
+        int columns = width >= twoColumnWidth ? n : 1;
+        double each = Math.floor((width - getHgap() * (columns - 1) - 1) / columns);
+        setPrefWrapLength(width);
+        for (Node child : getChildren()) {
+            if (child instanceof Region r) {
+                r.setPrefWidth(each);
+                r.setMinWidth(Math.min(each, r.minWidth(-1)));
+                r.setMaxWidth(each);
+            }
+        }
+    }
+}

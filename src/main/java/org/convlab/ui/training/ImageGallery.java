@@ -1,0 +1,85 @@
+package org.convlab.ui.training;
+
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.scene.Cursor;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import org.convlab.engine.Shape;
+
+/**
+ * A titled, scrolling gallery of model inputs, each with a caption under it (the true class and
+ * the top-3 guesses); clicking an image calls its action. Used for the misclassified validation
+ * images and for the images of one confusion-matrix cell. Tiles are {@code #<idPrefix>-N}.
+ */
+final class ImageGallery extends VBox {
+    /** One image: the model's input values, its caption and what a click does. */
+    record Tile(float[] pixels, Shape shape, String caption, Runnable onClick) {}
+
+    private static final Font CAPTION = Font.font(10);
+    private final Label title = new Label();
+    private final FlowPane tiles = new FlowPane(6, 6);
+    private final String idPrefix;
+    private boolean inkConvention;
+    private Object shown = new Object();
+
+    ImageGallery(String id, String idPrefix, String emptyTitle) {
+        this.idPrefix = idPrefix;
+        setId(id);
+        setSpacing(4);
+        setPadding(new Insets(4));
+        title.getStyleClass().add("section-title");
+        title.setWrapText(true);
+        title.setText(emptyTitle);
+        ScrollPane scroll = new ScrollPane(tiles);
+        scroll.setFitToWidth(true);
+        scroll.setMinHeight(90);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(title, scroll);
+    }
+
+    void setInkConvention(boolean ink) {
+        inkConvention = ink;
+    }
+
+    /** The key of what is shown (a report, a cell): {@link #show} does nothing when it has not changed. */
+    Object shownKey() {
+        return shown;
+    }
+
+    int size() {
+        return tiles.getChildren().size();
+    }
+
+    void show(Object key, String titleText, List<Tile> images) {
+        if (key == shown) {
+            return;
+        }
+        shown = key;
+        title.setText(titleText);
+        tiles.getChildren().clear();
+        int n = 0;
+        for (Tile t : images) {
+            ImageView view = new ImageView(Pictures.sample(t.pixels(), 0, t.shape(), inkConvention));
+            double scale = Math.max(1, Math.floor(48.0 / Math.max(t.shape().height(), t.shape().width())));
+            view.setFitWidth(t.shape().width() * scale);
+            view.setFitHeight(t.shape().height() * scale);
+            view.setSmooth(false);
+            Label caption = new Label(t.caption());
+            caption.setFont(CAPTION);
+            caption.setMinHeight(Region.USE_PREF_SIZE);
+            VBox tile = new VBox(2, view, caption);
+            tile.setId(idPrefix + "-" + n++);
+            tile.getStyleClass().add("gallery-tile");
+            tile.setCursor(Cursor.HAND);
+            tile.setOnMouseClicked(e -> t.onClick().run());
+            tiles.getChildren().add(tile);
+        }
+    }
+}

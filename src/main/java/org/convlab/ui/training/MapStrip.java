@@ -1,0 +1,124 @@
+package org.convlab.ui.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.convlab.engine.Shape;
+import org.convlab.trace.ActivationSnapshot;
+import org.convlab.trace.LayerOutput;
+
+/**
+ * The chosen sample's feature maps, compact: one row per layer with a spatial output, its first
+ * channels side by side in one image (red +, blue −, one scale per layer). Redrawn in place when
+ * new activations arrive during training: the images are rewritten, no nodes are made, so a
+ * redraw costs the FX thread little. Rows are {@code #mapRow-L}.
+ */
+final class MapStrip extends VBox {
+    /** Channels shown per layer: enough to see the maps change, small enough for a side panel. */
+    static final int CHANNELS = 8;
+    private static final int GAP = 2;
+    private final List<WritableImage> images = new ArrayList<>();
+    private ActivationSnapshot shown;
+    private List<String> layout = List.of();
+
+    MapStrip() {
+        setId("mapStrip");
+        setSpacing(3);
+    }
+
+    ActivationSnapshot shown() {
+        return shown;
+    }
+
+    void show(ActivationSnapshot s) {
+        if (s == shown) {
+            return;
+        }
+        shown = s;
+        if (s == null) {
+            getChildren().clear();
+            images.clear();
+            layout = List.of();
+            return;
+        }
+        List<LayerOutput> maps = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (LayerOutput out : s.layers()) {
+            if (!out.shape().isFlat()) {
+                maps.add(out);
+                names.add(out.name() + " " + out.shape());
+            }
+        }
+        if (!names.equals(layout)) {
+            build(maps);
+            layout = names;
+        }
+        for (int i = 0; i < maps.size(); i++) {
+            paint(maps.get(i), images.get(i));
+        }
+    }
+
+    private void build(List<LayerOutput> maps) {
+        getChildren().clear();
+        images.clear();
+        for (LayerOutput out : maps) {
+            Shape sh = out.shape();
+            int c = Math.min(CHANNELS, sh.channels());
+            WritableImage img = new WritableImage(c * (sh.width() + GAP) - GAP, sh.height());
+            images.add(img);
+            ImageView view = new ImageView(img);
+            double scale = Math.max(1, Math.min(3, Math.floor(28.0 / sh.height())));
+            view.setFitWidth(img.getWidth() * scale);
+            view.setFitHeight(img.getHeight() * scale);
+            view.setSmooth(false);
+            Label name = new Label(out.name());
+            name.getStyleClass().add("caption");
+            name.setMinWidth(54);
+            name.setPrefWidth(54);
+            HBox row = new HBox(4, name, view);
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.setId("mapRow-" + out.index());
+            getChildren().add(row);
+        }
+    }
+
+    private static void paint(LayerOutput out, WritableImage img) {
+        Shape sh = out.shape();
+        float[] v = out.data();
+        int channels = Math.min(CHANNELS, sh.channels());
+        int plane = sh.height() * sh.width();
+        float scale = 0;
+        for (int i = 0; i < channels * plane; i++) {
+            scale = Math.max(scale, Math.abs(v[i]));
+        }
+        PixelWriter pw = img.getPixelWriter();
+        for (int c = 0; c < channels; c++) {
+            int x0 = c * (sh.width() + GAP);
+            for (int r = 0; r < sh.height(); r++) {
+                for (int q = 0; q < sh.width(); q++) {
+                    pw.setArgb(x0 + q, r, argb(v[c * plane + r * sh.width() + q], scale));
+                }
+            }
+            if (c + 1 < channels) {
+                for (int r = 0; r < sh.height(); r++) {
+                    for (int q = 0; q < GAP; q++) {
+                        pw.setArgb(x0 + sh.width() + q, r, 0xFFFFFFFF);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Red for positive, white for zero, blue for negative (as {@link Pictures#diverging}). */
+    static int argb(float v, float scale) {
+        double t = Math.max(-1, Math.min(1, v / (scale == 0 ? 1 : scale)));
+        int fade = (int) Math.round(255 * (1 - Math.abs(t) * 0.85));
+        return t >= 0 ? 0xFF000000 | 0xFF0000 | fade << 8 | fade : 0xFF000000 | fade << 16 | fade << 8 | 0xFF;
+    }
+}
