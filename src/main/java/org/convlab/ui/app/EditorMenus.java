@@ -32,6 +32,15 @@ final class EditorMenus {
 
         void exportDiagram();
 
+        /** The stack in the editor into the step-through views. */
+        void stepThroughModel();
+
+        /** The X/O lesson's network back into the step-through views. */
+        void stepThroughLesson();
+
+        /** File > Export Step-through (the current step-through view as PNG, its maps as CSV). */
+        Menu stepThroughExportMenu();
+
         void setFontSize(int px);
 
         int fontSize();
@@ -63,6 +72,7 @@ final class EditorMenus {
                 item("Save", "menuSave", "Shortcut+S", files::save),
                 item("Save As...", "menuSaveAs", "Shortcut+Shift+S", files::saveAs),
                 item("Export Diagram as PNG...", "menuExportDiagram", null, window::exportDiagram),
+                window.stepThroughExportMenu(),
                 new SeparatorMenuItem(),
                 item("Quit", "menuQuit", "Shortcut+Q", window::quit));
         fillRecent(recent, files);
@@ -121,6 +131,9 @@ final class EditorMenus {
             String id = views[i][1];
             m.getItems().add(item(views[i][0], "menu-" + id, "Shortcut+" + (i + 1), () -> window.showView(id)));
         }
+        m.getItems().addAll(new SeparatorMenuItem(),
+                item("Step Through This Model", "menuStepThroughModel", "Shortcut+T", window::stepThroughModel),
+                item("Step Through the X/O Lesson", "menuStepThroughLesson", null, window::stepThroughLesson));
         Menu size = new Menu("Text Size");
         ToggleGroup g = new ToggleGroup();
         for (int px : FONT_SIZES) {

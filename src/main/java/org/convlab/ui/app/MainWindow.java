@@ -32,7 +32,6 @@ import org.convlab.ui.editor.StartPage;
 import org.convlab.ui.editor.SummaryTable;
 import org.convlab.ui.editor.VolumeDiagram;
 import org.convlab.ui.lesson.XoLessonView;
-import org.convlab.ui.stepper.StepperTabs;
 import org.convlab.ui.training.TrainingDashboard;
 import org.convlab.ui.draw.DrawPad;
 import org.convlab.UserInputException;
@@ -58,6 +57,7 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
     private final StatusBar status = new StatusBar();
     private final FileActions files;
     private final CenterViews views;
+    private final StepThroughLink stepThrough;
     private final VolumeDiagram diagram;
     private final StringBinding title;
     private PropertiesPanel properties;
@@ -87,15 +87,7 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
                 }
             }
         })), lessonView, new SummaryTable(model), diagramView());
-        // The step-through views (ui.stepper), built when first shown, keep their own copy of the
-        // lesson picture as their first tab; the Step through tab opens on the guided lesson.
-        views.setStepThroughLater(() -> {
-            ScrollPane picture = new ScrollPane(new XoLessonView(lesson));
-            picture.setFitToWidth(true);
-            StepperTabs stepper = StepperTabs.forLesson(picture, lesson);
-            stepper.getSelectionModel().select(1);
-            return stepper;
-        });
+        stepThrough = new StepThroughLink(lesson, views);
 
         addTrainingViews();
 
@@ -141,6 +133,7 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
             } catch (UserInputException misfit) {
                 say("the stack does not fit yet, so Train starts from the X/O preset");
             }
+            dash.setOnOpenInStepper(stepThrough::open);
             dash.trainedModelProperty().addListener((o, a, trained) -> {
                 if (trained != null) {
                     drawPad().setModel(trained);
@@ -261,6 +254,25 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
     }
 
     @Override
+    public void stepThroughModel() {
+        try {
+            stepThrough.openModel(model.sourceProperty().get(), model.document().toNetwork());
+        } catch (UserInputException misfit) {
+            files.error("The stack cannot be stepped through yet", misfit.getMessage());
+        }
+    }
+
+    @Override
+    public void stepThroughLesson() {
+        stepThrough.openLesson();
+    }
+
+    @Override
+    public javafx.scene.control.Menu stepThroughExportMenu() {
+        return stepThrough.exportMenu(() -> getScene() == null ? null : getScene().getWindow());
+    }
+
+    @Override
     public void exportDiagram() {
         views.show(CenterViews.DIAGRAM);
         FileChooser c = new FileChooser();
@@ -311,6 +323,13 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
         boolean show = sidePanels.get() && !CenterViews.TRAIN.equals(id) && !CenterViews.DRAW.equals(id);
         setLeft(show ? stack : null);
         setRight(show ? right : null);
+        if (!stepThrough.presenting()) {
+            // presentation mode hides the panels it finds in place; ended elsewhere, they must come back
+            for (javafx.scene.Node side : new javafx.scene.Node[] {stack, right}) {
+                side.setVisible(true);
+                side.setManaged(true);
+            }
+        }
     }
 
     @Override

@@ -76,8 +76,13 @@ class ConvLabAppTest {
         return robot.lookup(query).queryAs(type);
     }
 
+    /** In the Lesson tab's picture (the step-through keeps a copy of it once built). */
+    private PixelGrid lessonFind(String query) {
+        return robot.lookup("#lessonView").lookup(query).queryAs(PixelGrid.class);
+    }
+
     private ToggleButton inputChoice(String text) {
-        return robot.lookup("#xoInputChoice").lookup(".toggle-button").queryAllAs(ToggleButton.class).stream()
+        return robot.lookup("#lessonView").lookup("#xoInputChoice").lookup(".toggle-button").queryAllAs(ToggleButton.class).stream()
                 .filter(b -> b.getText().equals(text)).findFirst().orElseThrow();
     }
 
@@ -130,6 +135,28 @@ class ConvLabAppTest {
     }
 
     @Test
+    void theStackInTheEditorCanBeSteppedThroughAndTheLessonComesBack() {
+        MainWindow window = robot.lookup(".main-window").queryAs(MainWindow.class);
+        try {
+            robot.interact(() -> window.openPreset("lenet5"));
+            robot.interact(window::stepThroughModel);
+            WaitForAsyncUtils.waitForFxEvents();
+            Label header = robot.lookup("#stepperHeader").queryAllAs(Label.class).stream()
+                    .filter(l -> l.getScene() != null && l.isVisible()).findFirst().orElseThrow();
+            assertTrue(header.getText().startsWith("preset:lenet5 \u2014 a drawn X; untrained"), header.getText());
+            javafx.scene.control.TabPane stepper = robot.lookup("#stepperTabs").queryAs(javafx.scene.control.TabPane.class);
+            assertEquals("tabConv", stepper.getSelectionModel().getSelectedItem().getId());
+            robot.interact(window::stepThroughLesson);
+            assertEquals("tabGuided", stepper.getSelectionModel().getSelectedItem().getId());
+        } finally {
+            robot.interact(() -> {
+                window.openPreset("xo");
+                window.views().show(CenterViews.LESSON);
+            });
+        }
+    }
+
+    @Test
     void statusBarSaysWhichKernelsAreInUse() {
         String text = find("#statusBar", StatusBar.class).getText();
         assertTrue(text.contains(Simd.describe()), text);
@@ -145,7 +172,7 @@ class ConvLabAppTest {
 
     @Test
     void inputGridShowsTheSlidesX() throws Exception {
-        assertGridShows(find("#xoInputGrid", PixelGrid.class), golden().get("image_x"));
+        assertGridShows(lessonFind("#xoInputGrid"), golden().get("image_x"));
     }
 
     @Test
@@ -153,7 +180,7 @@ class ConvLabAppTest {
         JsonNode features = golden().get("features");
         String[] names = {"diagonal_down", "cross", "diagonal_up"};
         for (int i = 0; i < names.length; i++) {
-            assertGridShows(find("#xoFeature" + i, PixelGrid.class), features.get(names[i]));
+            assertGridShows(lessonFind("#xoFeature" + i), features.get(names[i]));
         }
     }
 
@@ -161,7 +188,7 @@ class ConvLabAppTest {
     void choosingTheDeformedXShowsIt() throws Exception {
         robot.clickOn(inputChoice("deformed X"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertGridShows(find("#xoInputGrid", PixelGrid.class), golden().get("image_x_deformed"));
+        assertGridShows(lessonFind("#xoInputGrid"), golden().get("image_x_deformed"));
     }
 
     @Test
