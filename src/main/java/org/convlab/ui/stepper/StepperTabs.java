@@ -35,7 +35,7 @@ import org.convlab.trace.NetworkTracer;
 public final class StepperTabs extends TabPane {
     static final String CSS = "/org/convlab/ui/stepper/stepper.css";
     static final String PRESENTING = "presentation";
-    static final String LESSON_TITLE = "X/O lesson (preset:xo) \u2014 the slides' X";
+    static final String LESSON_TITLE = "X/O lesson (preset:xo, the slides' features and template votes)";
 
     private final StepperSession lessonSession;
     private final XoLessonSequence guided;

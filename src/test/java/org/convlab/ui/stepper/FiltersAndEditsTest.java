@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.BorderPane;
 import org.convlab.data.xo.XoLesson;
 import org.convlab.nn.layers.ConvLayer;
 import org.convlab.ui.maps.FilterBank;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Filters tab and typed weights in a real (headless) window: click a filter tile and read its
@@ -37,13 +33,7 @@ class FiltersAndEditsTest {
 
     @BeforeAll
     static void show() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            tabs = StepperTabs.forLesson(new Label("lesson picture"), XoLesson.load());
-            s.setScene(new Scene(new BorderPane(tabs), 1240, 760));
-            s.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        tabs = TabsWindow.show();
     }
 
     @BeforeEach
@@ -60,8 +50,7 @@ class FiltersAndEditsTest {
     }
 
     private void select(String tabId) {
-        robot.interact(() -> tabs.getSelectionModel().select(
-                tabs.getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst().orElseThrow()));
+        TabsWindow.select(robot, tabs, tabId);
     }
 
     private void clickCell(ValueGrid grid, int row, int col) {
@@ -190,5 +179,9 @@ class FiltersAndEditsTest {
         try (var left = java.nio.file.Files.list(dir)) {
             assertEquals(2, left.count(), "no temporary files left");
         }
+        javafx.scene.control.Menu[] menu = new javafx.scene.control.Menu[1];
+        robot.interact(() -> menu[0] = tabs.exportMenu(tabs.getScene().getWindow()));
+        assertEquals(java.util.List.of("exportPng", "exportCsv"),
+                menu[0].getItems().stream().map(javafx.scene.control.MenuItem::getId).toList());
     }
 }

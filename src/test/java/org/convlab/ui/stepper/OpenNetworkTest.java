@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
-import javafx.scene.layout.BorderPane;
 import org.convlab.data.xo.XoLesson;
 import org.convlab.model.Presets;
 import org.convlab.nn.Network;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Stepping through another network: LeNet-5 opened in the step-through tabs shows its own layers
@@ -33,13 +30,7 @@ class OpenNetworkTest {
 
     @BeforeAll
     static void show() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            tabs = StepperTabs.forLesson(new Label("lesson picture"), XoLesson.load());
-            s.setScene(new Scene(new BorderPane(tabs), 1240, 760));
-            s.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        tabs = TabsWindow.show();
     }
 
     @AfterAll
@@ -59,7 +50,7 @@ class OpenNetworkTest {
     }
 
     private Tab tab(String id) {
-        return tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().orElseThrow();
+        return TabsWindow.tab(tabs, id);
     }
 
     @Test

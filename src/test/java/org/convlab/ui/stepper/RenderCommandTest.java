@@ -49,6 +49,17 @@ class RenderCommandTest {
         }
     }
 
+    /** How many pixels of the image have exactly this colour. */
+    private static int pixels(BufferedImage img, int rgb) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                n += (img.getRGB(x, y) & 0xffffff) == rgb ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
     @Test
     void stepPastTheEndExitsTwo() throws Exception {
         Run r = render("preset:xo", "--input", xInput().toString(), "--view", "conv", "--step", "49",
@@ -85,15 +96,8 @@ class RenderCommandTest {
         assertEquals(900, img.getWidth());
         assertTrue(img.getHeight() > 300, "height " + img.getHeight());
         // at step 24 the output cells (1,1) and (2,2) hold 9/9: the colour map's strongest orange must show
-        int orange = 0;
-        int ink = 0;
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                int rgb = img.getRGB(x, y) & 0xffffff;
-                orange += rgb == 0xe66101 ? 1 : 0;
-                ink += rgb == 0x1b1b1b ? 1 : 0;
-            }
-        }
+        int orange = pixels(img, 0xe66101);
+        int ink = pixels(img, 0x1b1b1b);
         assertTrue(orange > 200, "strong orange pixels: " + orange);
         assertTrue(ink > 2000, "ink pixels of the X: " + ink);
     }
@@ -107,15 +111,8 @@ class RenderCommandTest {
         BufferedImage img = ImageIO.read(out.toFile());
         assertEquals(800, img.getWidth());
         // the slides' features are +1/-1: their tiles show the colour map's two strongest ends
-        int orange = 0;
-        int purple = 0;
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                int rgb = img.getRGB(x, y) & 0xffffff;
-                orange += rgb == 0xe66101 ? 1 : 0;
-                purple += rgb == 0x5e3c99 ? 1 : 0;
-            }
-        }
+        int orange = pixels(img, 0xe66101);
+        int purple = pixels(img, 0x5e3c99);
         assertTrue(orange > 500 && purple > 500, "orange " + orange + ", purple " + purple);
 
         Run relu = render("preset:xo", "--input", xInput().toString(), "--view", "filters", "--layer", "1",

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
@@ -36,16 +35,7 @@ class StepperTabsTest {
 
     @BeforeAll
     static void show() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            XoLesson lesson = XoLesson.load();
-            tabs = StepperTabs.forLesson(new Label("lesson picture"), lesson);
-            BorderPane frame = new BorderPane(tabs);
-            frame.setLeft(new Label("left"));
-            s.setScene(new Scene(frame, 1240, 760));
-            s.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        tabs = TabsWindow.show();
     }
 
     /** One window for all tests (starting it is the slow part); each test starts from the lesson's X. */
@@ -67,8 +57,7 @@ class StepperTabsTest {
     }
 
     private void select(String tabId) {
-        robot.interact(() -> tabs.getSelectionModel().select(
-                tabs.getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst().orElseThrow()));
+        TabsWindow.select(robot, tabs, tabId);
     }
 
     @Test
