@@ -174,6 +174,10 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
         return views;
     }
 
+    StepThroughLink stepThrough() {
+        return stepThrough;
+    }
+
     public VolumeDiagram diagram() {
         return diagram;
     }
@@ -258,7 +262,7 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
         try {
             stepThrough.openModel(model.sourceProperty().get(), model.document().toNetwork());
         } catch (UserInputException misfit) {
-            files.error("The stack cannot be stepped through yet", misfit.getMessage());
+            files.error("Cannot step through this stack", misfit.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.convlab.ui.app;
 
 import java.util.List;
+import java.util.Locale;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
@@ -8,7 +9,9 @@ import javafx.stage.Window;
 import org.convlab.UserInputException;
 import org.convlab.data.xo.XoLesson;
 import org.convlab.engine.Shape;
+import org.convlab.model.LayerInfo;
 import org.convlab.model.NetworkSpec;
+import org.convlab.model.ShapeInference;
 import org.convlab.nn.Network;
 import org.convlab.ui.lesson.XoLessonView;
 import org.convlab.ui.stepper.LessonNetwork;
@@ -25,6 +28,15 @@ import org.convlab.ui.training.OpenRequest;
 final class StepThroughLink {
     /** Seed for the weights a model file does not carry, as the CLI's default. */
     static final long SEED = 1;
+
+    /**
+     * The largest net (multiply-adds per image) stepped through. The views run the readable
+     * scalar loops on the FX thread: AlexNet's 1,135 million took 4.3 s here (jshell, machine
+     * busy), about {@value #REFERENCE_RATE} a second, so this keeps a redraw near 0.2 s.
+     * LeNet-5 needs 0.4 million, Tiny VGG 5.6 million.
+     */
+    static final long MAX_MULTIPLY_ADDS = 50_000_000L;
+    static final long REFERENCE_RATE = 250_000_000L;
 
     private final XoLesson lesson;
     private final CenterViews views;
@@ -64,6 +76,16 @@ final class StepThroughLink {
      * {@link UserInputException} when the stack does not fit.
      */
     void openModel(String source, NetworkSpec spec) {
+        long work = 0;
+        for (LayerInfo l : ShapeInference.infer(spec)) {
+            work += l.multiplyAdds();
+        }
+        if (work > MAX_MULTIPLY_ADDS) {
+            throw new UserInputException(String.format(Locale.ROOT, "%s needs %,d multiply-adds for one image. The step-through"
+                    + " runs the plain loops it shows you, about %,d a second, so every step and every flipped pixel would"
+                    + " take %.1f s. Step through a smaller net (LeNet-5, Tiny VGG, X/O) or make the input smaller.",
+                    source, work, REFERENCE_RATE, (double) work / REFERENCE_RATE));
+        }
         Network net = Network.build(spec, SEED);
         Shape in = net.inputShape();
         boolean xo = in.channels() == 1 && in.height() == 9 && in.width() == 9;

@@ -3,6 +3,7 @@ package org.convlab.ui.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -148,6 +149,10 @@ class ConvLabAppTest {
             assertEquals("tabConv", stepper.getSelectionModel().getSelectedItem().getId());
             robot.interact(window::stepThroughLesson);
             assertEquals("tabGuided", stepper.getSelectionModel().getSelectedItem().getId());
+            // AlexNet's billion multiply-adds per image are too many for the plain loops: refused, saying why
+            String why = assertThrows(org.convlab.UserInputException.class, () -> window.stepThrough().openModel(
+                    "preset:alexnet", org.convlab.model.Presets.get("alexnet").network())).getMessage();
+            assertTrue(why.startsWith("preset:alexnet needs 1,") && why.contains(" multiply-adds") && why.contains("smaller"), why);
         } finally {
             robot.interact(() -> {
                 window.openPreset("xo");
