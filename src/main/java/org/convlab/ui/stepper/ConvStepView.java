@@ -197,7 +197,13 @@ public final class ConvStepView extends VBox {
         narrow = n;
         grids.getChildren().clear();
         if (narrow) {
-            HBox top = new HBox(10, inputBox, Grids.sign("\u00D7"), kernelBox, Grids.sign("="), productsBox);
+            // a flow, not a row: a 5x5 filter and its products wrap below the input rather than
+            // squeezing into each other when the middle region is narrow (LeNet beside the side panels)
+            FlowPane top = new FlowPane(10, 10, inputBox, Grids.sign("\u00D7"), kernelBox, Grids.sign("="), productsBox);
+            top.setPrefWrapLength(Math.max(200, width - 20));
+            for (javafx.scene.layout.Region box : new javafx.scene.layout.Region[] {inputBox, kernelBox, productsBox}) {
+                box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
             math.setMaxWidth(Math.max(200, width - 40));
             math.setMinWidth(0);
             HBox bottom = new HBox(10, Grids.sign("\u2192"), outputBox, math);
