@@ -187,15 +187,15 @@ public final class TrainingDashboard extends BorderPane {
         filters.setPrefHeight(170);
         filters.setMaxHeight(220);
         VBox.setVgrow(filters, Priority.ALWAYS);
-        AdaptiveColumns chartRow = new AdaptiveColumns(860, charts.loss, charts.accuracy);
+        AdaptiveColumns chartRow = new AdaptiveColumns(640, charts.loss, charts.accuracy);
         AdaptiveColumns modelRow = new AdaptiveColumns(760, filterBox, inspector.chosen);
         ScrollPane confusionScroll = new ScrollPane(inspector.confusion);
         confusionScroll.setFitToHeight(true);
         confusionScroll.setMinHeight(120);
         AdaptiveColumns resultRow = new AdaptiveColumns(900, confusionScroll, inspector.cell);
         inspector.cell.setPrefHeight(300);
-        inspector.misses.setPrefHeight(240);
-        content.getChildren().addAll(chartRow, modelRow, resultRow, inspector.misses, inspector.timeline);
+        inspector.misses.setPrefHeight(190);
+        content.getChildren().addAll(inspector.timeline, chartRow, modelRow, resultRow, inspector.misses);
         content.setPadding(new Insets(4, 8, 8, 8));
         return content;
     }
