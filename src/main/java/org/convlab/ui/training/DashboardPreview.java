@@ -19,7 +19,7 @@ import org.convlab.ui.draw.DrawPad;
  * <pre>
  * java -cp target/convlab.jar org.convlab.ui.training.DashboardPreview \
  *     [--model preset:lenet5] [--data idx:/usr/share/datasets/fashion-mnist] [--epochs N] [--batch B]
- *     [--start] [--exit] [--tab draw] [--size 820x740] [--cell I,J] [--timeline EPOCH] [--image FILE]
+ *     [--start] [--exit] [--tab draw] [--size 820x740] [--delay S] [--cell I,J] [--timeline EPOCH] [--image FILE]
  * </pre>
  * {@code --start} trains at once; {@code --exit} prints the largest pulse gap and the images/s
  * when the run ends, then quits. After the run, {@code --cell} opens a confusion cell's images,
@@ -93,7 +93,12 @@ public final class DashboardPreview {
         });
         stage.show();
         if (start) {
-            Platform.runLater(dashboard::startTraining);
+            // --delay S: press Start S seconds after the window shows, as a user would (the window's
+            // own start-up, and the JIT compiling it, then no longer overlap the first epoch)
+            double delay = Double.parseDouble(option(args, "--delay", "0"));
+            javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(delay));
+            wait.setOnFinished(e -> dashboard.startTraining());
+            wait.play();
         }
     }
 
@@ -128,6 +133,10 @@ public final class DashboardPreview {
         System.out.printf(Locale.ROOT, "run %s after %d epochs; training images/s (mean of epochs) %.0f;"
                         + " largest gap between JavaFX pulses %.1f ms%s%n", s.state().toString().toLowerCase(Locale.ROOT),
                 s.history().size(), ips, dashboard.maxPulseGapMillis(), s.message() == null ? "" : "; " + s.message());
+        if (dashboard.session() != null) {
+            System.out.printf(Locale.ROOT, "  %s; run time %.1f s%n", dashboard.session().probeSummary(),
+                    s.history().isEmpty() ? Double.NaN : s.history().get(s.history().size() - 1).elapsedSeconds());
+        }
         for (EpochStats e : s.history()) {
             System.out.printf(Locale.ROOT, "  epoch %d: loss %.4f acc %.2f%% val acc %.2f%% %.0f img/s%n", e.epoch(),
                     e.trainLoss(), 100 * e.trainAccuracy(), 100 * e.validationAccuracy(), e.imagesPerSecond());
