@@ -118,7 +118,7 @@ final class LiveChart extends Region {
         double left = 46;
         double right = w - 12;
         double top = 24;
-        double bottom = h - 44;
+        double bottom = h - 50;
         g.setFont(TITLE);
         g.setFill(Color.web("#222"));
         g.setTextAlign(TextAlignment.CENTER);
