@@ -14,8 +14,8 @@ import org.convlab.trace.ActivationSnapshot;
 final class ModelProbe {
     /** Share of the training time the captures may take (the issue allows 5%; we stay well below). */
     static final double BUDGET = 0.01;
-    /** No more often than this: the dashboard refreshes a few times a second. */
-    static final long MIN_INTERVAL_NANOS = 250_000_000L;
+    /** No more often than this: each capture is drawn, and drawing costs the CPU that trains. */
+    static final long MIN_INTERVAL_NANOS = 1_000_000_000L;
 
     private final NetworkSpec spec;
     private final Network own;
