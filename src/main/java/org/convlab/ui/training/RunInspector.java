@@ -32,6 +32,7 @@ final class RunInspector {
     final TimelinePanel timeline;
     private final FilterView filters;
     private final RunCharts charts;
+    /** Reads files and computes one image's activations off the FX thread (a daemon: it never blocks exit). */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "convlab-inspect");
         t.setDaemon(true);
@@ -46,10 +47,10 @@ final class RunInspector {
     private ModelProbe idleProbe;
     private int[] cellShown;
 
-    RunInspector(FilterView filters, RunCharts charts, Runnable chooseFile, Runnable reproduce) {
+    RunInspector(FilterView filters, RunCharts charts, Runnable reproduce) {
         this.filters = filters;
         this.charts = charts;
-        chosen = new ChosenImagePanel(chooseFile, this::open);
+        chosen = new ChosenImagePanel(this::chooseFileDialog, this::open);
         timeline = new TimelinePanel(this::showEpoch, reproduce);
         confusion.setOnCellClicked(this::showCell);
     }
@@ -202,6 +203,17 @@ final class RunInspector {
         }
     }
 
+    private void chooseFileDialog() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("An image to look at with the current model");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Images and tensors",
+                "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif", "*.json", "*.npy"));
+        java.io.File f = chooser.showOpenDialog(chosen.getScene() == null ? null : chosen.getScene().getWindow());
+        if (f != null) {
+            chooseFile(f.toPath());
+        }
+    }
+
     /** Reads an image (or tensor) file as the model's input and chooses it. */
     void chooseFile(Path file) {
         PreparedData d = data;
@@ -266,7 +278,14 @@ final class RunInspector {
         Path folder = s.runFolder();
         long seed = s.config().seed();
         worker.execute(() -> {
-            Checkpoint cp = RunFolder.read(folder, epoch);
+            Checkpoint cp;
+            try {
+                cp = RunFolder.read(folder, epoch);
+            } catch (UserInputException e) {
+                // the temporary folder was cleaned up meanwhile, or the file cannot be read
+                Platform.runLater(() -> timeline.problem(e.getMessage()));
+                return;
+            }
             Network net = Network.build(cp.model(), seed);
             ModelState state = new ModelState(cp.model(), ModelState.copyWeights(net), epoch, 0, null, null);
             var f = state.filters(net);
@@ -288,9 +307,5 @@ final class RunInspector {
 
     private List<String> classes() {
         return data != null ? data.spec().classes() : shownModel != null ? shownModel.spec().classes() : List.of();
-    }
-
-    void dispose() {
-        worker.shutdownNow();
     }
 }

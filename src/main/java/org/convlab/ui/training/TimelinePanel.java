@@ -88,6 +88,12 @@ final class TimelinePanel extends VBox {
         epoch.setText("epoch " + e + (latest ? " (latest)" : " (from its checkpoint)"));
     }
 
+    /** Says why an epoch cannot be shown. */
+    void problem(String text) {
+        epoch.setText("cannot show it");
+        folder.setText(text);
+    }
+
     /** Moves the slider (tests, keyboard) as a user would. */
     void select(int e) {
         slider.setValue(e);
