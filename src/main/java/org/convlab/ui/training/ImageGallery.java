@@ -28,7 +28,7 @@ final class ImageGallery extends VBox {
     private final String idPrefix;
     private boolean inkConvention;
     private Object shown = new Object();
-    private static final int TILES_PER_FRAME = 6;
+    private static final int TILES_PER_FRAME = 4;
     private java.util.ArrayDeque<Tile> pending = new java.util.ArrayDeque<>();
     private int added;
     private final javafx.animation.AnimationTimer feeder = new javafx.animation.AnimationTimer() {
@@ -63,6 +63,10 @@ final class ImageGallery extends VBox {
     /** The key of what is shown (a report, a cell): {@link #show} does nothing when it has not changed. */
     Object shownKey() {
         return shown;
+    }
+
+    void setTitle(String text) {
+        title.setText(text);
     }
 
     /** Tiles shown plus those still to be added in the next frames. */

@@ -110,23 +110,29 @@ final class RunInspector {
     }
 
     /**
-     * Shows the confusion matrix of a report now and its misclassified images just after (at most
-     * once per report): split in two, an epoch's end costs the FX thread two short turns instead of
-     * one long one, so the window does not stutter.
+     * Shows the confusion matrix of a report, and its misclassified images once the run is not
+     * running (paused, finished, stopped; or a timeline epoch). Two dozen new tiles at every
+     * epoch's end, each an image and a label needing CSS and layout, made the window stutter for
+     * a few frames while training; until then the gallery's title says how many there are.
      */
     private void showReport(EpochReport report) {
+        showReport(report, session == null || session.current().state() != TrainingSnapshot.State.RUNNING
+                && session.current().state() != TrainingSnapshot.State.PREPARING);
+    }
+
+    private void showReport(EpochReport report, boolean withImages) {
         confusion.show(report);
-        if (report == shownReport) {
+        if (report == null || report == shownReport) {
+            return;
+        }
+        if (!withImages) {
+            long wrong = report.evaluation().total() - report.evaluation().correct();
+            misses.setTitle("Misclassified after epoch " + report.epoch() + ": " + wrong
+                    + " (the images show when the run is paused or ends)");
             return;
         }
         shownReport = report;
-        if (report != null) {
-            Platform.runLater(() -> {
-                if (shownReport == report) {
-                    showMisses(report);
-                }
-            });
-        }
+        showMisses(report);
     }
 
     private void showMisses(EpochReport report) {
@@ -294,7 +300,7 @@ final class RunInspector {
                 filters.show(f);
                 charts.showUpTo(epoch);
                 if (epoch - 1 < reports.size()) {
-                    showReport(reports.get(epoch - 1));
+                    showReport(reports.get(epoch - 1), true);
                 }
                 timeline.showing(epoch, latest);
                 ChosenImage c = chosen.chosen();
