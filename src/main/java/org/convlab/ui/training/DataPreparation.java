@@ -38,6 +38,34 @@ final class DataPreparation {
     }
 
     /**
+     * Loads on a thread of its own and calls back there: {@code done} with the data, or
+     * {@code failed} with a one-line message. The split and seed are read first (a field that
+     * does not parse fails at once).
+     */
+    static void inBackground(String source, NetworkSpec model, ResizeMode resize,
+                             java.util.function.DoubleSupplier split, java.util.function.LongSupplier seed,
+                             java.util.function.Consumer<PreparedData> done, java.util.function.Consumer<String> failed) {
+        double validationSplit;
+        long s;
+        try {
+            validationSplit = split.getAsDouble();
+            s = seed.getAsLong();
+        } catch (org.convlab.UserInputException e) {
+            failed.accept(e.getMessage());
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                done.accept(prepare(source, model, resize, validationSplit, s));
+            } catch (OutOfMemoryError | RuntimeException e) {
+                failed.accept(DataPanel.userMessage(e));
+            }
+        }, "convlab-data");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
      * The background value is the mean of the four corner pixels over the first samples; ink is
      * whichever extreme value of those samples lies farther from it. That is what a drawn stroke
      * must look like to resemble the training images.

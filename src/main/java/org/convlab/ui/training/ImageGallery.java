@@ -28,6 +28,18 @@ final class ImageGallery extends VBox {
     private final String idPrefix;
     private boolean inkConvention;
     private Object shown = new Object();
+    private static final int TILES_PER_FRAME = 4;
+    private java.util.ArrayDeque<Tile> pending = new java.util.ArrayDeque<>();
+    private int added;
+    private final javafx.animation.AnimationTimer feeder = new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            addSome();
+            if (pending.isEmpty()) {
+                stop();
+            }
+        }
+    };
 
     ImageGallery(String id, String idPrefix, String emptyTitle) {
         this.idPrefix = idPrefix;
@@ -53,8 +65,13 @@ final class ImageGallery extends VBox {
         return shown;
     }
 
+    void setTitle(String text) {
+        title.setText(text);
+    }
+
+    /** Tiles shown plus those still to be added in the next frames. */
     int size() {
-        return tiles.getChildren().size();
+        return tiles.getChildren().size() + pending.size();
     }
 
     void show(Object key, String titleText, List<Tile> images) {
@@ -64,8 +81,22 @@ final class ImageGallery extends VBox {
         shown = key;
         title.setText(titleText);
         tiles.getChildren().clear();
-        int n = 0;
-        for (Tile t : images) {
+        pending = new java.util.ArrayDeque<>(images);
+        added = 0;
+        addSome();
+        if (!pending.isEmpty()) {
+            feeder.start();
+        }
+    }
+
+    /**
+     * Adds a few tiles; the rest follow in the next frames. Two dozen tiles at once (each an image
+     * and a label needing CSS and layout) made the FX thread miss frames at every epoch's end.
+     */
+    private void addSome() {
+        for (int k = 0; k < TILES_PER_FRAME && !pending.isEmpty(); k++) {
+            Tile t = pending.poll();
+            int n = added++;
             ImageView view = new ImageView(Pictures.sample(t.pixels(), 0, t.shape(), inkConvention));
             double scale = Math.max(1, Math.floor(48.0 / Math.max(t.shape().height(), t.shape().width())));
             view.setFitWidth(t.shape().width() * scale);
@@ -75,7 +106,7 @@ final class ImageGallery extends VBox {
             caption.setFont(CAPTION);
             caption.setMinHeight(Region.USE_PREF_SIZE);
             VBox tile = new VBox(2, view, caption);
-            tile.setId(idPrefix + "-" + n++);
+            tile.setId(idPrefix + "-" + n);
             tile.getStyleClass().add("gallery-tile");
             tile.setCursor(Cursor.HAND);
             tile.setOnMouseClicked(e -> t.onClick().run());

@@ -5,7 +5,7 @@ import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelWriter;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -88,31 +88,28 @@ final class MapStrip extends VBox {
         }
     }
 
+    /** Fills one int per pixel, then hands the image all of them at once (a call per pixel costs far more). */
     private static void paint(LayerOutput out, WritableImage img) {
         Shape sh = out.shape();
         float[] v = out.data();
         int channels = Math.min(CHANNELS, sh.channels());
         int plane = sh.height() * sh.width();
+        int width = (int) img.getWidth();
         float scale = 0;
         for (int i = 0; i < channels * plane; i++) {
             scale = Math.max(scale, Math.abs(v[i]));
         }
-        PixelWriter pw = img.getPixelWriter();
+        int[] argb = new int[width * sh.height()];
+        java.util.Arrays.fill(argb, 0xFFFFFFFF);
         for (int c = 0; c < channels; c++) {
             int x0 = c * (sh.width() + GAP);
             for (int r = 0; r < sh.height(); r++) {
                 for (int q = 0; q < sh.width(); q++) {
-                    pw.setArgb(x0 + q, r, argb(v[c * plane + r * sh.width() + q], scale));
-                }
-            }
-            if (c + 1 < channels) {
-                for (int r = 0; r < sh.height(); r++) {
-                    for (int q = 0; q < GAP; q++) {
-                        pw.setArgb(x0 + sh.width() + q, r, 0xFFFFFFFF);
-                    }
+                    argb[r * width + x0 + q] = argb(v[c * plane + r * sh.width() + q], scale);
                 }
             }
         }
+        img.getPixelWriter().setPixels(0, 0, width, sh.height(), PixelFormat.getIntArgbInstance(), argb, 0, width);
     }
 
     /** Red for positive, white for zero, blue for negative (as {@link Pictures#diverging}). */

@@ -2,25 +2,26 @@ package org.convlab.ui.training;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
+import javafx.scene.paint.Color;
 import org.convlab.train.EpochStats;
 
 /**
  * The two live charts: loss (training, smoothed, per batch; validation per epoch) and accuracy
- * (training and validation per epoch, in percent). Animation is off: points arrive many times a
- * second and an animated chart would keep the FX thread busy.
+ * (training and validation per epoch, in percent), as {@link LiveChart}s whose x axis is fixed to
+ * the run's epochs (an axis that moves with every point would redraw everything each time).
+ * Keeps every point, so the epoch timeline can show the charts as they were at an epoch's end.
  */
 final class RunCharts {
-    final LineChart<Number, Number> loss;
-    final LineChart<Number, Number> accuracy;
-    final XYChart.Series<Number, Number> trainLoss = series("training (smoothed)");
-    final XYChart.Series<Number, Number> validationLoss = series("validation");
-    final XYChart.Series<Number, Number> trainAccuracy = series("training");
-    final XYChart.Series<Number, Number> validationAccuracy = series("validation");
-    /** Above this many points a series is thinned to every other point: a chart's layout costs time per point. */
+    private static final Color BLUE = Color.web("#1565c0");
+    private static final Color ORANGE = Color.web("#e65100");
+    /** Above this many points a series is thinned to every other point: each point is drawn at every refresh. */
     static final int MAX_POINTS = 500;
+    final LiveChart loss = new LiveChart("Loss", "loss");
+    final LiveChart accuracy = new LiveChart("Accuracy", "%");
+    final LiveChart.Series trainLoss = loss.add("training (smoothed)", BLUE, false);
+    final LiveChart.Series validationLoss = loss.add("validation", ORANGE, true);
+    final LiveChart.Series trainAccuracy = accuracy.add("training", BLUE, true);
+    final LiveChart.Series validationAccuracy = accuracy.add("validation", ORANGE, true);
     private final List<TrainingSnapshot.LossPoint> allLoss = new ArrayList<>();
     private List<EpochStats> allHistory = List.of();
     private int epochsShown;
@@ -29,58 +30,26 @@ final class RunCharts {
     private int epochEvery = 1;
 
     RunCharts() {
-        loss = chart("Loss", "loss", new NumberAxis());
         loss.setId("lossChart");
-        loss.getData().add(trainLoss);
-        loss.getData().add(validationLoss);
-        NumberAxis percent = new NumberAxis(0, 100, 20);
-        accuracy = chart("Accuracy", "%", percent);
         accuracy.setId("accuracyChart");
-        accuracy.getData().add(trainAccuracy);
-        accuracy.getData().add(validationAccuracy);
+        accuracy.setYRange(100, 20);
     }
 
-    private static LineChart<Number, Number> chart(String title, String yLabel, NumberAxis y) {
-        NumberAxis x = new NumberAxis();
-        x.setLabel("epoch");
-        x.setForceZeroInRange(true);
-        x.setAutoRanging(true);
-        y.setLabel(yLabel);
-        LineChart<Number, Number> c = new LineChart<>(x, y);
-        c.setTitle(title);
-        c.setAnimated(false);
-        c.setCreateSymbols(false);
-        c.setMinSize(200, 150);
-        c.setPrefSize(400, 240);
-        return c;
-    }
-
-    private static XYChart.Series<Number, Number> series(String name) {
-        XYChart.Series<Number, Number> s = new XYChart.Series<>();
-        s.setName(name);
-        return s;
-    }
-
-    /**
-     * Fixes both x axes to [0, epochs] for the run. An auto-ranging axis changes its range with
-     * every new loss point, and each new range makes new tick labels: nodes that need CSS and
-     * layout, several times a second. Profiled, that churn was the largest share of the FX thread's
-     * and the JIT's work during training.
-     */
+    /** Fixes both x axes to [0, epochs] for the run. */
     void setEpochs(int epochs) {
-        for (LineChart<Number, Number> c : List.of(loss, accuracy)) {
-            NumberAxis x = (NumberAxis) c.getXAxis();
-            x.setAutoRanging(false);
-            x.setLowerBound(0);
-            x.setUpperBound(Math.max(epochs, 1));
-            x.setTickUnit(tickUnit(epochs));
+        for (LiveChart c : List.of(loss, accuracy)) {
+            c.setXRange(Math.max(epochs, 1), tickUnit(epochs));
         }
     }
 
     /** 1, 2 or 5 times a power of ten, so that there are at most ten ticks. */
     static double tickUnit(int epochs) {
-        double raw = Math.max(epochs, 1) / 10.0;
-        for (double base = 0.1; ; base *= 10) {
+        return niceUnit(Math.max(epochs, 1) / 10.0);
+    }
+
+    /** The smallest of 0.01, 0.02, 0.05, 0.1, ... that is at least {@code raw}. */
+    static double niceUnit(double raw) {
+        for (double base = 0.01; ; base *= 10) {
             for (int m : new int[] {1, 2, 5}) {
                 if (base * m >= raw - 1e-9) {
                     return base * m;
@@ -93,17 +62,16 @@ final class RunCharts {
         allLoss.clear();
         allHistory = List.of();
         clearSeries();
+        redraw();
     }
 
     /** The charts as they were at the end of {@code epoch} (the epoch timeline). */
     void showUpTo(int epoch) {
-        List<TrainingSnapshot.LossPoint> loss = allLoss.stream().filter(p -> p.epochs() <= epoch + 1e-9).toList();
-        List<EpochStats> history = allHistory.stream().filter(e -> e.epoch() <= epoch).toList();
         List<TrainingSnapshot.LossPoint> kept = new ArrayList<>(allLoss);
         List<EpochStats> all = allHistory;
         clearSeries();
-        addLoss(loss);
-        showHistory(history);
+        addLoss(kept.stream().filter(p -> p.epochs() <= epoch + 1e-9).toList());
+        showHistory(all.stream().filter(e -> e.epoch() <= epoch).toList());
         allLoss.clear();
         allLoss.addAll(kept);
         allHistory = all;
@@ -111,7 +79,7 @@ final class RunCharts {
 
     private void clearSeries() {
         for (var s : List.of(trainLoss, validationLoss, trainAccuracy, validationAccuracy)) {
-            s.getData().clear();
+            s.points.clear();
         }
         epochsShown = 0;
         lossEvery = 1;
@@ -120,59 +88,62 @@ final class RunCharts {
     }
 
     /** Keeps every other point of a series (the first one included). */
-    private static void thin(XYChart.Series<Number, Number> s) {
-        List<XYChart.Data<Number, Number>> kept = new ArrayList<>();
-        List<XYChart.Data<Number, Number>> all = s.getData();
-        for (int i = 0; i < all.size(); i += 2) {
-            kept.add(new XYChart.Data<>(all.get(i).getXValue(), all.get(i).getYValue()));
+    private static void thin(LiveChart.Series s) {
+        List<double[]> kept = new ArrayList<>();
+        for (int i = 0; i < s.points.size(); i += 2) {
+            kept.add(s.points.get(i));
         }
-        s.getData().setAll(kept);
+        s.points.clear();
+        s.points.addAll(kept);
     }
 
-    /** Appends the new batch points in one go (one layout pass for all of them). */
+    /** Appends the new batch points in one go (one redraw for all of them). */
     void addLoss(List<TrainingSnapshot.LossPoint> points) {
         if (points.isEmpty()) {
             return;
         }
         allLoss.addAll(points);
-        List<XYChart.Data<Number, Number>> data = new ArrayList<>(points.size());
         for (TrainingSnapshot.LossPoint p : points) {
             if (lossSeen++ % lossEvery == 0 && Double.isFinite(p.smoothedLoss())) {
-                data.add(new XYChart.Data<>(p.epochs(), p.smoothedLoss()));
+                trainLoss.points.add(new double[] {p.epochs(), p.smoothedLoss()});
             }
         }
-        trainLoss.getData().addAll(data);
-        if (trainLoss.getData().size() > MAX_POINTS) {
+        if (trainLoss.points.size() > MAX_POINTS) {
             thin(trainLoss);
             lossEvery *= 2;
         }
+        loss.redraw();
     }
 
     /** Adds the epochs not yet shown. */
     void showHistory(List<EpochStats> history) {
         allHistory = history;
+        if (history.size() == epochsShown) {
+            return;
+        }
         for (int i = epochsShown; i < history.size(); i++) {
             EpochStats e = history.get(i);
             if (i % epochEvery != 0) {
                 continue;
             }
-            trainAccuracy.getData().add(new XYChart.Data<>(e.epoch(), 100 * e.trainAccuracy()));
+            trainAccuracy.points.add(new double[] {e.epoch(), 100 * e.trainAccuracy()});
             if (e.hasValidation()) {
-                validationLoss.getData().add(new XYChart.Data<>(e.epoch(), e.validationLoss()));
-                validationAccuracy.getData().add(new XYChart.Data<>(e.epoch(), 100 * e.validationAccuracy()));
+                validationLoss.points.add(new double[] {e.epoch(), e.validationLoss()});
+                validationAccuracy.points.add(new double[] {e.epoch(), 100 * e.validationAccuracy()});
             }
         }
         epochsShown = history.size();
-        if (trainAccuracy.getData().size() > MAX_POINTS) {
+        if (trainAccuracy.points.size() > MAX_POINTS) {
             for (var s : List.of(validationLoss, trainAccuracy, validationAccuracy)) {
                 thin(s);
             }
             epochEvery *= 2;
         }
-        // a single epoch still draws as a line: symbols on when there are few points
-        boolean symbols = history.size() < 30;
-        if (accuracy.getCreateSymbols() != symbols) {
-            accuracy.setCreateSymbols(symbols);
-        }
+        redraw();
+    }
+
+    private void redraw() {
+        loss.redraw();
+        accuracy.redraw();
     }
 }

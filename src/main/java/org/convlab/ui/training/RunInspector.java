@@ -32,6 +32,7 @@ final class RunInspector {
     final TimelinePanel timeline;
     private final FilterView filters;
     private final RunCharts charts;
+    /** Reads files and computes one image's activations off the FX thread (a daemon: it never blocks exit). */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "convlab-inspect");
         t.setDaemon(true);
@@ -46,10 +47,10 @@ final class RunInspector {
     private ModelProbe idleProbe;
     private int[] cellShown;
 
-    RunInspector(FilterView filters, RunCharts charts, Runnable chooseFile, Runnable reproduce) {
+    RunInspector(FilterView filters, RunCharts charts, Runnable reproduce) {
         this.filters = filters;
         this.charts = charts;
-        chosen = new ChosenImagePanel(chooseFile, this::open);
+        chosen = new ChosenImagePanel(this::chooseFileDialog, this::open);
         timeline = new TimelinePanel(this::showEpoch, reproduce);
         confusion.setOnCellClicked(this::showCell);
     }
@@ -108,16 +109,33 @@ final class RunInspector {
         }
     }
 
-    /** Shows the misclassified images of a report (at most once per report). */
+    /**
+     * Shows the confusion matrix of a report, and its misclassified images once the run is not
+     * running (paused, finished, stopped; or a timeline epoch). Two dozen new tiles at every
+     * epoch's end, each an image and a label needing CSS and layout, made the window stutter for
+     * a few frames while training; until then the gallery's title says how many there are.
+     */
     private void showReport(EpochReport report) {
+        showReport(report, session == null || session.current().state() != TrainingSnapshot.State.RUNNING
+                && session.current().state() != TrainingSnapshot.State.PREPARING);
+    }
+
+    private void showReport(EpochReport report, boolean withImages) {
         confusion.show(report);
-        if (report == shownReport) {
+        if (report == null || report == shownReport) {
+            return;
+        }
+        if (!withImages) {
+            long wrong = report.evaluation().total() - report.evaluation().correct();
+            misses.setTitle("Misclassified after epoch " + report.epoch() + ": " + wrong
+                    + " (the images show when the run is paused or ends)");
             return;
         }
         shownReport = report;
-        if (report == null) {
-            return;
-        }
+        showMisses(report);
+    }
+
+    private void showMisses(EpochReport report) {
         List<String> classes = report.evaluation().classes();
         long wrong = report.evaluation().total() - report.evaluation().correct();
         String title = wrong == 0 ? "Misclassified: none, every image right"
@@ -191,6 +209,17 @@ final class RunInspector {
         }
     }
 
+    private void chooseFileDialog() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("An image to look at with the current model");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Images and tensors",
+                "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif", "*.json", "*.npy"));
+        java.io.File f = chooser.showOpenDialog(chosen.getScene() == null ? null : chosen.getScene().getWindow());
+        if (f != null) {
+            chooseFile(f.toPath());
+        }
+    }
+
     /** Reads an image (or tensor) file as the model's input and chooses it. */
     void chooseFile(Path file) {
         PreparedData d = data;
@@ -255,7 +284,14 @@ final class RunInspector {
         Path folder = s.runFolder();
         long seed = s.config().seed();
         worker.execute(() -> {
-            Checkpoint cp = RunFolder.read(folder, epoch);
+            Checkpoint cp;
+            try {
+                cp = RunFolder.read(folder, epoch);
+            } catch (UserInputException e) {
+                // the temporary folder was cleaned up meanwhile, or the file cannot be read
+                Platform.runLater(() -> timeline.problem(e.getMessage()));
+                return;
+            }
             Network net = Network.build(cp.model(), seed);
             ModelState state = new ModelState(cp.model(), ModelState.copyWeights(net), epoch, 0, null, null);
             var f = state.filters(net);
@@ -264,7 +300,7 @@ final class RunInspector {
                 filters.show(f);
                 charts.showUpTo(epoch);
                 if (epoch - 1 < reports.size()) {
-                    showReport(reports.get(epoch - 1));
+                    showReport(reports.get(epoch - 1), true);
                 }
                 timeline.showing(epoch, latest);
                 ChosenImage c = chosen.chosen();
@@ -277,9 +313,5 @@ final class RunInspector {
 
     private List<String> classes() {
         return data != null ? data.spec().classes() : shownModel != null ? shownModel.spec().classes() : List.of();
-    }
-
-    void dispose() {
-        worker.shutdownNow();
     }
 }

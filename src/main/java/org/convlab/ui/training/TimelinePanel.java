@@ -8,7 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -31,7 +31,9 @@ final class TimelinePanel extends VBox {
         setId("timelinePanel");
         setSpacing(4);
         setPadding(new Insets(4));
-        Label title = new Label("Timeline");
+        Label title = new Label("Epoch timeline");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        reproduce.setMinWidth(Region.USE_PREF_SIZE);
         title.getStyleClass().add("section-title");
         slider.setId("epochSlider");
         slider.setMajorTickUnit(1);
@@ -56,10 +58,9 @@ final class TimelinePanel extends VBox {
                 onEpoch.accept(e);
             }
         });
-        HBox row = new HBox(8, slider, epoch);
+        HBox row = new HBox(8, title, slider, epoch, reproduce);
         row.setAlignment(Pos.CENTER_LEFT);
-        FlowPane buttons = new FlowPane(6, 4, reproduce);
-        getChildren().addAll(title, row, folder, buttons);
+        getChildren().addAll(row, folder);
     }
 
     /** The epochs with a checkpoint; the slider goes to the last. {@code active}: a run is going (no picking then). */
@@ -85,6 +86,12 @@ final class TimelinePanel extends VBox {
     /** Says which epoch is shown. */
     void showing(int e, boolean latest) {
         epoch.setText("epoch " + e + (latest ? " (latest)" : " (from its checkpoint)"));
+    }
+
+    /** Says why an epoch cannot be shown. */
+    void problem(String text) {
+        epoch.setText("cannot show it");
+        folder.setText(text);
     }
 
     /** Moves the slider (tests, keyboard) as a user would. */

@@ -1,6 +1,5 @@
 package org.convlab.ui.training;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,19 +12,10 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.convlab.UserInputException;
 import org.convlab.data.ResizeMode;
 import org.convlab.model.ModelSource;
@@ -43,28 +33,21 @@ import org.convlab.ui.training.TrainingSnapshot.State;
  * {@link AnimationTimer} takes the newest snapshot and the queued loss points, so the window keeps
  * redrawing however fast the batches go. It computes nothing itself.
  *
- * <p>Layout: one scrolling column that reads at 800 px; the setup (model, data, settings) stands
- * in a left column when the dashboard is at least {@link #WIDE} px wide, else in a collapsible
- * pane at the top that folds away when a run starts.
+ * <p>Layout: see {@link DashboardLayout} (reads at 800 px; the setup folds away when a run starts).
  */
 public final class TrainingDashboard extends BorderPane {
-    /** From this width the setup has a column of its own. */
-    static final double WIDE = 1250;
-    /** Refreshes while training: five a second look live and leave the CPU to training. */
-    private static final long REFRESH_NANOS = 200_000_000L;
+    /**
+     * Refreshes while training: twice a second still looks live. Measured with LeNet-5 on
+     * Fashion-MNIST, two cores, software rendering: at five a second the window's redrawing took
+     * a third of the second epoch's training speed, at two a second about a sixth.
+     */
+    private static final long REFRESH_NANOS = 500_000_000L;
 
     private final ModelPicker modelPicker;
     private final DataPanel data;
     private final RunSettingsPanel settings = new RunSettingsPanel();
     private final Label notes = new Label();
-    private final Button start = new Button("Start");
-    private final Button pause = new Button("Pause");
-    private final Button stop = new Button("Stop");
-    private final Button save = new Button("Save model…");
-    private final ProgressBar progress = new ProgressBar(0);
-    private final Label status = new Label("Choose data, then Start.");
-    private final Label message = new Label();
-    private final Label pulseLabel = new Label();
+    private final RunBar bar = new RunBar(this::start, this::togglePause, this::stopTraining, this::chooseSaveFile);
     private final RunCharts charts = new RunCharts();
     private final FilterView filters = new FilterView();
     private final Label filterTitle = new Label("First conv layer's filters");
@@ -73,10 +56,7 @@ public final class TrainingDashboard extends BorderPane {
     private final ReadOnlyObjectWrapper<DrawableModel> trainedModel = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final List<TrainingSnapshot.LossPoint> pending = new ArrayList<>();
-    private final VBox setup;
-    private final TitledPane setupPane = new TitledPane();
-    private final VBox content = new VBox(6);
-    private final ScrollPane setupScroll = new ScrollPane();
+    private final DashboardLayout layout;
     private final AnimationTimer pump;
     private String modelName;
     private NetworkSpec model;
@@ -97,29 +77,25 @@ public final class TrainingDashboard extends BorderPane {
         setId("trainingDashboard");
         getStylesheets().add(TrainingDashboard.class.getResource("dashboard.css").toExternalForm());
         modelPicker = new ModelPicker(this::setModel, this::showError);
-        data = new DataPanel(this::loadInBackground);
-        inspector = new RunInspector(filters, charts, this::chooseImageFile, this::reproduceRun);
+        data = new DataPanel((source, resize, done, failed) -> DataPreparation.inBackground(source, model, resize,
+                settings::validationSplit, settings::seed, done, failed));
+        inspector = new RunInspector(filters, charts, this::reproduceRun);
         data.acceptDrops(this);
         data.setOnThumbnail(inspector::choose);
         data.setOnImageFile(inspector::chooseFile);
         notes.setId("adaptationNotes");
         notes.setWrapText(true);
         notes.setPadding(new Insets(4, 6, 4, 6));
-        setup = new VBox(2, modelPicker, data, settings, notes);
+        VBox setup = new VBox(2, modelPicker, data, settings, notes);
         setup.setPadding(new Insets(0, 4, 4, 4));
-        setupPane.setText("Setup: model, data and settings");
-        setupPane.setId("setupPane");
-        setupPane.setAnimated(false);
-        setupScroll.setFitToWidth(true);
-        setupScroll.setPrefWidth(380);
-        setupScroll.setMinWidth(300);
-        setTop(controlBar());
-        ScrollPane main = new ScrollPane(body());
-        main.setId("dashboardScroll");
-        main.setFitToWidth(true);
-        setCenter(main);
-        widthProperty().addListener((o, a, w) -> placeSetup(w.doubleValue() >= WIDE));
-        placeSetup(false);
+        filterTitle.getStyleClass().add("section-title");
+        filterTitle.setWrapText(true);
+        VBox filterBox = new VBox(4, filterTitle, filters);
+        filters.setPrefHeight(170);
+        filters.setMaxHeight(220);
+        VBox.setVgrow(filters, Priority.ALWAYS);
+        setTop(bar);
+        layout = new DashboardLayout(this, setup, charts, filterBox, inspector);
         data.preparedProperty().addListener((o, a, d) -> {
             showNotes(d);
             if (d != null) {
@@ -142,78 +118,6 @@ public final class TrainingDashboard extends BorderPane {
             }
         });
         setModel(name, spec);
-    }
-
-    private VBox controlBar() {
-        start.setId("start");
-        pause.setId("pause");
-        stop.setId("stop");
-        save.setId("saveModel");
-        progress.setId("progress");
-        status.setId("trainingStatus");
-        status.setWrapText(true);
-        message.setId("trainingMessage");
-        message.setWrapText(true);
-        pulseLabel.setId("pulseGap");
-        pulseLabel.getStyleClass().add("caption");
-        start.setDefaultButton(true);
-        start.setOnAction(e -> start());
-        pause.setOnAction(e -> togglePause());
-        stop.setOnAction(e -> stopTraining());
-        save.setOnAction(e -> chooseSaveFile());
-        pause.setDisable(true);
-        stop.setDisable(true);
-        save.setDisable(true);
-        for (Button b : List.of(start, pause, stop, save)) {
-            b.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        pause.setPrefWidth(80);
-        progress.setPrefWidth(220);
-        progress.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(progress, Priority.ALWAYS);
-        HBox buttons = new HBox(6, start, pause, stop, save, progress);
-        buttons.setAlignment(Pos.CENTER_LEFT);
-        status.getStyleClass().add("run-status");
-        FlowPane line = new FlowPane(12, 2, status, pulseLabel);
-        VBox bar = new VBox(3, buttons, line, message);
-        bar.setPadding(new Insets(6, 8, 4, 8));
-        return bar;
-    }
-
-    private VBox body() {
-        filterTitle.getStyleClass().add("section-title");
-        filterTitle.setWrapText(true);
-        VBox filterBox = new VBox(4, filterTitle, filters);
-        filters.setPrefHeight(170);
-        filters.setMaxHeight(220);
-        VBox.setVgrow(filters, Priority.ALWAYS);
-        AdaptiveColumns chartRow = new AdaptiveColumns(860, charts.loss, charts.accuracy);
-        AdaptiveColumns modelRow = new AdaptiveColumns(760, filterBox, inspector.chosen);
-        ScrollPane confusionScroll = new ScrollPane(inspector.confusion);
-        confusionScroll.setFitToHeight(true);
-        confusionScroll.setMinHeight(120);
-        AdaptiveColumns resultRow = new AdaptiveColumns(900, confusionScroll, inspector.cell);
-        inspector.cell.setPrefHeight(300);
-        inspector.misses.setPrefHeight(240);
-        content.getChildren().addAll(chartRow, modelRow, resultRow, inspector.misses, inspector.timeline);
-        content.setPadding(new Insets(4, 8, 8, 8));
-        return content;
-    }
-
-    /** The setup in a column of its own (wide) or folded in at the top of the scrolling body (narrow). */
-    private void placeSetup(boolean wide) {
-        if (wide && getLeft() == null) {
-            setupPane.setContent(null);
-            content.getChildren().remove(setupPane);
-            setupScroll.setContent(setup);
-            setLeft(setupScroll);
-        } else if (!wide && !content.getChildren().contains(setupPane)) {
-            setLeft(null);
-            setupScroll.setContent(null);
-            setupPane.setContent(setup);
-            setupPane.setExpanded(session == null);
-            content.getChildren().add(0, setupPane);
-        }
     }
 
     /** Trains {@code spec} from now on (the loaded data is fitted to it again when loaded). */
@@ -312,12 +216,12 @@ public final class TrainingDashboard extends BorderPane {
 
     /** The progress line ("epoch 2/3, batch 134/1688, 817 images/s, ETA 3:06; ..."), for a status bar. */
     public javafx.beans.property.ReadOnlyStringProperty progressTextProperty() {
-        return status.textProperty();
+        return bar.statusProperty();
     }
 
     /** Fraction of the run done (-1 while data loads), for a status bar's progress bar. */
     public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {
-        return progress.progressProperty();
+        return bar.progressProperty();
     }
 
     /** The largest gap between two JavaFX pulses since the first batch of the last run, in milliseconds. */
@@ -330,29 +234,6 @@ public final class TrainingDashboard extends BorderPane {
         if (session != null) {
             session.stop();
         }
-        inspector.dispose();
-    }
-
-    private void loadInBackground(String source, ResizeMode resize, Consumer<PreparedData> done, Consumer<String> failed) {
-        NetworkSpec spec = model;
-        double split;
-        long seed;
-        try {
-            split = settings.validationSplit();
-            seed = settings.seed();
-        } catch (UserInputException e) {
-            failed.accept(e.getMessage());
-            return;
-        }
-        Thread t = new Thread(() -> {
-            try {
-                done.accept(DataPreparation.prepare(source, spec, resize, split, seed));
-            } catch (OutOfMemoryError | RuntimeException e) {
-                failed.accept(DataPanel.userMessage(e));
-            }
-        }, "convlab-data");
-        t.setDaemon(true);
-        t.start();
     }
 
     private void showNotes(PreparedData d) {
@@ -405,7 +286,7 @@ public final class TrainingDashboard extends BorderPane {
         lastConfig = config;
         lastSource = source;
         lastResize = resize;
-        message.setText(folderProblem == null ? "" : folderProblem);
+        bar.message(folderProblem == null ? "" : folderProblem, "#b71c1c");
         charts.clear();
         charts.setEpochs(config.epochs());
         pending.clear();
@@ -413,7 +294,7 @@ public final class TrainingDashboard extends BorderPane {
         trainedModel.set(null);
         pulses.reset();
         measuring = false;
-        setupPane.setExpanded(false);
+        layout.collapseSetup();
         session.start();
         apply(session.current());
     }
@@ -432,7 +313,7 @@ public final class TrainingDashboard extends BorderPane {
     private void stopTraining() {
         if (session != null) {
             session.stop();
-            status.setText("stopping…");
+            bar.status("stopping…");
         }
     }
 
@@ -473,26 +354,13 @@ public final class TrainingDashboard extends BorderPane {
         }
         snapshot.set(snap);
         boolean active = snap.isActive();
-        start.setDisable(active);
-        pause.setDisable(!active || snap.state() == State.PREPARING);
-        pause.setText(snap.state() == State.PAUSED ? "Resume" : "Pause");
-        stop.setDisable(!active);
-        long total = (long) snap.epochs() * Math.max(snap.batches(), 1);
-        long done = snap.epoch() == 0 ? 0 : (long) (snap.epoch() - 1) * snap.batches() + snap.batch();
-        progress.setProgress(snap.state() == State.PREPARING ? ProgressBar.INDETERMINATE_PROGRESS
-                : snap.state() == State.FINISHED ? 1 : (double) done / Math.max(total, 1));
-        status.setText(StatusText.of(snap));
+        bar.show(snap, pulses.maxGapMillis());
         charts.showHistory(snap.history());
         filters.show(snap.filters());
         if (snap.filters() != null) {
             filterTitle.setText(snap.filters().layer() + " filters (red +, blue −)");
         }
         inspector.showLive(snap);
-        pulseLabel.setText(String.format(Locale.ROOT, "largest frame gap %.0f ms", pulses.maxGapMillis()));
-        if (snap.message() != null) {
-            message.setText(snap.message());
-            message.setStyle(snap.state() == State.FAILED ? "-fx-text-fill: #b71c1c;" : "-fx-text-fill: #333;");
-        }
         if (!active) {
             finished();
         }
@@ -501,7 +369,7 @@ public final class TrainingDashboard extends BorderPane {
     private void finished() {
         NetworkSpec trained = session.trainedSpec();
         PreparedData d = session.prepared();
-        save.setDisable(trained == null);
+        bar.setSaveEnabled(trained != null);
         if (trained != null && d != null) {
             trainedModel.set(new DrawableModel(modelName + " trained on " + Path.of(d.source().replaceFirst("^idx:", ""))
                     .getFileName(), trained, d.background(), d.ink()));
@@ -509,19 +377,7 @@ public final class TrainingDashboard extends BorderPane {
     }
 
     private void showError(String text) {
-        message.setText(text);
-        message.setStyle("-fx-text-fill: #b71c1c;");
-    }
-
-    private void chooseImageFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("An image to look at with the current model");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images and tensors",
-                "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif", "*.json", "*.npy"));
-        File f = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
-        if (f != null) {
-            inspector.chooseFile(f.toPath());
-        }
+        bar.error(text);
     }
 
     private void chooseSaveFile() {
@@ -535,9 +391,6 @@ public final class TrainingDashboard extends BorderPane {
             showError("Nothing to save yet: train first.");
             return;
         }
-        ModelSaver.save(file, trained, text -> {
-            message.setText(text);
-            message.setStyle(text.startsWith("Saved") ? "-fx-text-fill: #1b5e20;" : "-fx-text-fill: #b71c1c;");
-        });
+        ModelSaver.save(file, trained, text -> bar.message(text, text.startsWith("Saved") ? "#1b5e20" : "#b71c1c"));
     }
 }

@@ -59,7 +59,7 @@ final class TrainingSession {
     private double imagesPerSecond;
     private TrainingSnapshot.FilterWeights filters;
     private EpochReport report;
-    private ModelProbe probe;
+    private volatile ModelProbe probe;
     private float[] batchLosses = new float[256];
     private int batchLossCount;
 
@@ -106,6 +106,15 @@ final class TrainingSession {
     /** Why there are no checkpoints, or null. */
     String checkpointNote() {
         return checkpointNote;
+    }
+
+    /** "12 captures of the weights and the chosen image's maps, 3.1 ms in all" (for the preview's report). */
+    String probeSummary() {
+        ModelProbe p = probe;
+        return p == null ? "no captures" : String.format(java.util.Locale.ROOT,
+                "%d captures of the weights and the chosen image's maps between batches took %.1f ms (%d more at"
+                        + " the start and epoch ends, %.1f ms in all)", p.capturesDuringTraining(), p.spentMillis(),
+                p.captures() - p.capturesDuringTraining(), p.totalMillis());
     }
 
     /** Every batch's loss so far, in order (read after the run, or racy while it goes). */

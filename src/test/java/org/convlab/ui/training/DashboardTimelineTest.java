@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.Scene;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -83,11 +81,10 @@ class DashboardTimelineTest {
         float[] conv = firstConvWeight(atOne);
         DashboardFx.waitUntil(10, () -> java.util.Arrays.equals(filters.shown().values(), conv));
         assertEquals("epoch 1 (from its checkpoint)", robot.lookup("#timelineEpoch").queryAs(Label.class).getText());
-        LineChart<?, ?> loss = robot.lookup("#lossChart").queryAs(LineChart.class);
-        List<? extends XYChart.Data<?, ?>> points = loss.getData().get(0).getData();
+        LiveChart loss = robot.lookup("#lossChart").queryAs(LiveChart.class);
         // 25 training images in batches of 4 = 7 batches, one point each, epoch 1 only
-        assertEquals(7, points.size());
-        assertEquals(1, loss.getData().get(1).getData().size(), "validation loss of epoch 1");
+        assertEquals(7, loss.series().get(0).points().size());
+        assertEquals(1, loss.series().get(1).points().size(), "validation loss of epoch 1");
         assertEquals(1, robot.lookup("#confusionView").queryAs(ConfusionView.class).shown().epoch());
         // the chosen image's top-3 come from epoch 1's weights
         ChosenImagePanel chosen = robot.lookup("#chosenImagePanel").queryAs(ChosenImagePanel.class);

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -74,13 +72,13 @@ class TrainingDashboardTest {
         EpochStats last = done.history().get(9);
         assertEquals(1.0, last.trainAccuracy(), "training accuracy after 10 epochs");
         assertEquals(1.0, last.validationAccuracy(), "validation accuracy after 10 epochs");
-        LineChart<?, ?> loss = robot.lookup("#lossChart").queryAs(LineChart.class);
-        LineChart<?, ?> accuracy = robot.lookup("#accuracyChart").queryAs(LineChart.class);
+        LiveChart loss = robot.lookup("#lossChart").queryAs(LiveChart.class);
+        LiveChart accuracy = robot.lookup("#accuracyChart").queryAs(LiveChart.class);
         // 25 training images in batches of 4 = 7 batches per epoch, one smoothed point each
-        assertEquals(70, loss.getData().get(0).getData().size());
-        assertEquals(10, loss.getData().get(1).getData().size(), "validation loss per epoch");
-        List<? extends XYChart.Data<?, ?>> acc = accuracy.getData().get(0).getData();
-        assertEquals(100.0, ((Number) acc.get(acc.size() - 1).getYValue()).doubleValue(), 1e-9);
+        assertEquals(70, loss.series().get(0).points().size());
+        assertEquals(10, loss.series().get(1).points().size(), "validation loss per epoch");
+        List<double[]> acc = accuracy.series().get(0).points();
+        assertEquals(100.0, acc.get(acc.size() - 1)[1], 1e-9);
         assertFalse(robot.lookup("#saveModel").queryAs(Button.class).isDisabled(), "the trained model can be saved");
         assertTrue(dashboard.trainedModelProperty().get() != null, "the draw pad gets the trained model");
     }
