@@ -18,6 +18,7 @@ import org.convlab.model.ShapeInference;
 import org.convlab.nn.Network;
 import org.convlab.train.Evaluation;
 import org.convlab.train.Evaluator;
+import org.convlab.train.InputPreparation;
 import org.convlab.train.ModelAdapter;
 import org.convlab.train.RelabelledDataset;
 import picocli.CommandLine.Command;
@@ -77,7 +78,7 @@ final class EvalCommand implements Callable<Integer> {
             Parallel.setThreads(threads);
         }
         NetworkSpec start = ModelSource.load(model);
-        String norm = TrainData.normalizationFor(normalize, start);
+        String norm = InputPreparation.normalization(normalize, start);
         Preprocessing stored = start.preprocessing();
         String resizing = resize != null ? resize : stored != null ? stored.resize() : "fit";
         if (stored != null && !norm.equals(stored.normalize())) {

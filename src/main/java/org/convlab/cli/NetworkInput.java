@@ -11,6 +11,7 @@ import org.convlab.model.ModelSource;
 import org.convlab.model.NetworkSpec;
 import org.convlab.model.Preprocessing;
 import org.convlab.nn.Network;
+import org.convlab.train.InputPreparation;
 
 /**
  * What {@code forward} and {@code grad} share: load MODEL (file or preset:NAME), build the
@@ -39,38 +40,14 @@ final class NetworkInput {
      * the model file says otherwise).
      */
     static float[] read(Path file, Network net, String pixels, PrintWriter err) {
-        PixelScale scale;
         Preprocessing stored = net.spec().preprocessing();
-        boolean auto = pixels == null || pixels.equalsIgnoreCase("auto");
-        if (auto && stored != null) {
-            scale = switch (stored.normalize()) {
-                case "ink" -> PixelScale.INK;
-                case "symmetric" -> PixelScale.SIGNED;
-                default -> PixelScale.UNIT; // standardize starts from [0,1], below
-            };
-        } else if (auto) {
-            var in = net.inputShape();
-            scale = in.channels() == 1 && in.height() == 9 && in.width() == 9 ? PixelScale.INK : PixelScale.UNIT;
-        } else {
-            scale = PixelScale.parse(pixels);
-        }
         ResizeMode resize = stored == null ? ResizeMode.FIT_PAD : TrainData.resize(stored.resize());
-        float[] x = InputFile.read(file, net.inputShape(), scale, resize, err::println);
-        if (auto && stored != null && stored.mean() != null && InputFile.isImage(file)) {
-            standardize(x, stored, net.inputShape().plane());
+        if (pixels == null || pixels.equalsIgnoreCase("auto")) {
+            String normalization = InputPreparation.normalization(null, net.spec());
+            return InputPreparation.readFile(file, net.inputShape(), normalization, resize,
+                    InputPreparation.storedStats(net.spec(), normalization), err::println);
         }
-        return x;
-    }
-
-    /** (x - mean[c]) / std[c], the training split's statistics the model file stores. */
-    private static void standardize(float[] x, Preprocessing p, int plane) {
-        float[] mean = p.mean();
-        float[] std = p.std();
-        for (int c = 0; c < mean.length; c++) {
-            for (int i = c * plane; i < (c + 1) * plane; i++) {
-                x[i] = (x[i] - mean[c]) / std[c];
-            }
-        }
+        return InputFile.read(file, net.inputShape(), PixelScale.parse(pixels), resize, err::println);
     }
 
     /** A label given as a class index or a class name; out of range is a user error. */

@@ -26,6 +26,7 @@ import org.convlab.nn.Network;
 import org.convlab.nn.SpecExport;
 import org.convlab.train.Checkpoint;
 import org.convlab.train.EpochStats;
+import org.convlab.train.InputPreparation;
 import org.convlab.train.ModelAdapter;
 import org.convlab.train.OptimizerKind;
 import org.convlab.train.RelabelledDataset;
@@ -158,7 +159,7 @@ final class TrainCommand implements Callable<Integer> {
                     .augmentation(TrainData.augmentation(augment)).frozen(frozen(start)).build();
             dataOptions.put("source", data);
             // a trained model goes on with the preparation it learned on, unless told otherwise
-            dataOptions.put("normalize", TrainData.normalizationFor(normalize, start));
+            dataOptions.put("normalize", InputPreparation.normalization(normalize, start));
             dataOptions.put("resize", resize);
             if (test != null) {
                 dataOptions.put("test", test);
@@ -191,7 +192,7 @@ final class TrainCommand implements Callable<Integer> {
 
         Path target = out != null ? out : Path.of(defaultName(model));
         ModelFiles.write(target, SpecExport.withWeights(net).withPreprocessing(
-                TrainData.preprocessing(dataOptions.get("normalize"), resizeMode, splits.loaded())));
+                InputPreparation.record(dataOptions.get("normalize"), resizeMode, splits.loaded())));
         if (result.stop() != null) {
             stdout.flush();
             throw new UserInputException(result.stop().message() + " Saved those weights to " + target);

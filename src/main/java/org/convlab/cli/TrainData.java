@@ -10,16 +10,16 @@ import org.convlab.data.DataOptions;
 import org.convlab.data.DataSources;
 import org.convlab.data.Dataset;
 import org.convlab.data.LoadedData;
-import org.convlab.data.Normalization;
 import org.convlab.data.ResizeMode;
 import org.convlab.data.SkippedFile;
 import org.convlab.engine.Shape;
 import org.convlab.model.Preprocessing;
 import org.convlab.train.InkDataset;
+import org.convlab.train.InputPreparation;
 
 /**
- * What {@code train} and {@code eval} share about data: parsing {@code --normalize},
- * {@code --resize} and {@code --augment}, opening the source in the model's input shape, and
+ * What {@code train} and {@code eval} share about data: parsing {@code --resize} and
+ * {@code --augment} (the normalisation rule is {@link org.convlab.train.InputPreparation}'s), opening the source in the model's input shape, and
  * telling the user what was loaded and what was skipped.
  */
 final class TrainData {
@@ -30,23 +30,6 @@ final class TrainData {
 
     /** The three splits after the pixel convention (ink) was applied; validation and test may be null. */
     record Splits(Dataset train, Dataset validation, Dataset test, LoadedData loaded) {}
-
-    /**
-     * {@code auto} is {@code ink} for 9x9 one-channel models (the X/O lesson's convention) and
-     * {@code unit} otherwise, as in {@code forward}.
-     */
-    static String normalization(String text, Shape input) {
-        String t = text == null ? "auto" : text.trim().toLowerCase(Locale.ROOT);
-        if (t.equals("auto")) {
-            return input.channels() == 1 && input.height() == 9 && input.width() == 9 ? "ink" : "unit";
-        }
-        if (List.of("unit", "symmetric", "standardize", "ink").contains(t)) {
-            return t;
-        }
-        throw new UserInputException("--normalize: unknown normalisation '" + text
-                + "': use unit ([0,1]), symmetric ([-1,1]), standardize (per-channel mean/std of the training split),"
-                + " ink (dark +1, white -1) or auto");
-    }
 
     static ResizeMode resize(String text) {
         String t = text == null ? "fit" : text.trim().toLowerCase(Locale.ROOT);
@@ -76,12 +59,8 @@ final class TrainData {
      */
     static Splits open(String source, Shape input, String normalize, ResizeMode resize, double valSplit, long seed,
                        String testSource, Preprocessing stored) {
-        Normalization n = switch (normalize) {
-            case "symmetric", "ink" -> Normalization.SYMMETRIC;
-            case "standardize" -> Normalization.STANDARDIZE;
-            default -> Normalization.UNIT;
-        };
-        DataOptions options = new DataOptions(resize, n, valSplit, seed, testSource, Augmentation.NONE);
+        DataOptions options = new DataOptions(resize, InputPreparation.scaling(normalize), valSplit, seed, testSource,
+                Augmentation.NONE);
         ChannelStats fixed = stored != null && stored.mean() != null && normalize.equals("standardize")
                 ? new ChannelStats(stored.mean(), stored.std()) : null;
         LoadedData loaded = DataSources.open(source, input, options, fixed);
@@ -90,34 +69,6 @@ final class TrainData {
                     InkDataset.of(loaded.test()), loaded);
         }
         return new Splits(loaded.train(), loaded.validation(), loaded.test(), loaded);
-    }
-
-    /**
-     * What a trained model keeps of its data preparation: the normalisation (with the training
-     * split's mean and std for standardize) and the resize mode.
-     */
-    static Preprocessing preprocessing(String normalize, ResizeMode resize, LoadedData loaded) {
-        String r = switch (resize) {
-            case STRETCH -> "stretch";
-            case CENTER_CROP -> "crop";
-            default -> "fit";
-        };
-        if (!normalize.equals("standardize")) {
-            return Preprocessing.of(normalize, r);
-        }
-        return new Preprocessing(normalize, r, loaded.normalization().mean(), loaded.normalization().std());
-    }
-
-    /**
-     * The normalisation for a model about to be evaluated: {@code --normalize} when given, else the
-     * one the model file stores, else the {@code auto} rule.
-     */
-    static String normalizationFor(String text, org.convlab.model.NetworkSpec model) {
-        boolean auto = text == null || text.trim().equalsIgnoreCase("auto");
-        if (auto && model.preprocessing() != null) {
-            return model.preprocessing().normalize();
-        }
-        return normalization(text, model.input());
     }
 
     /** The data line and the skipped files (the first few one per line, then how many in all). */

@@ -27,15 +27,6 @@ public enum PixelScale {
         };
     }
 
-    /** Maps one grey or colour value on the 0..255 scale. */
-    public float apply(float value) {
-        return switch (this) {
-            case UNIT -> value / 255f;
-            case SIGNED -> value / 127.5f - 1f;
-            case INK -> 1f - value / 127.5f;
-        };
-    }
-
     /** Parses {@code unit}, {@code signed} or {@code ink} (the CLI's {@code --pixels}). */
     public static PixelScale parse(String text) {
         try {

@@ -6,11 +6,11 @@ import org.convlab.data.DataOptions;
 import org.convlab.data.DataSources;
 import org.convlab.data.Dataset;
 import org.convlab.data.LoadedData;
-import org.convlab.data.Normalization;
 import org.convlab.data.ResizeMode;
 import org.convlab.engine.Shape;
 import org.convlab.model.NetworkSpec;
 import org.convlab.train.InkDataset;
+import org.convlab.train.InputPreparation;
 import org.convlab.train.ModelAdapter;
 
 /**
@@ -23,18 +23,20 @@ final class DataPreparation {
 
     static PreparedData prepare(String source, NetworkSpec model, ResizeMode resize, double validationSplit, long seed) {
         Shape input = model.input();
-        // the X/O slides' convention (dark ink +1, white -1) for 9x9 grey models, [0,1] otherwise, as `train --normalize auto`
-        boolean inkConvention = input.channels() == 1 && input.height() == 9 && input.width() == 9;
-        Normalization n = inkConvention ? Normalization.SYMMETRIC : Normalization.UNIT;
-        DataOptions options = new DataOptions(resize, n, validationSplit, seed, null, Augmentation.NONE);
-        LoadedData loaded = DataSources.open(source, input, options);
+        // as `train --normalize auto`: what a trained model stores, else the X/O slides' ink convention
+        // (dark +1, white -1) for 9x9 grey models and [0,1] otherwise
+        String normalization = InputPreparation.normalization(null, model);
+        boolean inkConvention = normalization.equals("ink");
+        DataOptions options = new DataOptions(resize, InputPreparation.scaling(normalization), validationSplit, seed, null,
+                Augmentation.NONE);
+        LoadedData loaded = DataSources.open(source, input, options, InputPreparation.storedStats(model, normalization));
         Dataset train = inkConvention ? InkDataset.of(loaded.train()) : loaded.train();
         Dataset validation = inkConvention ? InkDataset.of(loaded.validation()) : loaded.validation();
         ModelAdapter.Adapted adapted = ModelAdapter.adapt(model, train.classes());
         float[] bgInk = backgroundAndInk(train);
         return new PreparedData(source, PreparedData.relabel(train, adapted),
                 validation == null ? null : PreparedData.relabel(validation, adapted), loaded, adapted,
-                inkConvention ? "ink" : "unit", resize, validationSplit, seed, bgInk[0], bgInk[1]);
+                normalization, resize, validationSplit, seed, bgInk[0], bgInk[1]);
     }
 
     /**

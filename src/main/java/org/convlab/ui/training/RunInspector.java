@@ -9,10 +9,9 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import org.convlab.UserInputException;
-import org.convlab.data.input.InputFile;
-import org.convlab.data.input.PixelScale;
 import org.convlab.nn.Network;
 import org.convlab.train.Checkpoint;
+import org.convlab.train.InputPreparation;
 
 /**
  * Looking into a run: the confusion matrix and its cells' images, the misclassified gallery, one
@@ -227,10 +226,11 @@ final class RunInspector {
             chosen.showError("Load data first: the file is read at the model's input size.");
             return;
         }
-        PixelScale scale = d.normalization().equals("ink") ? PixelScale.INK : PixelScale.UNIT;
         worker.execute(() -> {
             try {
-                float[] x = InputFile.read(file, d.spec().input(), scale, note -> {});
+                // prepared as the training images were: the same scale, standardisation and resizing
+                float[] x = InputPreparation.readFile(file, d.spec().input(), d.normalization(), d.resize(),
+                        d.loaded().normalization(), note -> {});
                 Platform.runLater(() -> choose(new ChosenImage(x, d.spec().input(), file.getFileName().toString(), -1)));
             } catch (UserInputException e) {
                 Platform.runLater(() -> chosen.showError(e.getMessage()));

@@ -10,6 +10,7 @@ import org.convlab.model.NetworkSpec;
 import org.convlab.nn.Network;
 import org.convlab.nn.SpecExport;
 import org.convlab.train.EpochStats;
+import org.convlab.train.InputPreparation;
 import org.convlab.train.Trainer;
 import org.convlab.train.TrainingConfig;
 import org.convlab.train.TrainingListener;
@@ -281,18 +282,25 @@ final class TrainingSession {
 
         @Override
         public void stopped(Stop stop) {
-            trainedSpec = SpecExport.withWeights(net);
+            trainedSpec = trained();
             capture(current.epoch(), current.batch());
             publish(with(stop.reason() == Reason.CANCELLED ? State.STOPPED : State.FAILED, stop.message()));
         }
 
         @Override
         public void end(TrainingResult result) {
-            trainedSpec = SpecExport.withWeights(net);
+            trainedSpec = trained();
             if (result.completed()) {
                 publish(with(State.FINISHED, null));
             }
         }
+    }
+
+    /** The network's spec with its weights and how its images were prepared, as `train` saves it. */
+    private NetworkSpec trained() {
+        PreparedData d = prepared;
+        NetworkSpec spec = SpecExport.withWeights(net);
+        return d == null ? spec : spec.withPreprocessing(InputPreparation.record(d.normalization(), d.resize(), d.loaded()));
     }
 
     private TrainingSnapshot with(State state, String message) {
