@@ -36,12 +36,27 @@ public final class ModelFiles {
 
     /** Writes text to {@code file} through a temporary sibling file and a rename. */
     public static void writeAtomically(Path file, String text) throws IOException {
+        writeAtomically(file, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
+    }
+
+    /** Fills a temporary file with what is to be saved. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(Path tmp) throws IOException;
+    }
+
+    /**
+     * Writes {@code file} through a temporary sibling that {@code content} fills, then a rename, so
+     * a crash or a full disk never leaves half a file where the old one was (any file: models,
+     * exported PNG and CSV, settings).
+     */
+    public static void writeAtomically(Path file, Content content) throws IOException {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            content.writeTo(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

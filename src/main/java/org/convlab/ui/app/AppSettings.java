@@ -6,8 +6,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Properties;
+import org.convlab.model.ModelFiles;
 
 /**
  * What the app remembers between runs (the text size), in {@code ~/.convlab/settings.properties}
@@ -60,12 +60,11 @@ final class AppSettings {
 
     private void write(Properties p) {
         try {
-            Files.createDirectories(store.getParent());
-            Path tmp = Files.createTempFile(store.getParent(), "settings", ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                p.store(w, "ConvLab settings");
-            }
-            Files.move(tmp, store, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            ModelFiles.writeAtomically(store, tmp -> {
+                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    p.store(w, "ConvLab settings");
+                }
+            });
         } catch (IOException | RuntimeException e) {
             // a read-only home: the setting is just not remembered
         }

@@ -3,10 +3,7 @@ package org.convlab.ui.stepper;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,6 +17,7 @@ import javafx.scene.layout.Region;
 import javax.imageio.ImageIO;
 import org.convlab.UserInputException;
 import org.convlab.data.xo.XoLesson;
+import org.convlab.model.ModelFiles;
 import org.convlab.ui.maps.FeatureMapGallery;
 
 /**
@@ -102,21 +100,11 @@ public final class ViewRenderer {
 
     /** Writes {@code img} as a PNG through a temporary sibling file and a rename, so {@code out} is never half written. */
     public static void writePng(BufferedImage img, Path out) throws IOException {
-        Path target = out.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
+        ModelFiles.writeAtomically(out, tmp -> {
             if (!ImageIO.write(img, "png", tmp.toFile())) {
                 throw new IOException("no PNG writer for this image");
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** Builds the node the app shows for this view, set to the layer, channel and step. */
