@@ -53,10 +53,13 @@ final class RunSettingsPanel extends VBox {
             {"epochs", epochs}, {"weight decay", weightDecay}, {"schedule", schedule}, {"augment", augmentation},
             {"val. split", validationSplit}, {"seed", seed}, {"threads", threads}};
         for (int i = 0; i < rows.length; i++) {
-            g.add(new Label((String) rows[i][0]), i % 2 * 2, i / 2);
+            // in a narrow setup column the fields give way, not the labels ("optimi..." says nothing)
+            Label name = new Label((String) rows[i][0]);
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            g.add(name, i % 2 * 2, i / 2);
             javafx.scene.control.Control c = (javafx.scene.control.Control) rows[i][1];
             c.setPrefWidth(c instanceof ComboBox ? 96 : 80);
-            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            c.setMinWidth(c instanceof ComboBox ? 84 : 50);
             g.add(c, i % 2 * 2 + 1, i / 2);
         }
         getChildren().addAll(title, g);
