@@ -42,6 +42,8 @@ final class RunInspector {
     private PreparedData data;
     private String modelTitle = "model";
     private ModelState shownModel;
+    /** The epoch whose checkpoint the timeline lists last (the run folder is read once per epoch). */
+    private int timelineEpoch;
     private EpochReport shownReport;
     private ModelProbe idleProbe;
     private int[] cellShown;
@@ -81,6 +83,7 @@ final class RunInspector {
 
     void newRun(TrainingSession s) {
         session = s;
+        timelineEpoch = 0;
         shownModel = null;
         shownReport = null;
         cellShown = null;
@@ -91,11 +94,16 @@ final class RunInspector {
     }
 
     /** Live: the newest snapshot of the running (or just ended) session. */
-    void showLive(TrainingSnapshot snap) {
+    /** The chosen image's top-3 and maps under the snapshot's weights, when it brings new ones. */
+    void showLiveModel(TrainingSnapshot snap) {
         if (snap.model() != null) {
             shownModel = snap.model();
             chosen.showModel(shownModel, classes());
         }
+    }
+
+    /** The confusion matrix and misclassified images of the snapshot's report, and the timeline at an epoch's end. */
+    void showLiveReport(TrainingSnapshot snap) {
         showReport(snap.report());
         if (!snap.isActive() && session != null) {
             timeline.setEpochs(RunFolder.epochs(session.runFolder()), session.runFolder(), session.checkpointNote(), false);
@@ -103,7 +111,10 @@ final class RunInspector {
             if (c != null && shownModel != null && !java.util.Arrays.equals(c.input(), shownModel.input())) {
                 computeIdle(c, shownModel);
             }
-        } else if (snap.report() != null && snap.report().epoch() > 0 && session != null) {
+        } else if (snap.report() != null && snap.report().epoch() > 0 && session != null
+                && snap.report().epoch() != timelineEpoch) {
+            // a new epoch's checkpoint: list the run folder once, not at every refresh
+            timelineEpoch = snap.report().epoch();
             timeline.setEpochs(RunFolder.epochs(session.runFolder()), session.runFolder(), session.checkpointNote(), true);
         }
     }

@@ -56,6 +56,11 @@ public final class TrainingDashboard extends BorderPane {
     private final ReadOnlyObjectWrapper<DrawableModel> trainedModel = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final List<TrainingSnapshot.LossPoint> pending = new ArrayList<>();
+    /**
+     * The slower parts of a refresh (the chosen image's maps, the confusion matrix: 10-30 ms each
+     * with software rendering), run one per pulse after the rest, so no single frame carries them all.
+     */
+    private final java.util.ArrayDeque<Runnable> staged = new java.util.ArrayDeque<>();
     private final DashboardLayout layout;
     private final AnimationTimer pump;
     private String modelName;
@@ -326,6 +331,10 @@ public final class TrainingDashboard extends BorderPane {
         if (s == null) {
             return;
         }
+        if (!staged.isEmpty()) {
+            staged.poll().run();
+            return;
+        }
         if (s.current().isActive() && now - lastRefresh < REFRESH_NANOS) {
             return;
         }
@@ -360,10 +369,13 @@ public final class TrainingDashboard extends BorderPane {
         if (snap.filters() != null) {
             filterTitle.setText(snap.filters().layer() + " filters (red +, blue −)");
         }
-        inspector.showLive(snap);
-        if (!active) {
-            finished();
-        }
+        staged.add(() -> inspector.showLiveModel(snap));
+        staged.add(() -> {
+            inspector.showLiveReport(snap);
+            if (!active) {
+                finished();
+            }
+        });
     }
 
     private void finished() {
