@@ -11,60 +11,28 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
 import org.convlab.data.input.InputFile;
 import org.convlab.data.input.PixelScale;
 import org.convlab.nn.Network;
 import org.convlab.trace.ActivationSnapshot;
 import org.convlab.train.Evaluation;
 import org.convlab.ui.training.TrainingSnapshot.State;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Looking into a run of the X/O net on {@code sample-images/xo}: a confusion cell lists exactly
  * its images, a click opens one in the step-through with the weights of the moment, an image file
  * gets the model's top-3, and the chosen image's feature maps follow the training.
  */
-class DashboardInspectionTest {
-    private static final Path XO = Path.of(System.getProperty("convlab.repo", "."), "sample-images", "xo");
-    private final FxRobot robot = new FxRobot();
-    private Stage stage;
-    private TrainingDashboard dashboard;
+class DashboardInspectionTest extends DashboardWindowTest {
     private final List<OpenRequest> opened = new ArrayList<>();
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @BeforeEach
-    void show() throws Exception {
-        stage = FxToolkit.registerStage(Stage::new);
-        FxToolkit.setupStage(s -> {
-            dashboard = new TrainingDashboard();
-            dashboard.setOnOpenInStepper(opened::add);
-            s.setScene(new Scene(dashboard, 1300, 760));
-            s.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        robot.interact(() -> {
-            dashboard.dispose();
-            stage.close();
-        });
+    @Override
+    void prepare(TrainingDashboard d) {
+        d.setOnOpenInStepper(opened::add);
     }
 
     @Test

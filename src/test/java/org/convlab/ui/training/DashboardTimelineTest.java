@@ -8,55 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import org.convlab.nn.Network;
 import org.convlab.nn.Parameter;
 import org.convlab.train.Checkpoint;
 import org.convlab.ui.training.TrainingSnapshot.State;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The epoch timeline of a run of the X/O net: one checkpoint per epoch in the run folder, picking
  * an epoch shows that checkpoint's filters, predictions and the charts up to then; Reproduce run
  * gives the same losses, bit for bit.
  */
-class DashboardTimelineTest {
-    private static final Path XO = Path.of(System.getProperty("convlab.repo", "."), "sample-images", "xo");
-    private final FxRobot robot = new FxRobot();
-    private Stage stage;
-    private TrainingDashboard dashboard;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @BeforeEach
-    void show() throws Exception {
-        stage = FxToolkit.registerStage(Stage::new);
-        FxToolkit.setupStage(s -> {
-            dashboard = new TrainingDashboard();
-            s.setScene(new Scene(dashboard, 900, 760));
-            s.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        robot.interact(() -> {
-            dashboard.dispose();
-            stage.close();
-        });
+class DashboardTimelineTest extends DashboardWindowTest {
+    @Override
+    double width() {
+        return 900;
     }
 
     @Test

@@ -9,20 +9,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.stage.Stage;
 import org.convlab.train.EpochStats;
 import org.convlab.ui.training.TrainingSnapshot.State;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -30,35 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * watch the charts fill and the accuracy reach 100%; Stop and Pause/Resume; a corrupt image in a
  * dropped folder listed as skipped; a folder that does not exist reported inline.
  */
-class TrainingDashboardTest {
-    private static final Path XO = Path.of(System.getProperty("convlab.repo", "."), "sample-images", "xo");
-    private final FxRobot robot = new FxRobot();
-    private Stage stage;
-    private TrainingDashboard dashboard;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @BeforeEach
-    void show() throws Exception {
-        stage = FxToolkit.registerStage(Stage::new);
-        FxToolkit.setupStage(s -> {
-            dashboard = new TrainingDashboard();
-            s.setScene(new Scene(dashboard, 1300, 760));
-            s.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        robot.interact(() -> {
-            dashboard.dispose();
-            stage.close();
-        });
-    }
+class TrainingDashboardTest extends DashboardWindowTest {
 
     @Test
     void trainsXoFromTheDashboardToFullAccuracy() throws Exception {
