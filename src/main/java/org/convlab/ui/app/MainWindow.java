@@ -102,6 +102,7 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
         setCenter(views);
         setBottom(status);
         applyFontSize(settings.fontSize(DEFAULT_FONT_PX));
+        org.convlab.ui.Theme.styleRoot(this);
         // The dashboard and the draw pad need the whole width more than the editor's panels.
         views.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> placeSidePanels());
         sidePanels.addListener((o, a, b) -> placeSidePanels());
@@ -312,7 +313,7 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
 
     private void applyFontSize(int px) {
         fontSize = px;
-        setStyle("-fx-font-size: " + px + "px;");
+        org.convlab.ui.Theme.setTextSize(px);
     }
 
     @Override
