@@ -1,0 +1,215 @@
+package org.convlab.ui.app;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Control;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.convlab.model.Presets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The whole-app sweep of issue 12 item 7: every main tab (Start, Lesson, Step through with each of
+ * its inner tabs, Summary of every preset, Diagram, Train, Draw) at 1024x768, 1280x720 and
+ * 1366x768, with the side panels shown and hidden. It fails when a label shows its text cut short
+ * (the skin's displayed text differs from the label's text, i.e. an ellipsis took its end) or a
+ * control lies partly outside the window without a scroll pane to reach it, and lists every case
+ * found, with the place it was seen (also in {@code target/nothing-cut-off.txt}). A panel that
+ * scrolls sideways hides the ends of its labels too ("ircle", "ptimizer"), so a scroll pane whose
+ * content is wider than its viewport counts, unless it holds a wide picture and says so with the
+ * style class {@value #SIDEWAYS_OK}.
+ */
+class NothingCutOffTest {
+    /** The style class of a scroll pane meant to scroll sideways (a wide picture, not a panel of controls). */
+    static final String SIDEWAYS_OK = "scrolls-sideways";
+    private static final int[][] SIZES = {{1024, 768}, {1280, 720}, {1366, 768}};
+    private static Application app;
+    private static Stage stage;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void startApp() throws Exception {
+        System.setProperty("convlab.home", java.nio.file.Files.createTempDirectory("convlab-sweep").toString());
+        stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(ConvLabApp.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> new FxRobot().lookup("#properties").tryQuery().map(n -> n.getScene() != null).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterAll
+    static void stopApp() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void noLabelIsElidedAndNoControlIsClippedOnAnyTabAtClassroomSizes() throws Exception {
+        Set<String> problems = new LinkedHashSet<>();
+        MainWindow window = robot.lookup(".main-window").queryAs(MainWindow.class);
+        for (int[] size : SIZES) {
+            for (boolean panels : new boolean[] {true, false}) {
+                String where = size[0] + "x" + size[1] + (panels ? ", side panels shown" : ", side panels hidden");
+                onFx(() -> {
+                    Stage s = (Stage) window.getScene().getWindow();
+                    s.setWidth(size[0]);
+                    s.setHeight(size[1]);
+                    window.sidePanelsProperty().set(panels);
+                });
+                sweepTabs(window, where, problems);
+            }
+        }
+        onFx(() -> window.sidePanelsProperty().set(true));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "nothing-cut-off.txt"), problems);
+        assertTrue(problems.isEmpty(), problems.size() + " cut-off texts or clipped controls:\n" + String.join("\n", problems));
+    }
+
+    private void sweepTabs(MainWindow window, String where, Set<String> problems) throws Exception {
+        CenterViews views = window.views();
+        for (Tab tab : List.copyOf(views.getTabs())) {
+            String tabName = tab.getText();
+            if (CenterViews.SUMMARY.equals(tab.getId()) || CenterViews.DIAGRAM.equals(tab.getId())) {
+                for (String preset : Presets.names()) {
+                    onFx(() -> window.model().loadPreset(preset));
+                    onFx(() -> views.getSelectionModel().select(tab));
+                    check(window, where + ", " + tabName + " of preset:" + preset, problems);
+                }
+                onFx(() -> window.model().loadPreset("xo"));
+                continue;
+            }
+            onFx(() -> views.getSelectionModel().select(tab));
+            check(window, where + ", " + tabName, problems);
+            for (TabPane inner : innerTabPanes(tab.getContent())) {
+                for (Tab t : List.copyOf(inner.getTabs())) {
+                    if (t.isDisable()) {
+                        continue;
+                    }
+                    onFx(() -> inner.getSelectionModel().select(t));
+                    check(window, where + ", " + tabName + " > " + t.getText(), problems);
+                }
+                onFx(() -> inner.getSelectionModel().select(0));
+            }
+        }
+        onFx(() -> views.show(CenterViews.LESSON));
+    }
+
+    private static List<TabPane> innerTabPanes(Node content) {
+        List<TabPane> found = new ArrayList<>();
+        if (content instanceof TabPane t) {
+            found.add(t);
+        } else if (content instanceof Parent p) {
+            for (Node n : p.getChildrenUnmodifiable()) {
+                found.addAll(innerTabPanes(n));
+            }
+            if (content instanceof ScrollPane s && s.getContent() != null) {
+                found.addAll(innerTabPanes(s.getContent()));
+            }
+        }
+        return found;
+    }
+
+    private void check(MainWindow window, String where, Set<String> problems) throws Exception {
+        // two pulses: views that size themselves to the width they were given lay out again
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(60);
+        WaitForAsyncUtils.waitForFxEvents();
+        onFx(() -> {
+            Scene scene = window.getScene();
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            walk(scene.getRoot(), scene, where, problems);
+        });
+    }
+
+    private static void walk(Node node, Scene scene, String where, Set<String> problems) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof Labeled l && l.getWidth() > 0) {
+            String full = expected(l);
+            String shown = shownText(l);
+            if (!full.isBlank() && shown != null && !shown.equals(full)) {
+                problems.add(where + ": " + describe(l) + " shows \"" + shown + "\" for \"" + full + "\"");
+            }
+        }
+        if (node instanceof Control c && c.getWidth() > 0 && !insideScrollPane(c)) {
+            Bounds b = c.localToScene(c.getLayoutBounds());
+            if (b.getMaxX() > scene.getWidth() + 1 || b.getMaxY() > scene.getHeight() + 1) {
+                problems.add(where + ": " + describe(c) + " reaches past the window (" + Math.round(b.getMaxX()) + ", "
+                        + Math.round(b.getMaxY()) + ")");
+            }
+        }
+        if (node instanceof ScrollPane s && s.getContent() != null && s.getViewportBounds().getWidth() > 0
+                && !s.getStyleClass().contains(SIDEWAYS_OK)) {
+            double over = s.getContent().getLayoutBounds().getWidth() - s.getViewportBounds().getWidth();
+            if (over > 1) {
+                problems.add(where + ": " + describe(s) + " scrolls sideways, its content is " + Math.round(over)
+                        + " px wider than the room it has");
+            }
+        }
+        if (node instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                walk(child, scene, where, problems);
+            }
+        }
+    }
+
+    /** The text a label means to show: its text, without the mnemonic's underscore. */
+    private static String expected(Labeled l) {
+        String text = l.getText() == null ? "" : l.getText();
+        return l.isMnemonicParsing() ? text.replaceFirst("_(?=.)", "") : text;
+    }
+
+    /** The text the skin drew (the LabeledText child), or null when the skin has none yet. */
+    private static String shownText(Labeled l) {
+        for (Node n : l.getChildrenUnmodifiable()) {
+            if (n instanceof Text t && n.getStyleClass().contains("text")) {
+                return t.getText();
+            }
+        }
+        return null;
+    }
+
+    private static boolean insideScrollPane(Node n) {
+        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof ScrollPane || p.getStyleClass().contains("virtual-flow")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Node n) {
+        String id = n.getId() != null ? "#" + n.getId() : "";
+        for (Node p = n.getParent(); id.isEmpty() && p != null; p = p.getParent()) {
+            if (p.getId() != null) {
+                id = "in #" + p.getId();
+            }
+        }
+        return n.getClass().getSimpleName() + " " + id;
+    }
+
+    private static void onFx(Runnable r) throws Exception {
+        WaitForAsyncUtils.asyncFx(r).get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
