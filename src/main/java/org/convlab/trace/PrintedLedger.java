@@ -31,14 +31,17 @@ public final class PrintedLedger {
     private final String hiddenSum;
     private final String total;
     private final String bias;
+    private final String totalWithBias;
     private final String logit;
 
-    private PrintedLedger(List<Row> rows, int hidden, String hiddenSum, String total, String bias, String logit) {
+    private PrintedLedger(List<Row> rows, int hidden, String hiddenSum, String total, String bias, String totalWithBias,
+                          String logit) {
         this.rows = List.copyOf(rows);
         this.hidden = hidden;
         this.hiddenSum = hiddenSum;
         this.total = total;
         this.bias = bias;
+        this.totalWithBias = totalWithBias;
         this.logit = logit;
     }
 
@@ -63,8 +66,9 @@ public final class PrintedLedger {
             }
         }
         BigDecimal total = running.add(rest);
-        String bias = c.hasBias() ? ValueFormat.plain(ValueFormat.significant(c.bias(), DIGITS)) : null;
-        return new PrintedLedger(rows, c.votes().size() - n, ValueFormat.plain(rest), ValueFormat.plain(total), bias,
+        BigDecimal bias = c.hasBias() ? ValueFormat.significant(c.bias(), DIGITS) : null;
+        return new PrintedLedger(rows, c.votes().size() - n, ValueFormat.plain(rest), ValueFormat.plain(total),
+                bias == null ? null : ValueFormat.plain(bias), ValueFormat.plain(bias == null ? total : total.add(bias)),
                 ValueFormat.plain(ValueFormat.significant(c.logit(), DIGITS)));
     }
 
@@ -98,6 +102,11 @@ public final class PrintedLedger {
     /** The bias to 3 significant digits, or null when the layer has none. */
     public String bias() {
         return bias;
+    }
+
+    /** The printed total plus the printed bias (the total when there is no bias). */
+    public String totalWithBias() {
+        return totalWithBias;
     }
 
     /** The engine's logit (unrounded votes plus bias) to 3 significant digits. */

@@ -35,7 +35,7 @@ public final class VoteView extends VBox {
     private static final String RUNNING = "running total";
     /** The widest vote bar, ems. */
     private static final double BAR_EMS = 2.5;
-    private static final int SHOWN = 12;
+    private int shown = 12;
     private static final int BARS = 10;
 
     private final StepperSession session;
@@ -96,6 +96,12 @@ public final class VoteView extends VBox {
         return ledger;
     }
 
+    /** How many votes each ledger lists (the largest; the rest are summed on one line). */
+    public void setShown(int votes) {
+        shown = Math.max(1, votes);
+        redraw();
+    }
+
     private void space() {
         setSpacing(Theme.px(0.6));
         setPadding(new Insets(Theme.px(0.8)));
@@ -103,7 +109,7 @@ public final class VoteView extends VBox {
 
     /** The ledger of class {@code k} as printed now (for tests and the accessible text). */
     public PrintedLedger printed(int k) {
-        return PrintedLedger.of(ledger.forClass(k), SHOWN, session.format(), session.fractionDivisor());
+        return PrintedLedger.of(ledger.forClass(k), shown, session.format(), session.fractionDivisor());
     }
 
     private void redraw() {
@@ -123,7 +129,7 @@ public final class VoteView extends VBox {
         List<PrintedLedger> printed = new ArrayList<>();
         double colW = 0;
         for (ClassVotes c : likeliest.subList(0, Math.min(4, likeliest.size()))) {
-            PrintedLedger p = PrintedLedger.of(c, SHOWN, f, session.fractionDivisor());
+            PrintedLedger p = PrintedLedger.of(c, shown, f, session.fractionDivisor());
             printed.add(p);
             colW = Math.max(colW, columnWidth(c, p));
         }
@@ -132,9 +138,9 @@ public final class VoteView extends VBox {
         List<ClassVotes> bars = classes.size() <= BARS ? classes : likeliest.subList(0, BARS);
         int barRows = bars.size() + (classes.size() > BARS ? 1 : 0);
         note.setText(ledgers.size() < classes.size() ? "Ledgers of the " + ledgers.size() + " likeliest of "
-                + classes.size() + " classes, the winner first; each lists its " + SHOWN + " largest votes." : "");
+                + classes.size() + " classes, the winner first; each lists its " + shown + " largest votes." : "");
         note.setManaged(!note.getText().isEmpty());
-        int rows = Math.min(SHOWN, classes.get(0).votes().size());
+        int rows = Math.min(shown, classes.get(0).votes().size());
         double ledgerH = Theme.px(3.6) + (rows + 4) * rowH;
         double barW = Math.max(Theme.px(8), Math.min(Theme.px(24), avail - Theme.px(22)));
         ledgerCanvas.setWidth(Math.max(shownClasses * colW + em, Theme.px(22) + barW));
@@ -144,21 +150,22 @@ public final class VoteView extends VBox {
         g.setTextBaseline(VPos.CENTER);
         for (int k = 0; k < ledgers.size(); k++) {
             ClassVotes c = ledgers.get(k);
-            drawLedger(g, c, PrintedLedger.of(c, SHOWN, f, session.fractionDivisor()), k * colW, colW - em, rowH);
+            drawLedger(g, c, PrintedLedger.of(c, shown, f, session.fractionDivisor()), k * colW, colW - em, rowH);
         }
-        drawBars(g, ledgerH + Theme.px(0.8), bars, classes.size() - bars.size(), f, barW, rowH * 1.2);
+        // logits are sums of floats, not ninths: rounded, never cut (0.99999994 shows 1.00)
+        drawBars(g, ledgerH + Theme.px(0.8), bars, classes.size() - bars.size(), ValueFormat.decimals(), barW, rowH * 1.2);
         ClassVotes best = classes.get(ledger.winner());
         answer.setText("The answer: " + best.label() + " (" + pct(best.probability()) + ")");
         StringBuilder a11y = new StringBuilder("Vote ledger.");
         for (ClassVotes c : classes) {
-            a11y.append(' ').append(c.label()).append(": logit ").append(f.decimal(c.logit())).append(", probability ")
+            a11y.append(' ').append(c.label()).append(": logit ").append(ValueFormat.decimals().decimal(c.logit())).append(", probability ")
                     .append(pct(c.probability())).append('.');
         }
         ledgerCanvas.setAccessibleText(a11y.toString());
     }
 
     /** The width one class's ledger needs at the current scale: its longest lines, measured. */
-    private static double columnWidth(ClassVotes c, PrintedLedger p) {
+    private double columnWidth(ClassVotes c, PrintedLedger p) {
         double products = 0;
         double totals = 0;
         for (PrintedLedger.Row r : p.rows()) {
@@ -169,7 +176,8 @@ public final class VoteView extends VBox {
         double head = Theme.px(BAR_EMS + 0.5) + width(HEADING, Theme.font(0.9)) + Theme.px(1.5) + width(RUNNING, Theme.font(0.9));
         double foot = Math.max(width(restLine(p), Theme.mono(1)) + Theme.px(BAR_EMS + 0.5),
                 width(logitLine(p), Theme.monoBold(1)));
-        return Math.max(Math.max(rows, head), Math.max(foot, width(totalLine(p), Theme.mono(1)))) + Theme.px(2);
+        double total = width(totalLine(p), Theme.mono(1)) + Theme.px(1.5) + width(p.totalWithBias(), Theme.mono(1));
+        return Math.max(Math.max(rows, head), Math.max(foot, total)) + Theme.px(2);
     }
 
     private static double width(String s, Font font) {
@@ -183,11 +191,11 @@ public final class VoteView extends VBox {
     }
 
     private static String totalLine(PrintedLedger p) {
-        return "total " + p.total() + (p.bias() == null ? "" : "  + bias " + p.bias());
+        return "sum of the votes" + (p.bias() == null ? "" : " + bias " + p.bias());
     }
 
     private static String logitLine(PrintedLedger p) {
-        return "logit " + p.logit() + "  (unrounded)";
+        return "logit " + p.logit() + " (the same sum, unrounded)";
     }
 
     private void drawLedger(GraphicsContext g, ClassVotes c, PrintedLedger p, double x, double w, double rowH) {
@@ -230,7 +238,7 @@ public final class VoteView extends VBox {
         g.setFill(Theme.TEXT);
         g.fillText(totalLine(p), x, y);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(p.total(), x + w, y);
+        g.fillText(p.totalWithBias(), x + w, y);
         g.setTextAlign(TextAlignment.LEFT);
         y += rowH;
         g.setFont(Theme.monoBold(1));

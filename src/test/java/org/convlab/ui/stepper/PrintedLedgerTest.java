@@ -44,6 +44,7 @@ class PrintedLedgerTest {
             }
             BigDecimal total = sum.add(new BigDecimal(p.hiddenSum()));
             assertEquals(0, total.compareTo(new BigDecimal(p.total())), what + ": total");
+            assertEquals(0, total.add(new BigDecimal(p.bias())).compareTo(new BigDecimal(p.totalWithBias())), what + ": + bias");
             // the printed total and the engine's logit differ by at most the rounding of 48 votes
             assertTrue(Math.abs(total.doubleValue() - ledger.forClass(k).logit()) < 48 * 0.0005, what + ": logit");
         }
