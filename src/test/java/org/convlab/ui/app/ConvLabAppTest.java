@@ -230,9 +230,9 @@ class ConvLabAppTest {
                 int want = expected.get(r).get(c).intValue();
                 String where = grid.getId() + " row " + r + ", column " + c;
                 assertEquals(want, grid.valueAt(r, c), where);
-                // Sample inside the cell's corner, away from the printed value.
+                // Sample inside the cell's corner, away from the printed value and a marked cell's outline.
                 Rectangle2D b = grid.cellBounds(r, c);
-                Color corner = px.getColor((int) b.getMinX() + 3, (int) b.getMinY() + 3);
+                Color corner = px.getColor((int) (b.getMinX() + 0.2 * b.getWidth()), (int) (b.getMinY() + 0.2 * b.getHeight()));
                 if (want > 0) {
                     assertTrue(corner.getBrightness() < 0.3, where + " should be dark ink, is " + corner);
                 } else {
