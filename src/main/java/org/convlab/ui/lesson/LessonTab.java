@@ -22,6 +22,7 @@ public final class LessonTab extends ScrollPane implements org.convlab.ui.Steppi
         setId("lessonView");
         getStyleClass().add("main-view");
         setFitToWidth(true);
+        viewportBoundsProperty().addListener((o, a, b) -> sequence.setViewportHeight(b.getHeight()));
     }
 
     /** The lesson's session (network, input, number display), for the step-through views. */

@@ -29,7 +29,7 @@ final class LessonPictures {
     private LessonPictures() {}
 
     /** The input (clickable) and the image it is compared with, the pixels where they differ marked on both. */
-    static Node whatTheComputerSees(StepperSession session, LessonInputs inputs) {
+    static Node whatTheComputerSees(StepperSession session, LessonInputs inputs, LessonRoom room) {
         HBox pair = new HBox();
         pair.setAlignment(Pos.TOP_LEFT);
         Runnable draw = () -> {
@@ -39,14 +39,16 @@ final class LessonPictures {
             for (int i = 0; i < x.length; i++) {
                 differ[i] = x[i] != other[i];
             }
-            ValueGrid in = inkGrid("lessonX", x, differ, INPUT_CELL);
+            double gap = Theme.px(2.5);
+            double cell = room.cell(18, gap, 9, Theme.px(2.2), INPUT_CELL);
+            ValueGrid in = inkGrid("lessonX", x, differ, cell);
             in.setOnCell((r, c) -> session.flip(0, r, c));
-            ValueGrid cmp = inkGrid("lessonDeformed", other, differ, INPUT_CELL);
-            pair.setSpacing(Theme.px(2.5));
+            ValueGrid cmp = inkGrid("lessonDeformed", other, differ, cell);
+            pair.setSpacing(gap);
             pair.getChildren().setAll(Grids.titled(new Label("Input: " + inputs.inputName()), in),
                     Grids.titled(new Label(inputs.comparedName()), cmp));
         };
-        follow(pair, session, draw);
+        follow(pair, session, draw, room);
         return pair;
     }
 
@@ -62,11 +64,14 @@ final class LessonPictures {
     }
 
     /** Each feature beside the input with the window where it matches best outlined (the first of ties). */
-    static Node featuresMatchPieces(StepperSession session, XoLesson lesson) {
+    static Node featuresMatchPieces(StepperSession session, XoLesson lesson, LessonRoom room) {
         HBox row = new HBox();
         Runnable draw = () -> {
             row.getChildren().clear();
-            row.setSpacing(Theme.px(2));
+            double gap = Theme.px(2);
+            row.setSpacing(gap);
+            // under each feature (3 cells, its title) the input and a caption
+            double small = room.cell(27, 2 * gap, 9, 3 * (Theme.px(FEATURE_CELL) + 3) + Theme.px(5), SMALL_CELL);
             float[] x = session.input();
             List<XoLesson.Feature> features = lesson.features();
             for (int f = 0; f < features.size(); f++) {
@@ -76,7 +81,7 @@ final class LessonPictures {
                 feature.setStyle(ValueGrid.Style.INK);
                 feature.setFormatter(v -> Integer.toString((int) (float) v));
                 feature.draw();
-                ValueGrid on = inkGrid("lessonPiece" + f, x, null, SMALL_CELL);
+                ValueGrid on = inkGrid("lessonPiece" + f, x, null, small);
                 on.setOnCell((r, c) -> session.flip(0, r, c));
                 int[] best = bestMatch(session, f);
                 List<int[]> window = new ArrayList<>();
@@ -94,7 +99,7 @@ final class LessonPictures {
                 row.getChildren().add(one);
             }
         };
-        follow(row, session, draw);
+        follow(row, session, draw, room);
         return row;
     }
 
@@ -123,15 +128,18 @@ final class LessonPictures {
     }
 
     /** The conv layer's output as a stack of maps, one per feature, with their values. */
-    static Node mapStack(StepperSession session) {
+    static Node mapStack(StepperSession session, LessonRoom room) {
         HBox row = new HBox();
         Runnable draw = () -> {
             row.getChildren().clear();
-            row.setSpacing(Theme.px(1.5));
+            double gap = Theme.px(1.5);
+            row.setSpacing(gap);
             LayerOutput conv = session.snapshot().layer(0);
             Shape shape = conv.shape();
+            double cell = room.cell(shape.channels() * shape.width(), (shape.channels() - 1) * gap, shape.height(),
+                    Theme.px(2.2), MAP_CELL);
             for (int c = 0; c < shape.channels(); c++) {
-                ValueGrid g = new ValueGrid(Theme.px(MAP_CELL));
+                ValueGrid g = new ValueGrid(cell);
                 g.setId("lessonMap" + c);
                 g.setData(conv.plane(c), shape.height(), shape.width());
                 g.setLimit(1);
@@ -140,7 +148,7 @@ final class LessonPictures {
                 row.getChildren().add(Grids.titled(new Label(name(c)), g));
             }
         };
-        follow(row, session, draw);
+        follow(row, session, draw, room);
         return row;
     }
 
@@ -171,20 +179,26 @@ final class LessonPictures {
             explain.setText(n.softmaxSentence());
             box.setSpacing(Theme.px(0.8));
         };
-        follow(box, session, draw);
+        follow(box, session, draw, null);
         return box;
     }
 
-    /** Runs {@code draw} now and whenever the session's numbers, its number format or the scale change. */
-    private static void follow(Node owner, StepperSession session, Runnable draw) {
+    /**
+     * Runs {@code draw} now and whenever the session's numbers, its number format, the scale or the
+     * room (when given) change.
+     */
+    private static void follow(Node owner, StepperSession session, Runnable draw, LessonRoom room) {
         draw.run();
         session.snapshotProperty().addListener((o, a, b) -> draw.run());
         session.fractionsProperty().addListener((o, a, b) -> draw.run());
         Theme.onChange(owner, draw);
+        if (room != null) {
+            room.onChange(draw);
+        }
     }
 
-    private static ValueGrid inkGrid(String id, float[] x, boolean[] marked, double cellEms) {
-        ValueGrid g = new ValueGrid(Theme.px(cellEms));
+    private static ValueGrid inkGrid(String id, float[] x, boolean[] marked, double cell) {
+        ValueGrid g = new ValueGrid(cell);
         g.setId(id);
         g.setData(x, 9, 9);
         g.setStyle(ValueGrid.Style.INK);

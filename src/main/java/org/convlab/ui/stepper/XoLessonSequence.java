@@ -51,6 +51,9 @@ public final class XoLessonSequence extends VBox implements Stepping {
     private final Button prev = new Button("\u25C0 Previous");
     private final Button next = new Button("Next \u25B6");
     private ConvStepView conv;
+    /** The room the pictures may take: see {@link #setViewportHeight}. */
+    private final LessonRoom room = new LessonRoom();
+    private double viewportHeight;
 
     public XoLessonSequence(StepperSession session, XoLesson lesson) {
         this.session = session;
@@ -73,9 +76,9 @@ public final class XoLessonSequence extends VBox implements Stepping {
                 session.inkPixels(), v -> Grids.ratioText(v, session.fractionDivisor(), session.format())));
 
         steps.add(new LessonStep("What the computer sees", () -> whatTheComputerSees(),
-                once(() -> LessonPictures.whatTheComputerSees(session, inputs)), () -> { }));
+                once(() -> LessonPictures.whatTheComputerSees(session, inputs, room)), () -> { }));
         steps.add(new LessonStep("Features match pieces", () -> featuresMatchPieces(),
-                once(() -> LessonPictures.featuresMatchPieces(session, lesson)), () -> { }));
+                once(() -> LessonPictures.featuresMatchPieces(session, lesson, room)), () -> { }));
         steps.add(new LessonStep("Filtering: the math (1)",
                 () -> "Line the feature up with a patch, multiply pixel by pixel, add up, and divide by the number of "
                         + "pixels (9). Here " + numbers().windowSentence(0, 1, 1),
@@ -91,7 +94,7 @@ public final class XoLessonSequence extends VBox implements Stepping {
         steps.add(new LessonStep("Convolution layer: a stack of maps",
                 () -> "One image becomes a stack of " + numbers().convShape().channels() + " filtered images, one per "
                         + "feature. That is a convolution layer.",
-                once(() -> LessonPictures.mapStack(session)), () -> { }));
+                once(() -> LessonPictures.mapStack(session, room)), () -> { }));
         steps.add(new LessonStep("ReLU",
                 () -> "Rectified linear units: every negative value becomes 0 (marked cells), so only matches remain. "
                         + "Here " + numbers().negatives(0) + " of the " + numbers().convShape().plane() + " values of the "
@@ -145,6 +148,8 @@ public final class XoLessonSequence extends VBox implements Stepping {
         };
         space.run();
         Theme.onChange(this, space);
+        widthProperty().addListener((o, a, b) -> room.width.set(b.doubleValue() - getPadding().getLeft() - getPadding().getRight()));
+        content.layoutYProperty().addListener((o, a, b) -> updateRoomHeight());
         index.set(0);
     }
 
@@ -173,6 +178,19 @@ public final class XoLessonSequence extends VBox implements Stepping {
 
     private static String size(int h, int w) {
         return h + " x " + w;
+    }
+
+    /**
+     * The height of the part of the lesson that shows (the Lesson tab's viewport): the pictures
+     * take what is left under the step's text, so a step fits without scrolling where it can.
+     */
+    public void setViewportHeight(double h) {
+        viewportHeight = h;
+        updateRoomHeight();
+    }
+
+    private void updateRoomHeight() {
+        room.height.set(viewportHeight <= 0 ? 0 : Math.max(0, viewportHeight - content.getLayoutY() - getPadding().getBottom()));
     }
 
     /** Steps {@code by} slides (+1 forward, -1 back); false at either end. */
