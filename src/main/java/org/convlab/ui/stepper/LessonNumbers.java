@@ -148,9 +148,9 @@ final class LessonNumbers {
     /** The votes step: why these weights, and the totals now. */
     String voteSentence() {
         float[] t = totals();
-        return "Every pooled value votes: value times weight, added up. Its weight for X is how much more it lights up on "
-                + "the clean X than on the O, less the average difference (so an image that lights up everywhere alike gets "
-                + "no vote), scaled so the clean X totals 1; its weight for O is the opposite. Here the X total is "
+        return "Every pooled value votes: value x weight, added up. Its weight for X is how much more it lights up on "
+                + "the clean X than on the O, less the average difference (so lighting up everywhere alike gets no vote), "
+                + "scaled so the clean X totals 1; its weight for O is the opposite. Here the X total is "
                 + totals.decimal(t[0]) + " and the O total " + totals.decimal(t[1]) + ".";
     }
 

@@ -36,6 +36,8 @@ public final class VoteView extends VBox {
     /** The widest vote bar, ems. */
     private static final double BAR_EMS = 2.5;
     private int shown = 12;
+    private boolean ledgersOnly;
+    private final HBox bar = new HBox();
     private static final int BARS = 10;
 
     private final StepperSession session;
@@ -60,7 +62,7 @@ public final class VoteView extends VBox {
                 configure(denseLayers.get(layerChoice.getItems().indexOf(b)));
             }
         });
-        HBox bar = new HBox(8, new Label("Layer"), layerChoice);
+        bar.getChildren().addAll(new Label("Layer"), layerChoice);
         bar.setAlignment(Pos.CENTER_LEFT);
         ledgerCanvas.setId("voteLedger");
         answer.setId("voteAnswer");
@@ -102,7 +104,21 @@ public final class VoteView extends VBox {
         redraw();
     }
 
+    /**
+     * Only the ledgers: no layer choice, no softmax bars, no answer line (the guided lesson shows
+     * softmax and the answer on its next step, and needs the height).
+     */
+    public void setLedgersOnly(boolean on) {
+        ledgersOnly = on;
+        for (javafx.scene.Node n : new javafx.scene.Node[] {bar, answer}) {
+            n.setVisible(!on);
+            n.setManaged(!on);
+        }
+        redraw();
+    }
+
     private void space() {
+        bar.setSpacing(Theme.px(0.5));
         setSpacing(Theme.px(0.6));
         setPadding(new Insets(Theme.px(0.8)));
     }
@@ -144,7 +160,7 @@ public final class VoteView extends VBox {
         double ledgerH = Theme.px(3.6) + (rows + 4) * rowH;
         double barW = Math.max(Theme.px(8), Math.min(Theme.px(24), avail - Theme.px(22)));
         ledgerCanvas.setWidth(Math.max(shownClasses * colW + em, Theme.px(22) + barW));
-        ledgerCanvas.setHeight(ledgerH + Theme.px(2.4) + barRows * rowH * 1.2);
+        ledgerCanvas.setHeight(ledgersOnly ? ledgerH : ledgerH + Theme.px(2.4) + barRows * rowH * 1.2);
         GraphicsContext g = ledgerCanvas.getGraphicsContext2D();
         g.clearRect(0, 0, ledgerCanvas.getWidth(), ledgerCanvas.getHeight());
         g.setTextBaseline(VPos.CENTER);
@@ -153,7 +169,9 @@ public final class VoteView extends VBox {
             drawLedger(g, c, PrintedLedger.of(c, shown, f, session.fractionDivisor()), k * colW, colW - em, rowH);
         }
         // logits are sums of floats, not ninths: rounded, never cut (0.99999994 shows 1.00)
-        drawBars(g, ledgerH + Theme.px(0.8), bars, classes.size() - bars.size(), ValueFormat.decimals(), barW, rowH * 1.2);
+        if (!ledgersOnly) {
+            drawBars(g, ledgerH + Theme.px(0.8), bars, classes.size() - bars.size(), ValueFormat.decimals(), barW, rowH * 1.2);
+        }
         ClassVotes best = classes.get(ledger.winner());
         answer.setText("The answer: " + best.label() + " (" + pct(best.probability()) + ")");
         StringBuilder a11y = new StringBuilder("Vote ledger.");

@@ -37,7 +37,7 @@ import org.convlab.ui.maps.FeatureMapGallery;
 public final class XoLessonSequence extends VBox implements Stepping {
     static final String CSS = "/org/convlab/ui/lesson/lesson.css";
     /** Votes listed per class on the votes step (the rest are summed on one line), so the step fits a 768-pixel screen. */
-    static final int LEDGER_ROWS = 6;
+    static final int LEDGER_ROWS = 5;
 
     private final StepperSession session;
     private final LessonInputs inputs;
@@ -70,6 +70,7 @@ public final class XoLessonSequence extends VBox implements Stepping {
         Supplier<VoteView> votes = once(() -> {
             VoteView v = new VoteView(session);
             v.setShown(LEDGER_ROWS);
+            v.setLedgersOnly(true); // softmax and the answer are the next step
             return v;
         });
         Supplier<Node> maps = once(() -> new FeatureMapGallery(session.snapshotProperty(), session.network().layerInfos(),
