@@ -21,10 +21,10 @@ import org.convlab.ui.maps.ValueGrid;
 final class LessonPictures {
     static final String[] FEATURE_NAMES = {"diagonal \\", "cross X", "diagonal /"};
     /** Grid cells in ems: the 9x9 input, the small input beside a feature, a feature, a map. */
-    private static final double INPUT_CELL = 2.2;
-    private static final double SMALL_CELL = 1.45;
+    private static final double INPUT_CELL = 3.0;
+    private static final double SMALL_CELL = 1.6;
     private static final double FEATURE_CELL = 1.7;
-    private static final double MAP_CELL = 2.2;
+    private static final double MAP_CELL = 2.6;
 
     private LessonPictures() {}
 
