@@ -1,14 +1,11 @@
 package org.convlab.cli;
 
 import java.io.PrintWriter;
-import org.convlab.data.xo.XoLesson;
 import org.convlab.nn.Network;
-import org.convlab.ui.stepper.LessonNetwork;
 
 /**
- * The network {@code render} draws: like {@code forward}'s, except that {@code preset:xo}, whose vote
- * weights are not stored, gets the lesson's template votes (so the picture is the app's), with a
- * note saying so.
+ * The network {@code render} draws: {@code forward}'s ({@code preset:xo} carries the lesson's vote
+ * weights, so the picture is the app's).
  */
 final class RenderModels {
     private RenderModels() {}
@@ -18,13 +15,6 @@ final class RenderModels {
     }
 
     static Network network(String model, long seed, PrintWriter err) {
-        if (isXo(model)) {
-            Network net = Network.build(org.convlab.model.Presets.get("xo").network(), seed);
-            LessonNetwork.templateVotes(net, XoLesson.load());
-            err.println("note: preset:xo stores no vote weights; they are the lesson's template votes (the X's and the"
-                    + " O's pooled values, each scaled to sum 1), as the app shows");
-            return net;
-        }
         return NetworkInput.network(model, seed, err);
     }
 

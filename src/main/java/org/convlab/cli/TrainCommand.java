@@ -16,7 +16,6 @@ import org.convlab.UserInputException;
 import org.convlab.data.ResizeMode;
 import org.convlab.engine.Parallel;
 import org.convlab.model.ConvSpec;
-import org.convlab.model.DenseSpec;
 import org.convlab.model.LayerSpec;
 import org.convlab.model.ModelFiles;
 import org.convlab.model.ModelSource;
@@ -209,13 +208,16 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** For a preset by default the layers whose weights it gives stay fixed (the X/O slides' features). */
+    /**
+     * For a preset by default the conv layers whose weights it gives stay fixed (the X/O slides'
+     * features); given dense weights (preset:xo's votes) are where training starts, not fixed.
+     */
     private Set<String> frozen(NetworkSpec net) {
         Set<String> names = new HashSet<>();
         if (freeze == null) {
             if (model.startsWith(Presets.PREFIX)) {
                 for (LayerSpec l : net.layers()) {
-                    if (l instanceof ConvSpec c && c.weight() != null || l instanceof DenseSpec d && d.weight() != null) {
+                    if (l instanceof ConvSpec c && c.weight() != null) {
                         names.add(l.name());
                     }
                 }

@@ -14,16 +14,20 @@ import org.convlab.engine.Shape;
 final class SmallPresets {
     private SmallPresets() {}
 
-    /** X/O features, read from the app's lesson resource so the preset and the lesson agree. */
+    /** X/O features and images, read from the app's lesson resource so the preset and the lesson agree. */
     static final String LESSON = "/org/convlab/xo/lesson.json";
 
     static Preset xo() {
+        JsonNode lesson = xoLesson();
+        int[][][] features = grids(lesson.get("features"));
+        JsonNode images = lesson.get("images");
+        ParamData votes = XoVotes.weights(grid(images.get("x")), grid(images.get("o")), features);
         List<LayerSpec> layers = new Stack()
-                .add(new ConvSpec("conv1", 3, 3, 3, 1, Padding.VALID, 1, false, true, xoFeatures(), null))
+                .add(new ConvSpec("conv1", 3, 3, 3, 1, Padding.VALID, 1, false, true, xoFeatures(features), null))
                 .relu()
                 .add(PoolSpec.max(2, 2).withCeil(true))
                 .flatten()
-                .dense(2)
+                .add(DenseSpec.of(2).withWeights(votes, new ParamData(new int[] {2}, new float[2])))
                 .softmax()
                 .layers();
         return new Preset("xo", "X or O (toy ConvNet)",
@@ -31,34 +35,63 @@ final class SmallPresets {
                         + "Three 3x3 features (diagonal down, cross, diagonal up) are matched at every position: "
                         + "multiply pixel by pixel, add up and divide by 9 (normalize). ReLU keeps the matches, "
                         + "2x2 max pooling with stride 2 keeps the partial edge windows (ceil), so 7x7 maps become 4x4. "
-                        + "A fully connected layer then votes for X and O. The slides give no vote weights: "
-                        + "the lesson votes with templates (the X's and the O's pooled values, scaled to sum 1); "
-                        + "training learns them.",
+                        + "A fully connected layer then votes for X and O. The slides give no vote weights, so these "
+                        + "are derived from the lesson's X and O: each pooled value votes for X by how much more it "
+                        + "lights up on the X than on the O (less the average difference, so the weights add up to 0), "
+                        + "scaled so the clean X totals 1; the O's votes are the opposite. Training learns its own.",
                 "Lecture slides 'A toy ConvNet: X's and O's' (after Brandon Rohrer, How convolutional neural networks work, 2016)",
                 new NetworkSpec(Shape.of(1, 9, 9), List.of("X", "O"), layers));
     }
 
     /** The three features as a conv weight [3, 1, 3, 3], in the lesson file's order. */
     static ParamData xoFeatures() {
+        return xoFeatures(grids(xoLesson().get("features")));
+    }
+
+    private static ParamData xoFeatures(int[][][] features) {
+        float[] data = new float[features.length * 9];
+        int i = 0;
+        for (int[][] f : features) {
+            for (int[] row : f) {
+                for (int v : row) {
+                    data[i++] = v;
+                }
+            }
+        }
+        return new ParamData(new int[] {features.length, 1, 3, 3}, data);
+    }
+
+    private static JsonNode xoLesson() {
         try (InputStream in = SmallPresets.class.getResourceAsStream(LESSON)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + LESSON);
             }
-            JsonNode features = new ObjectMapper().readTree(in).get("features");
-            float[] data = new float[3 * 9];
-            int i = 0;
-            Iterator<Map.Entry<String, JsonNode>> it = features.fields();
-            while (it.hasNext()) {
-                for (JsonNode row : it.next().getValue()) {
-                    for (JsonNode v : row) {
-                        data[i++] = v.floatValue();
-                    }
-                }
-            }
-            return new ParamData(new int[] {3, 1, 3, 3}, data);
+            return new ObjectMapper().readTree(in);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + LESSON, e);
         }
+    }
+
+    /** An object of named grids, in file order. */
+    private static int[][][] grids(JsonNode named) {
+        List<int[][]> out = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> it = named.fields();
+        while (it.hasNext()) {
+            out.add(grid(it.next().getValue()));
+        }
+        return out.toArray(new int[0][][]);
+    }
+
+    private static int[][] grid(JsonNode rows) {
+        int[][] g = new int[rows.size()][];
+        for (int r = 0; r < g.length; r++) {
+            JsonNode row = rows.get(r);
+            g[r] = new int[row.size()];
+            for (int c = 0; c < g[r].length; c++) {
+                g[r][c] = row.get(c).intValue();
+            }
+        }
+        return g;
     }
 
     static Preset lenet5() {

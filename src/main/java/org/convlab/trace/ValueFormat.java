@@ -85,6 +85,29 @@ public final class ValueFormat {
         return decimal(value);
     }
 
+    /**
+     * {@code value} rounded half up to {@code digits} significant digits, read from its shortest
+     * decimal ({@link Float#toString}) so a float never shows its binary tail: 0.030995 with 3
+     * digits is 0.0310, 1/9 is 0.111, 1 is 1.00. Zero stays 0.
+     */
+    public static BigDecimal significant(float value, int digits) {
+        if (Float.isNaN(value) || Float.isInfinite(value)) {
+            throw new IllegalArgumentException("not a number: " + value);
+        }
+        BigDecimal d = new BigDecimal(Float.toString(value));
+        if (d.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        d = d.round(new java.math.MathContext(digits, RoundingMode.HALF_UP));
+        // always the digits asked for: 1 prints 1.00 and 0.03 prints 0.0300, like 0.556
+        return d.precision() < digits ? d.setScale(d.scale() + digits - d.precision()) : d;
+    }
+
+    /** A decimal as printed: no exponent, no "-0". */
+    public static String plain(BigDecimal d) {
+        return d.signum() == 0 ? "0" : d.toPlainString();
+    }
+
     static boolean isWhole(float v) {
         return !Float.isNaN(v) && !Float.isInfinite(v) && v == Math.rint(v);
     }

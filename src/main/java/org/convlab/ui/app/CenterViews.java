@@ -6,7 +6,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
 /**
- * The middle region as a view switcher: Start, Lesson (the X/O lesson, selected at launch),
+ * The middle region as a view switcher: Start, Lesson (the guided X/O lesson, selected at launch),
  * Step through (the trace views plug in with {@link #setStepThrough}), Summary, Diagram, and the
  * views added with {@link #addLater} (Train, Draw). Ctrl+1..7 select them (View menu).
  * Ids: {@code #mainView} (this), tabs {@code #viewStart}, {@code #viewLesson},

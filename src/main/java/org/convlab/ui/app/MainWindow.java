@@ -31,7 +31,7 @@ import org.convlab.ui.editor.StackEditorView;
 import org.convlab.ui.editor.StartPage;
 import org.convlab.ui.editor.SummaryTable;
 import org.convlab.ui.editor.VolumeDiagram;
-import org.convlab.ui.lesson.XoLessonView;
+import org.convlab.ui.lesson.LessonTab;
 import org.convlab.ui.training.TrainingDashboard;
 import org.convlab.ui.draw.DrawPad;
 import org.convlab.UserInputException;
@@ -68,10 +68,7 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
         files = new FileActions(model, RecentFiles.inUserHome(), this::say);
 
         stack = new StackEditorView(model);
-        ScrollPane lessonView = new ScrollPane(new XoLessonView(lesson));
-        lessonView.setId("lessonView");
-        lessonView.getStyleClass().add("main-view");
-        lessonView.setFitToWidth(true);
+        LessonTab lessonView = new LessonTab(lesson); // the guided lesson, on the session the step-through shares
         diagram = new VolumeDiagram(model);
         views = new CenterViews(scrolled(new StartPage(new StartPage.Actions() {
             @Override
@@ -87,7 +84,7 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
                 }
             }
         })), lessonView, new SummaryTable(model), diagramView());
-        stepThrough = new StepThroughLink(lesson, views);
+        stepThrough = new StepThroughLink(lesson, lessonView, views);
 
         addTrainingViews();
 

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ScrollPane;
 import javafx.stage.Window;
 import org.convlab.UserInputException;
 import org.convlab.data.xo.XoLesson;
@@ -13,7 +12,7 @@ import org.convlab.model.LayerInfo;
 import org.convlab.model.NetworkSpec;
 import org.convlab.model.ShapeInference;
 import org.convlab.nn.Network;
-import org.convlab.ui.lesson.XoLessonView;
+import org.convlab.ui.lesson.LessonTab;
 import org.convlab.ui.stepper.LessonNetwork;
 import org.convlab.ui.stepper.StepperTabs;
 import org.convlab.ui.training.OpenRequest;
@@ -39,22 +38,21 @@ final class StepThroughLink {
     static final long REFERENCE_RATE = 250_000_000L;
 
     private final XoLesson lesson;
+    private final LessonTab lessonTab;
     private final CenterViews views;
     private StepperTabs stepper;
 
-    StepThroughLink(XoLesson lesson, CenterViews views) {
+    StepThroughLink(XoLesson lesson, LessonTab lessonTab, CenterViews views) {
         this.lesson = lesson;
+        this.lessonTab = lessonTab;
         this.views = views;
         views.setStepThroughLater(this::stepper);
     }
 
-    /** The step-through tabs, made on first use; they open on the guided X/O lesson. */
+    /** The step-through tabs, made on first use, on the Lesson tab's session (one lesson, two ways to look at it). */
     StepperTabs stepper() {
         if (stepper == null) {
-            ScrollPane picture = new ScrollPane(new XoLessonView(lesson));
-            picture.setFitToWidth(true);
-            stepper = StepperTabs.forLesson(picture, lesson);
-            stepper.getSelectionModel().select(1);
+            stepper = new StepperTabs(lessonTab.session());
         }
         return stepper;
     }
@@ -97,11 +95,12 @@ final class StepThroughLink {
         showStepThrough();
     }
 
-    /** Back to the X/O lesson's network in every step-through tab. */
+    /** Back to the X/O lesson's network in every step-through tab, and to the guided lesson (the Lesson tab). */
     void openLesson() {
-        stepper().openLesson();
-        views.show(CenterViews.STEP_THROUGH);
-        stepper().getSelectionModel().select(1); // the guided lesson
+        if (stepper != null) {
+            stepper.openLesson();
+        }
+        views.show(CenterViews.LESSON);
     }
 
     /** The Step through tab, on the convolution view (the feature maps when the net has no conv). */

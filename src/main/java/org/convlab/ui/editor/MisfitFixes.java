@@ -44,6 +44,11 @@ final class MisfitFixes {
             }
             return suggest(in, byStride, strideCandidates(p.stride()), byPadding);
         }
+        if (layer instanceof org.convlab.model.DenseSpec d && d.weight() != null && d.weight().shape()[1] != in.size()) {
+            // stored weights (preset:xo's votes) made for another input size: setting units drops them
+            return new Fix("units", Integer.toString(d.units()), "drop the stored weights (made for " + d.weight().shape()[1]
+                    + " inputs, not " + in.size() + "): new ones are drawn from the seed");
+        }
         return null;
     }
 

@@ -1,5 +1,6 @@
 package org.convlab.ui.stepper;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -8,123 +9,196 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.convlab.data.xo.XoLesson;
 import org.convlab.engine.Shape;
-import org.convlab.nn.layers.DenseLayer;
-import org.convlab.trace.ActivationSnapshot;
 import org.convlab.trace.LayerOutput;
+import org.convlab.ui.Theme;
 import org.convlab.ui.maps.ValueGrid;
 
-/** The lesson's pictures that are not a step-through: X vs deformed X, features on the X, the map stack, the answer. */
+/**
+ * The lesson's pictures that are not a step-through: the input beside another lesson image, the
+ * features on the input, the map stack, the answer. Each follows the session (a flipped pixel, a
+ * new input, fractions) and the app's scale; wherever the input is drawn, clicking a pixel flips it.
+ */
 final class LessonPictures {
-    private static final String[] FEATURE_NAMES = {"diagonal \\", "cross X", "diagonal /"};
-    /** Where each feature matches the X perfectly (9/9): output row, column. */
-    private static final int[][] PERFECT = {{1, 1}, {3, 3}, {1, 5}};
+    static final String[] FEATURE_NAMES = {"diagonal \\", "cross X", "diagonal /"};
+    /** Grid cells in ems: the 9x9 input, the small input beside a feature, a feature, a map. */
+    private static final double INPUT_CELL = 3.0;
+    private static final double SMALL_CELL = 1.6;
+    private static final double FEATURE_CELL = 1.7;
+    private static final double MAP_CELL = 2.6;
 
     private LessonPictures() {}
 
-    /** The X and the deformed X side by side, the pixels where they differ marked on both. */
-    static Node whatTheComputerSees(XoLesson lesson) {
-        float[] x = LessonNetwork.input(lesson.x());
-        float[] d = LessonNetwork.input(lesson.xDeformed());
-        boolean[] differ = new boolean[x.length];
-        int count = 0;
-        for (int i = 0; i < x.length; i++) {
-            differ[i] = x[i] != d[i];
-            count += differ[i] ? 1 : 0;
-        }
-        ValueGrid gx = inkGrid("lessonX", x, differ);
-        ValueGrid gd = inkGrid("lessonDeformed", d, differ);
-        Label caption = new Label(count + " of 81 pixels differ (marked): pixel by pixel, the deformed X does not look like the X.");
-        caption.getStyleClass().add("caption");
-        HBox pair = new HBox(40, Grids.titled(new Label("X"), gx), Grids.titled(new Label("Deformed X"), gd));
+    /** The input (clickable) and the image it is compared with, the pixels where they differ marked on both. */
+    static Node whatTheComputerSees(StepperSession session, LessonInputs inputs, LessonRoom room) {
+        HBox pair = new HBox();
         pair.setAlignment(Pos.TOP_LEFT);
-        return new VBox(10, pair, caption);
+        Runnable draw = () -> {
+            float[] x = session.input();
+            float[] other = LessonNetwork.input(inputs.comparedWith());
+            boolean[] differ = new boolean[x.length];
+            for (int i = 0; i < x.length; i++) {
+                differ[i] = x[i] != other[i];
+            }
+            double gap = Theme.px(2.5);
+            double cell = room.cell(18, gap, 9, Theme.px(2.2), INPUT_CELL);
+            ValueGrid in = inkGrid("lessonX", x, differ, cell);
+            in.setOnCell((r, c) -> session.flip(0, r, c));
+            ValueGrid cmp = inkGrid("lessonDeformed", other, differ, cell);
+            pair.setSpacing(gap);
+            pair.getChildren().setAll(Grids.titled(new Label("Input: " + inputs.inputName()), in),
+                    Grids.titled(new Label(inputs.comparedName()), cmp));
+        };
+        follow(pair, session, draw, room);
+        return pair;
     }
 
-    /** Each feature beside the X with the window where it matches perfectly outlined. */
-    static Node featuresMatchPieces(XoLesson lesson) {
-        float[] x = LessonNetwork.input(lesson.x());
-        HBox row = new HBox(30);
-        List<XoLesson.Feature> features = lesson.features();
-        for (int f = 0; f < features.size(); f++) {
-            ValueGrid feature = new ValueGrid(26);
-            feature.setData(LessonNetwork.input(features.get(f).pixels()), 3, 3);
-            feature.setStyle(ValueGrid.Style.INK);
-            feature.setFormatter(v -> Integer.toString((int) (float) v));
-            feature.draw();
-            ValueGrid on = inkGrid("lessonPiece" + f, x, null);
-            on.setCellSize(22);
-            java.util.List<int[]> window = new java.util.ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                for (int j = 0; j < 3; j++) {
-                    window.add(new int[] {PERFECT[f][0] + i, PERFECT[f][1] + j});
-                }
-            }
-            on.setWindow(window);
-            on.draw();
-            VBox one = new VBox(8, Grids.titled(new Label(FEATURE_NAMES[f]), feature), on);
-            one.setAlignment(Pos.TOP_CENTER);
-            row.getChildren().add(one);
+    /** Pixels where the input and the image it is compared with differ. */
+    static int differing(StepperSession session, LessonInputs inputs) {
+        float[] x = session.input();
+        float[] other = LessonNetwork.input(inputs.comparedWith());
+        int n = 0;
+        for (int i = 0; i < x.length; i++) {
+            n += x[i] != other[i] ? 1 : 0;
         }
+        return n;
+    }
+
+    /** Each feature beside the input with the window where it matches best outlined (the first of ties). */
+    static Node featuresMatchPieces(StepperSession session, XoLesson lesson, LessonRoom room) {
+        HBox row = new HBox();
+        Runnable draw = () -> {
+            row.getChildren().clear();
+            double gap = Theme.px(2);
+            row.setSpacing(gap);
+            // under each feature (3 cells, its title) the input and a caption
+            double small = room.cell(27, 2 * gap, 9, 3 * (Theme.px(FEATURE_CELL) + 3) + Theme.px(5), SMALL_CELL);
+            float[] x = session.input();
+            List<XoLesson.Feature> features = lesson.features();
+            for (int f = 0; f < features.size(); f++) {
+                ValueGrid feature = new ValueGrid(Theme.px(FEATURE_CELL));
+                feature.setId("lessonFeature" + f);
+                feature.setData(LessonNetwork.input(features.get(f).pixels()), 3, 3);
+                feature.setStyle(ValueGrid.Style.INK);
+                feature.setFormatter(v -> Integer.toString((int) (float) v));
+                feature.draw();
+                ValueGrid on = inkGrid("lessonPiece" + f, x, null, small);
+                on.setOnCell((r, c) -> session.flip(0, r, c));
+                int[] best = bestMatch(session, f);
+                List<int[]> window = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    for (int j = 0; j < 3; j++) {
+                        window.add(new int[] {best[0] + i, best[1] + j});
+                    }
+                }
+                on.setWindow(window);
+                on.draw();
+                Label match = new Label("best: " + matchText(session, f));
+                match.setId("lessonPieceMatch" + f);
+                VBox one = new VBox(Theme.px(0.5), Grids.titled(new Label(name(f)), feature), on, match);
+                one.setAlignment(Pos.TOP_CENTER);
+                row.getChildren().add(one);
+            }
+        };
+        follow(row, session, draw, room);
         return row;
     }
 
+    /** Where feature {@code f}'s map is largest (row, column; the first in reading order on ties). */
+    static int[] bestMatch(StepperSession session, int f) {
+        LayerOutput conv = session.snapshot().layer(0);
+        float[] plane = conv.plane(f);
+        int w = conv.shape().width();
+        int best = 0;
+        for (int i = 1; i < plane.length; i++) {
+            best = plane[i] > plane[best] ? i : best;
+        }
+        return new int[] {best / w, best % w};
+    }
+
+    /** Feature {@code f}'s best match as "9/9 = 1.00". */
+    static String matchText(StepperSession session, int f) {
+        int[] at = bestMatch(session, f);
+        float v = session.snapshot().layer(0).plane(f)[at[0] * session.snapshot().layer(0).shape().width() + at[1]];
+        long n = Math.round(v * 9);
+        return n + "/9 = " + session.format().withFractions(false).decimal(v);
+    }
+
+    static String name(int f) {
+        return f < FEATURE_NAMES.length ? FEATURE_NAMES[f] : "filter " + f;
+    }
+
     /** The conv layer's output as a stack of maps, one per feature, with their values. */
-    static Node mapStack(StepperSession session) {
-        HBox row = new HBox(24);
+    static Node mapStack(StepperSession session, LessonRoom room) {
+        HBox row = new HBox();
         Runnable draw = () -> {
             row.getChildren().clear();
-            ActivationSnapshot s = session.snapshot();
-            LayerOutput conv = s.layer(0);
+            double gap = Theme.px(1.5);
+            row.setSpacing(gap);
+            LayerOutput conv = session.snapshot().layer(0);
             Shape shape = conv.shape();
+            double cell = room.cell(shape.channels() * shape.width(), (shape.channels() - 1) * gap, shape.height(),
+                    Theme.px(2.2), MAP_CELL);
             for (int c = 0; c < shape.channels(); c++) {
-                ValueGrid g = new ValueGrid(34);
+                ValueGrid g = new ValueGrid(cell);
                 g.setId("lessonMap" + c);
                 g.setData(conv.plane(c), shape.height(), shape.width());
                 g.setLimit(1);
                 g.setFormatter(v -> Grids.ratioText(v, session.fractionDivisor(), session.format()));
                 g.draw();
-                row.getChildren().add(Grids.titled(new Label(c < FEATURE_NAMES.length ? FEATURE_NAMES[c] : "filter " + c), g));
+                row.getChildren().add(Grids.titled(new Label(name(c)), g));
             }
         };
-        draw.run();
-        session.snapshotProperty().addListener((o, a, b) -> draw.run());
-        session.fractionsProperty().addListener((o, a, b) -> draw.run());
+        follow(row, session, draw, room);
         return row;
     }
 
-    /** The network's answer in large type. */
+    /**
+     * The network's answer: "It is an X" in large type, both vote totals as the slides write them
+     * ("X: 1.00"), then softmax's probabilities with one sentence on what softmax does.
+     */
     static Node answer(StepperSession session) {
         Label big = new Label();
         big.setId("lessonAnswer");
-        big.getStyleClass().add("stepper-answer");
-        Label detail = new Label();
-        detail.getStyleClass().add("stepper-math");
+        big.getStyleClass().add("lesson-answer");
+        Label totals = new Label();
+        totals.setId("lessonTotals");
+        totals.getStyleClass().add("lesson-totals");
+        Label softmax = new Label();
+        softmax.setId("lessonSoftmax");
+        softmax.getStyleClass().add("lesson-totals");
+        Label explain = new Label();
+        explain.setId("lessonSoftmaxText");
+        explain.getStyleClass().add("lesson-text");
+        explain.setWrapText(true);
+        VBox box = new VBox(big, totals, softmax, explain);
         Runnable draw = () -> {
-            float[] p = session.snapshot().probabilities();
-            int best = 0;
-            for (int k = 1; k < p.length; k++) {
-                best = p[k] > p[best] ? k : best;
-            }
-            List<String> names = session.classes();
-            big.setText("It is an " + names.get(best));
-            // the vote totals (the logits, as the slides show them), then softmax's probabilities
-            float[] totals = session.snapshot().layer(session.tracer().find(DenseLayer.class, 0)).data();
-            StringBuilder s = new StringBuilder("votes      ");
-            StringBuilder q = new StringBuilder("softmax    ");
-            for (int k = 0; k < p.length; k++) {
-                // fixed-width columns: the monospaced rows line up under each other
-                s.append(String.format("%-12s", names.get(k) + ": " + session.format().withFractions(false).decimal(totals[k])));
-                q.append(String.format("%-12s", names.get(k) + String.format(": %.1f%%", 100.0 * p[k])));
-            }
-            detail.setText(s + "\n" + q);
+            LessonNumbers n = new LessonNumbers(session);
+            big.setText("It is an " + n.winner());
+            totals.setText(n.totalsLine());
+            softmax.setText(n.softmaxLine());
+            explain.setText(n.softmaxSentence());
+            box.setSpacing(Theme.px(0.8));
         };
-        draw.run();
-        session.snapshotProperty().addListener((o, a, b) -> draw.run());
-        return new VBox(12, big, detail);
+        follow(box, session, draw, null);
+        return box;
     }
 
-    private static ValueGrid inkGrid(String id, float[] x, boolean[] marked) {
-        ValueGrid g = new ValueGrid(34);
+    /**
+     * Runs {@code draw} now and whenever the session's numbers, its number format, the scale or the
+     * room (when given) change.
+     */
+    private static void follow(Node owner, StepperSession session, Runnable draw, LessonRoom room) {
+        draw.run();
+        session.snapshotProperty().addListener((o, a, b) -> draw.run());
+        session.fractionsProperty().addListener((o, a, b) -> draw.run());
+        Theme.onChange(owner, draw);
+        if (room != null) {
+            room.onChange(draw);
+        }
+    }
+
+    private static ValueGrid inkGrid(String id, float[] x, boolean[] marked, double cell) {
+        ValueGrid g = new ValueGrid(cell);
         g.setId(id);
         g.setData(x, 9, 9);
         g.setStyle(ValueGrid.Style.INK);

@@ -1,10 +1,12 @@
 package org.convlab.ui.stepper;
 
+import java.util.function.Supplier;
 import javafx.scene.Node;
 
 /**
- * One step of the guided X/O lesson: a title, one or two sentences, the view to show and what to
- * set on it when the step is entered (a window to jump to, a layer to trace).
+ * One step of the guided X/O lesson: a title, its sentences (made from the current numbers each
+ * time they are shown), the view to show (built the first time the step is shown) and what to set
+ * on it when the step is entered (a window to jump to, a layer to trace).
  */
-record LessonStep(String title, String text, Node view, Runnable onEnter) {
+record LessonStep(String title, Supplier<String> text, Supplier<Node> view, Runnable onEnter) {
 }

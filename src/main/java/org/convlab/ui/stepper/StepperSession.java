@@ -32,6 +32,10 @@ public final class StepperSession {
     private final boolean inkPixels;
     private final boolean slides;
     private float[] input;
+    /** The input as last chosen with {@link #setInput}, before any flip: what {@link #reset()} restores. */
+    private float[] chosen;
+    private final ReadOnlyBooleanWrapper flipped = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<ActivationSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty fractions = new SimpleBooleanProperty(false);
     /** Every parameter's values as the session found them, for {@link #resetWeights()}. */
@@ -125,9 +129,46 @@ public final class StepperSession {
         return input.clone();
     }
 
+    /** A new input, as chosen (no pixel flipped): {@link #reset()} comes back to it. */
     public void setInput(float[] x) {
-        this.input = Arrays.copyOf(x, net.inputShape().size());
+        this.chosen = Arrays.copyOf(x, net.inputShape().size());
+        this.input = chosen.clone();
+        flipped.set(false);
+        updateModified();
         snapshot.set(tracer.snapshot(input));
+    }
+
+    /** The input as last chosen, before any flipped pixel (a copy). */
+    public float[] chosenInput() {
+        return chosen.clone();
+    }
+
+    /**
+     * True while a pixel is flipped or a weight typed in: the input or the net is no longer the
+     * one chosen, and the views say so ("X (modified)") and offer {@link #reset()}.
+     */
+    public ReadOnlyBooleanProperty modifiedProperty() {
+        return modified.getReadOnlyProperty();
+    }
+
+    public boolean isModified() {
+        return modified.get();
+    }
+
+    /** True while a pixel of the chosen input is flipped. */
+    public ReadOnlyBooleanProperty flippedProperty() {
+        return flipped.getReadOnlyProperty();
+    }
+
+    /** Back to the chosen input and the starting weights, in one new snapshot. */
+    public void reset() {
+        input = chosen.clone();
+        flipped.set(false);
+        resetWeights();
+    }
+
+    private void updateModified() {
+        modified.set(flipped.get() || edited.get());
     }
 
     /** Flips one input pixel (ink <-> background) and recomputes everything downstream. */
@@ -139,7 +180,10 @@ public final class StepperSession {
         int i = (channel * shape.height() + row) * shape.width() + col;
         float[] x = input.clone();
         x[i] = inkPixels ? -x[i] : (x[i] > 0.5f ? 0f : 1f);
-        setInput(x);
+        input = x;
+        flipped.set(!Arrays.equals(input, chosen)); // flipping back undoes the change
+        updateModified();
+        snapshot.set(tracer.snapshot(input));
     }
 
     /**
@@ -175,6 +219,7 @@ public final class StepperSession {
             System.arraycopy(startWeights.get(i), 0, params.get(i).value(), 0, startWeights.get(i).length);
         }
         edited.set(false);
+        updateModified();
         snapshot.set(tracer.snapshot(input));
     }
 
@@ -185,6 +230,7 @@ public final class StepperSession {
 
     private void weightsChanged() {
         edited.set(true);
+        updateModified();
         snapshot.set(tracer.snapshot(input));
     }
 

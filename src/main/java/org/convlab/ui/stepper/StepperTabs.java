@@ -23,45 +23,45 @@ import org.convlab.nn.layers.PoolLayer;
 import org.convlab.trace.NetworkTracer;
 
 /**
- * The main window's middle region as tabs: the lesson picture that was there, the guided X/O
- * lesson, and the step-through views (convolution, pooling, ReLU, votes, feature maps, filters).
- * The step-through views start on the lesson's {@link StepperSession} (shared with the guided
- * lesson); {@link #open} puts them on any network and input instead, {@link #openLesson} back. A
+ * The step-through views as tabs (convolution, pooling, ReLU, votes, feature maps, filters).
+ * They start on the lesson's {@link StepperSession} (shared with the guided lesson, which is the
+ * main window's Lesson tab); {@link #open} puts them on any network and input instead,
+ * {@link #openLesson} back. A
  * header line above each step-through view says what is shown. Also the presentation mode: F5
  * toggles full screen with large type; Right/PageDown steps forward and Left/PageUp back in the
  * current tab (a presenter clicker sends these keys). Ids: {@code #stepperTabs}, tabs
- * {@code #tabGuided}, {@code #tabConv}, ..., header {@code #stepperHeader}.
+ * {@code #tabConv}, {@code #tabPool}, ..., header {@code #stepperHeader}.
  */
 public final class StepperTabs extends TabPane {
     static final String CSS = "/org/convlab/ui/stepper/stepper.css";
     static final String PRESENTING = "presentation";
-    static final String LESSON_TITLE = "X/O lesson (preset:xo, the slides' features and template votes)";
+    static final String LESSON_TITLE = "X/O lesson (preset:xo: the slides' features and the lesson's votes)";
 
     private final StepperSession lessonSession;
-    private final XoLessonSequence guided;
+    /** The guided lesson moved to the main window's Lesson tab (XoLessonSequence); step() still names these. */
+    private final XoLessonSequence guided = null;
     private final StepViews lessonViews;
     private StepViews views;
     private final StringProperty header = new SimpleStringProperty(LESSON_TITLE);
-    private final Tab guidedTab;
+    private final Tab guidedTab = null;
     private final List<Tab> stepTabs = new ArrayList<>();
     private final EventHandler<KeyEvent> keys = this::onKey;
 
-    /** Tabs around {@code lessonView} (kept as the first tab) for the X/O lesson. */
-    public static StepperTabs forLesson(Node lessonView, XoLesson lesson) {
-        StepperSession session = new StepperSession(LessonNetwork.build(lesson), LessonNetwork.input(lesson.x()), true);
-        return new StepperTabs(lessonView, session, lesson);
+    /** The step-through tabs on the X/O lesson's network and input (a session of their own). */
+    public static StepperTabs forLesson(XoLesson lesson) {
+        return new StepperTabs(LessonNetwork.session(lesson));
     }
 
-    public StepperTabs(Node lessonView, StepperSession session, XoLesson lesson) {
+    /**
+     * The step-through tabs on the lesson's {@code session}, shared with the guided lesson in the
+     * main window's Lesson tab: a pixel flipped in either shows in both.
+     */
+    public StepperTabs(StepperSession session) {
         this.lessonSession = session;
         setId("stepperTabs");
         getStyleClass().add("stepper-tabs");
         getStylesheets().add(StepperTabs.class.getResource(CSS).toExternalForm());
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
-        guided = new XoLessonSequence(session, lesson);
-        Tab picture = tab("X/O lesson", "tabLesson", lessonView, false);
-        guidedTab = tab("Step by step", "tabGuided", guided, true);
-        getTabs().addAll(picture, guidedTab);
         String[][] names = {{"Convolution", "tabConv"}, {"Pooling", "tabPool"}, {"ReLU", "tabRelu"},
             {"Votes", "tabVotes"}, {"Feature maps", "tabMaps"}, {"Filters", "tabFilters"}};
         for (String[] n : names) {
@@ -126,12 +126,6 @@ public final class StepperTabs extends TabPane {
         }
     }
 
-    private static Tab tab(String text, String id, Node content, boolean scroll) {
-        Tab t = new Tab(text, scroll ? scroll(content) : content);
-        t.setId(id);
-        return t;
-    }
-
     private static ScrollPane scroll(Node content) {
         ScrollPane pane = new ScrollPane(content);
         pane.getStyleClass().add("main-view");
@@ -144,7 +138,7 @@ public final class StepperTabs extends TabPane {
         return views.session;
     }
 
-    /** The X/O lesson's session (the guided lesson's, whatever the other tabs show). */
+    /** The X/O lesson's session (shared with the guided lesson, whatever the tabs show now). */
     public StepperSession lessonSession() {
         return lessonSession;
     }
@@ -152,10 +146,6 @@ public final class StepperTabs extends TabPane {
     /** The header line over the step-through views. */
     public String title() {
         return header.get();
-    }
-
-    public XoLessonSequence guided() {
-        return guided;
     }
 
     public ConvStepView convView() {

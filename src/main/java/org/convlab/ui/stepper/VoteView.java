@@ -11,27 +11,33 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.convlab.nn.layers.DenseLayer;
 import org.convlab.nn.layers.Layer;
 import org.convlab.trace.ClassVotes;
+import org.convlab.trace.PrintedLedger;
 import org.convlab.trace.ValueFormat;
 import org.convlab.trace.Vote;
 import org.convlab.trace.VoteLedger;
+import org.convlab.ui.Theme;
 
 /**
  * The fully connected votes: per class a ledger of every input value x weight, largest first,
- * votes for in orange and against in purple (the colour map's two sides), the running total, the
- * bias and the logit; then the softmax probabilities as bars, the winner named. The slides:
+ * votes for in orange and against in purple (the diverging map's two ends), printed so that they
+ * add up as printed ({@link PrintedLedger}: 3 significant digits, running totals the exact sums of
+ * the printed votes), the bias and the engine's logit; sized in ems, redrawn when the scale changes; then the softmax probabilities as bars, the winner named. The slides:
  * "every value gets a vote". Ids: {@code #voteLedger} (canvas), {@code #voteAnswer}.
  */
 public final class VoteView extends VBox {
-    private static final Color FOR = Color.web("#e66101");
-    private static final Color AGAINST = Color.web("#5e3c99");
-    private static final int SHOWN = 12;
+    private static final String HEADING = "value x weight = vote";
+    private static final String RUNNING = "running total";
+    /** The widest vote bar, ems. */
+    private static final double BAR_EMS = 2.5;
+    private int shown = 12;
+    private boolean ledgersOnly;
+    private final HBox bar = new HBox();
     private static final int BARS = 10;
 
     private final StepperSession session;
@@ -56,7 +62,7 @@ public final class VoteView extends VBox {
                 configure(denseLayers.get(layerChoice.getItems().indexOf(b)));
             }
         });
-        HBox bar = new HBox(8, new Label("Layer"), layerChoice);
+        bar.getChildren().addAll(new Label("Layer"), layerChoice);
         bar.setAlignment(Pos.CENTER_LEFT);
         ledgerCanvas.setId("voteLedger");
         answer.setId("voteAnswer");
@@ -65,12 +71,16 @@ public final class VoteView extends VBox {
         // a plain pane lets the view shrink below the canvas's width: the canvas is redrawn to fit instead
         javafx.scene.layout.Pane holder = new javafx.scene.layout.Pane(ledgerCanvas);
         widthProperty().addListener((o, a, b) -> redraw());
+        session.fractionsProperty().addListener((o, a, b) -> redraw());
+        Theme.onChange(this, () -> {
+            space();
+            redraw();
+        });
+        space();
         note.setId("voteNote");
         note.getStyleClass().add("caption");
         note.setWrapText(true);
         getChildren().addAll(bar, note, holder, answer);
-        setSpacing(10);
-        setPadding(new Insets(12));
         if (!denseLayers.isEmpty()) {
             configure(denseLayers.get(denseLayers.size() - 1));
         }
@@ -88,112 +98,195 @@ public final class VoteView extends VBox {
         return ledger;
     }
 
+    /** How many votes each ledger lists (the largest; the rest are summed on one line). */
+    public void setShown(int votes) {
+        shown = Math.max(1, votes);
+        redraw();
+    }
+
+    /**
+     * Only the ledgers: no layer choice, no softmax bars, no answer line (the guided lesson shows
+     * softmax and the answer on its next step, and needs the height).
+     */
+    public void setLedgersOnly(boolean on) {
+        ledgersOnly = on;
+        for (javafx.scene.Node n : new javafx.scene.Node[] {bar, answer}) {
+            n.setVisible(!on);
+            n.setManaged(!on);
+        }
+        redraw();
+    }
+
+    private void space() {
+        bar.setSpacing(Theme.px(0.5));
+        setSpacing(Theme.px(0.6));
+        setPadding(new Insets(Theme.px(0.8)));
+    }
+
+    /** The ledger of class {@code k} as printed now (for tests and the accessible text). */
+    public PrintedLedger printed(int k) {
+        return PrintedLedger.of(ledger.forClass(k), shown, session.format(), session.fractionDivisor());
+    }
+
     private void redraw() {
         if (layer < 0) {
             return;
         }
         ledger = session.tracer().votes(session.snapshot(), layer);
-        ValueFormat f = session.format().withFractions(false);
+        ValueFormat f = session.format();
         List<ClassVotes> classes = ledger.classes();
-        double room = getWidth() > 0 ? getWidth() - 24 : 900;
-        int shownClasses = Math.max(1, Math.min(Math.min(classes.size(), 4), (int) (room / 270)));
-        double avail = getWidth() > 0 ? getWidth() - 24 : 900;
-        double colW = Math.max(290, Math.min(320, avail / shownClasses));
-        double rowH = 22;
-        double barsTop = 70 + (Math.min(SHOWN, classes.get(0).votes().size()) + 4) * rowH;
+        double em = Theme.em();
+        double rowH = Theme.px(1.6);
+        double avail = getWidth() > 0 ? getWidth() - 2 * em : Theme.px(60);
         // many classes: the ledgers of the likeliest (the winner first); up to 10 bars, in class order when they all fit
         List<ClassVotes> likeliest = new ArrayList<>(classes);
         likeliest.sort(java.util.Comparator.comparingDouble((ClassVotes c) -> -c.probability())
                 .thenComparingInt(ClassVotes::index));
+        List<PrintedLedger> printed = new ArrayList<>();
+        double colW = 0;
+        for (ClassVotes c : likeliest.subList(0, Math.min(4, likeliest.size()))) {
+            PrintedLedger p = PrintedLedger.of(c, shown, f, session.fractionDivisor());
+            printed.add(p);
+            colW = Math.max(colW, columnWidth(c, p));
+        }
+        int shownClasses = Math.max(1, Math.min(printed.size(), (int) (avail / colW)));
         List<ClassVotes> ledgers = classes.size() <= shownClasses ? classes : likeliest.subList(0, shownClasses);
         List<ClassVotes> bars = classes.size() <= BARS ? classes : likeliest.subList(0, BARS);
         int barRows = bars.size() + (classes.size() > BARS ? 1 : 0);
         note.setText(ledgers.size() < classes.size() ? "Ledgers of the " + ledgers.size() + " likeliest of "
-                + classes.size() + " classes, the winner first; each lists its " + SHOWN + " largest votes." : "");
+                + classes.size() + " classes, the winner first; each lists its " + shown + " largest votes." : "");
         note.setManaged(!note.getText().isEmpty());
-        double barW = Math.max(160, Math.min(400, avail - 300));
-        ledgerCanvas.setWidth(Math.max(shownClasses * colW + 10, 300 + barW));
-        ledgerCanvas.setHeight(barsTop + 30 + barRows * 28);
+        int rows = Math.min(shown, classes.get(0).votes().size());
+        double ledgerH = Theme.px(3.6) + (rows + 4) * rowH;
+        double barW = Math.max(Theme.px(8), Math.min(Theme.px(24), avail - Theme.px(22)));
+        ledgerCanvas.setWidth(Math.max(shownClasses * colW + em, Theme.px(22) + barW));
+        ledgerCanvas.setHeight(ledgersOnly ? ledgerH : ledgerH + Theme.px(2.4) + barRows * rowH * 1.2);
         GraphicsContext g = ledgerCanvas.getGraphicsContext2D();
         g.clearRect(0, 0, ledgerCanvas.getWidth(), ledgerCanvas.getHeight());
         g.setTextBaseline(VPos.CENTER);
         for (int k = 0; k < ledgers.size(); k++) {
-            drawLedger(g, ledgers.get(k), 10 + k * colW, colW - 20, rowH, f);
+            ClassVotes c = ledgers.get(k);
+            drawLedger(g, c, PrintedLedger.of(c, shown, f, session.fractionDivisor()), k * colW, colW - em, rowH);
         }
-        drawBars(g, barsTop, bars, classes.size() - bars.size(), f, barW);
+        // logits are sums of floats, not ninths: rounded, never cut (0.99999994 shows 1.00)
+        if (!ledgersOnly) {
+            drawBars(g, ledgerH + Theme.px(0.8), bars, classes.size() - bars.size(), ValueFormat.decimals(), barW, rowH * 1.2);
+        }
         ClassVotes best = classes.get(ledger.winner());
         answer.setText("The answer: " + best.label() + " (" + pct(best.probability()) + ")");
         StringBuilder a11y = new StringBuilder("Vote ledger.");
         for (ClassVotes c : classes) {
-            a11y.append(' ').append(c.label()).append(": logit ").append(f.decimal(c.logit())).append(", probability ")
+            a11y.append(' ').append(c.label()).append(": logit ").append(ValueFormat.decimals().decimal(c.logit())).append(", probability ")
                     .append(pct(c.probability())).append('.');
         }
         ledgerCanvas.setAccessibleText(a11y.toString());
     }
 
-    private void drawLedger(GraphicsContext g, ClassVotes c, double x, double w, double rowH, ValueFormat f) {
+    /** The width one class's ledger needs at the current scale: its longest lines, measured. */
+    private double columnWidth(ClassVotes c, PrintedLedger p) {
+        double products = 0;
+        double totals = 0;
+        for (PrintedLedger.Row r : p.rows()) {
+            products = Math.max(products, width(r.product(), Theme.mono(1)));
+            totals = Math.max(totals, width(r.running(), Theme.mono(1)));
+        }
+        double rows = Theme.px(BAR_EMS + 0.5) + products + Theme.px(1.5) + totals;
+        double head = Theme.px(BAR_EMS + 0.5) + width(HEADING, Theme.font(0.9)) + Theme.px(1.5) + width(RUNNING, Theme.font(0.9));
+        double foot = Math.max(width(restLine(p), Theme.mono(1)) + Theme.px(BAR_EMS + 0.5),
+                width(logitLine(p), Theme.monoBold(1)));
+        double total = width(totalLine(p), Theme.mono(1)) + Theme.px(1.5) + width(p.totalWithBias(), Theme.mono(1));
+        return Math.max(Math.max(rows, head), Math.max(foot, total)) + Theme.px(2);
+    }
+
+    private static double width(String s, Font font) {
+        Text t = new Text(s);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    private static String restLine(PrintedLedger p) {
+        return "\u2026 " + p.hidden() + " more votes: " + p.hiddenSum();
+    }
+
+    private static String totalLine(PrintedLedger p) {
+        return "sum of the votes" + (p.bias() == null ? "" : " + bias " + p.bias());
+    }
+
+    private static String logitLine(PrintedLedger p) {
+        return "logit " + p.logit() + " (the same sum, unrounded)";
+    }
+
+    private void drawLedger(GraphicsContext g, ClassVotes c, PrintedLedger p, double x, double w, double rowH) {
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(Color.web("#1f3a5f"));
-        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 17));
-        g.fillText("Votes for " + c.label(), x, 14);
-        g.setFont(Font.font("DejaVu Sans", 13));
-        g.setFill(Color.web("#333a44"));
-        g.fillText("value x weight = vote      running total", x, 38);
+        g.setFill(Theme.ACCENT);
+        g.setFont(Theme.bold(1.15));
+        g.fillText("Votes for " + c.label(), x, Theme.px(0.8));
+        g.setFont(Theme.font(0.9));
+        g.setFill(Theme.TEXT_MUTED);
+        g.fillText(HEADING, x + Theme.px(BAR_EMS + 0.5), Theme.px(2.3));
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(RUNNING, x + w, Theme.px(2.3));
+        g.setTextAlign(TextAlignment.LEFT);
         double max = 1e-9;
         for (Vote v : c.votes()) {
             max = Math.max(max, Math.abs(v.product()));
         }
-        g.setFont(Font.font("DejaVu Sans Mono", 13));
-        int n = Math.min(SHOWN, c.votes().size());
-        double y = 60;
-        for (int i = 0; i < n; i++) {
-            Vote v = c.votes().get(i);
-            double barW = 44 * Math.abs(v.product()) / max;
-            g.setFill(v.product() >= 0 ? FOR : AGAINST);
-            g.fillRect(x, y - 8, barW, 16);
-            g.setFill(Color.web("#1b1b1b"));
-            g.fillText(f.decimal(v.value()) + " x " + f.decimal(v.weight()) + " = " + f.decimal(v.product()), x + 50, y);
+        g.setFont(Theme.mono(1));
+        double text = x + Theme.px(BAR_EMS + 0.5);
+        double y = Theme.px(3.6) + rowH / 2;
+        for (int i = 0; i < p.rows().size(); i++) {
+            PrintedLedger.Row r = p.rows().get(i);
+            double barW = Theme.px(BAR_EMS) * Math.abs(c.votes().get(i).product()) / max;
+            g.setFill(r.against() ? Theme.NEGATIVE : Theme.POSITIVE);
+            g.fillRect(x, y - rowH * 0.35, barW, rowH * 0.7);
+            g.setFill(Theme.TEXT);
+            g.fillText(r.product(), text, y);
             g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(f.decimal(v.runningTotal()), x + w, y);
+            g.fillText(r.running(), x + w, y);
             g.setTextAlign(TextAlignment.LEFT);
             y += rowH;
         }
-        g.setFill(Color.web("#333a44"));
-        if (c.votes().size() > n) {
-            float rest = c.votesTotal() - c.votes().get(n - 1).runningTotal();
-            g.fillText("\u2026 " + (c.votes().size() - n) + " more votes: " + f.decimal(rest), x + 50, y);
+        if (p.hidden() > 0) {
+            g.setFill(Theme.TEXT_MUTED);
+            g.fillText(restLine(p), text, y);
             y += rowH;
         }
-        g.setFill(Color.web("#1b1b1b"));
-        String bias = !c.hasBias() ? "" : (c.bias() < 0 ? " - " : " + ") + f.decimal(Math.abs(c.bias())) + " (bias)";
-        g.fillText("votes " + f.decimal(c.votesTotal()) + bias, x, y);
+        g.setStroke(Theme.LINES);
+        g.strokeLine(x, y - rowH / 2, x + w, y - rowH / 2);
+        g.setFill(Theme.TEXT);
+        g.fillText(totalLine(p), x, y);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(p.totalWithBias(), x + w, y);
+        g.setTextAlign(TextAlignment.LEFT);
         y += rowH;
-        g.setFont(Font.font("DejaVu Sans Mono", FontWeight.BOLD, 14));
-        g.fillText("= " + f.decimal(c.logit()) + "  (logit)", x, y);
+        g.setFont(Theme.monoBold(1));
+        g.fillText(logitLine(p), x, y);
     }
 
-    private void drawBars(GraphicsContext g, double top, List<ClassVotes> rows, int hidden, ValueFormat f, double barW) {
+    private void drawBars(GraphicsContext g, double top, List<ClassVotes> rows, int hidden, ValueFormat f, double barW,
+                          double rowH) {
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(Font.font("DejaVu Sans", FontWeight.BOLD, 17));
-        g.setFill(Color.web("#1f3a5f"));
-        g.fillText("Softmax: the votes as probabilities", 10, top);
-        g.setFont(Font.font("DejaVu Sans", 15));
-        double y = top + 30;
+        g.setFont(Theme.bold(1.15));
+        g.setFill(Theme.ACCENT);
+        g.fillText("Softmax: the votes as probabilities", 0, top);
+        g.setFont(Theme.font(1));
+        double labelW = Theme.px(7);
+        double y = top + rowH * 1.3;
         int winner = ledger.winner();
         for (ClassVotes c : rows) {
-            g.setFill(Color.web("#1b1b1b"));
-            g.fillText(c.label(), 10, y, 105);
-            g.setFill(Color.web("#e6eaf0"));
-            g.fillRect(120, y - 10, barW, 20);
-            g.setFill(c.index() == winner ? Color.web("#0072b2") : Color.web("#8a94a3"));
-            g.fillRect(120, y - 10, barW * c.probability(), 20);
-            g.setFill(Color.web("#1b1b1b"));
-            g.fillText(pct(c.probability()) + "  (logit " + f.decimal(c.logit()) + ")", 130 + barW, y);
-            y += 28;
+            g.setFill(Theme.TEXT);
+            g.fillText(c.label(), 0, y, labelW - Theme.px(0.5));
+            g.setFill(Theme.EMPTY);
+            g.fillRect(labelW, y - rowH * 0.38, barW, rowH * 0.76);
+            g.setFill(c.index() == winner ? Theme.WINNER : Theme.LINES);
+            g.fillRect(labelW, y - rowH * 0.38, barW * c.probability(), rowH * 0.76);
+            g.setFill(Theme.TEXT);
+            g.fillText(pct(c.probability()) + "  (logit " + f.decimal(c.logit()) + ")", labelW + barW + Theme.px(0.6), y);
+            y += rowH;
         }
         if (hidden > 0) {
-            g.setFill(Color.web("#333a44"));
-            g.fillText("\u2026 " + hidden + " more, less likely", 10, y);
+            g.setFill(Theme.TEXT_MUTED);
+            g.fillText("\u2026 " + hidden + " more, less likely", 0, y);
         }
     }
 

@@ -2,30 +2,47 @@ package org.convlab.ui.stepper;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.convlab.data.xo.XoLesson;
+import org.convlab.nn.layers.DenseLayer;
+import org.convlab.nn.layers.PoolLayer;
+import org.convlab.ui.Stepping;
+import org.convlab.ui.Theme;
 import org.convlab.ui.maps.FeatureMapGallery;
 
 /**
- * The guided X/O lesson: the slides in order, one step at a time, each with one or two sentences
- * and the live view that shows it, all on the same network and input (flip a pixel in the
- * convolution step and every later step follows). Layer order is the network's: convolution,
- * ReLU, then pooling (the slides pool first; for max pooling the two orders give the same maps).
+ * The guided X/O lesson, the main window's Lesson tab: the slides in order, one step at a time,
+ * each with one or two sentences made from the current numbers and the live view that shows it,
+ * all on the same session (flip a pixel wherever the input is drawn and every step follows; the
+ * step-through tab's views share the session too). A step's view is built the first time the step
+ * is shown, so opening the app builds only the first picture. Layer order is the network's:
+ * convolution, ReLU, then pooling (the slides pool first; for max pooling the two orders give the
+ * same maps). Keys and a presenter's clicker step it through {@link Stepping}.
  * Ids: {@code #lessonPrev}, {@code #lessonNext}, {@code #lessonTitle}, {@code #lessonText},
- * {@code #lessonPosition}, {@code #lessonContent}.
+ * {@code #lessonPosition}, {@code #lessonContent}, {@code #lessonReset}, {@code #inputX} ...
  */
-public final class XoLessonSequence extends VBox {
+public final class XoLessonSequence extends VBox implements Stepping {
+    static final String CSS = "/org/convlab/ui/lesson/lesson.css";
+    /** Votes listed per class on the votes step (the rest are summed on one line), so the step fits a 768-pixel screen. */
+    static final int LEDGER_ROWS = 5;
+
+    private final StepperSession session;
+    private final LessonInputs inputs;
     private final List<LessonStep> steps = new ArrayList<>();
+    private final List<Node> built = new ArrayList<>();
     private final IntegerProperty index = new SimpleIntegerProperty(-1);
     private final Label title = new Label();
     private final Label text = new Label();
@@ -33,112 +50,156 @@ public final class XoLessonSequence extends VBox {
     private final StackPane content = new StackPane();
     private final Button prev = new Button("\u25C0 Previous");
     private final Button next = new Button("Next \u25B6");
-    private final ConvStepView conv;
+    private ConvStepView conv;
+    /** The room the pictures may take: see {@link #setViewportHeight}. */
+    private final LessonRoom room = new LessonRoom();
+    private double viewportHeight;
 
     public XoLessonSequence(StepperSession session, XoLesson lesson) {
+        this.session = session;
+        this.inputs = new LessonInputs(session, lesson);
         setMinWidth(0); // take the width the region offers; the grids size themselves to it
         getStyleClass().addAll("stepper-view", "lesson-sequence");
-        conv = new ConvStepView(session);
-        PoolStepView pool = new PoolStepView(session);
-        ReluView relu = new ReluView(session);
-        VoteView votes = new VoteView(session);
-        FeatureMapGallery maps = new FeatureMapGallery(session.snapshotProperty(), session.network().layerInfos(),
-                session.inkPixels(), v -> Grids.ratioText(v, session.fractionDivisor(), session.format()));
-        int conv1 = 0;
+        getStylesheets().addAll(StepperTabs.class.getResource(StepperTabs.CSS).toExternalForm(),
+                XoLessonSequence.class.getResource(CSS).toExternalForm());
         int relu1 = session.tracer().findActivation(0);
-        int pool1 = session.tracer().find(org.convlab.nn.layers.PoolLayer.class, 0);
-        int dense = session.tracer().find(org.convlab.nn.layers.DenseLayer.class, 0);
+        int pool1 = session.tracer().find(PoolLayer.class, 0);
+        int dense = session.tracer().find(DenseLayer.class, 0);
+        Supplier<PoolStepView> pool = once(() -> new PoolStepView(session));
+        Supplier<ReluView> relu = once(() -> new ReluView(session));
+        Supplier<VoteView> votes = once(() -> {
+            VoteView v = new VoteView(session);
+            v.setShown(LEDGER_ROWS);
+            v.setLedgersOnly(true); // softmax and the answer are the next step
+            return v;
+        });
+        Supplier<Node> maps = once(() -> new FeatureMapGallery(session.snapshotProperty(), session.network().layerInfos(),
+                session.inkPixels(), v -> Grids.ratioText(v, session.fractionDivisor(), session.format())));
 
-        steps.add(new LessonStep("What the computer sees",
-                "To a computer an image is a grid of numbers: +1 for ink, -1 for background. "
-                        + "Compared pixel by pixel, the deformed X does not match the X.",
-                LessonPictures.whatTheComputerSees(lesson), () -> { }));
-        steps.add(new LessonStep("Features match pieces",
-                "A ConvNet compares pieces instead: small features, each a piece of an X. "
-                        + "Each feature matches the X perfectly somewhere (outlined).",
-                LessonPictures.featuresMatchPieces(lesson), () -> { }));
+        steps.add(new LessonStep("What the computer sees", () -> whatTheComputerSees(),
+                once(() -> LessonPictures.whatTheComputerSees(session, inputs, room)), () -> { }));
+        steps.add(new LessonStep("Features match pieces", () -> featuresMatchPieces(),
+                once(() -> LessonPictures.featuresMatchPieces(session, lesson, room)), () -> { }));
         steps.add(new LessonStep("Filtering: the math (1)",
-                "Line the feature up with a patch, multiply pixel by pixel, add up, and divide by the number of "
-                        + "pixels (9). Here every pixel matches: 9 / 9 = 1.00.",
-                conv, () -> conv.configure(conv1, 0, 1 * 7 + 1)));
+                () -> "Line the feature up with a patch, multiply pixel by pixel, add up, and divide by the number of "
+                        + "pixels (9). Here " + numbers().windowSentence(0, 1, 1),
+                this::convView, () -> conv.configure(0, 0, 1 * 7 + 1)));
         steps.add(new LessonStep("Filtering: the math (2)",
-                "At the centre of the X two of the nine pixels disagree: 7 - 2 = 5, and 5 / 9 = 0.55 "
-                        + "(the slides cut to 2 decimals; 5/9 = 0.555...).",
-                conv, () -> conv.configure(conv1, 0, 3 * 7 + 3)));
+                () -> "At the centre, " + numbers().windowSentence(0, 3, 3),
+                this::convView, () -> conv.configure(0, 0, 3 * 7 + 3)));
         steps.add(new LessonStep("Filtering: the whole map",
-                "Repeat for every position: the 7 x 7 map shows how well the feature matches everywhere. "
-                        + "Press Play to watch it fill, or click any output cell to see its window.",
-                conv, () -> conv.configure(conv1, 0, 48)));
+                () -> "Repeat for every position: the " + size(numbers().convShape().height(), numbers().convShape().width())
+                        + " map shows how well the feature matches everywhere. Press Play to watch it fill, or click any "
+                        + "output cell to see its window.",
+                this::convView, () -> conv.configure(0, 0, 48)));
         steps.add(new LessonStep("Convolution layer: a stack of maps",
-                "One image becomes a stack of filtered images, one per feature. That is a convolution layer.",
-                LessonPictures.mapStack(session), () -> { }));
+                () -> "One image becomes a stack of " + numbers().convShape().channels() + " filtered images, one per "
+                        + "feature. That is a convolution layer.",
+                once(() -> LessonPictures.mapStack(session, room)), () -> { }));
         steps.add(new LessonStep("ReLU",
-                "Rectified linear units: every negative value becomes 0 (marked cells), so only matches remain.",
-                relu, () -> relu.configure(relu1, 0)));
+                () -> "Rectified linear units: every negative value becomes 0 (marked cells), so only matches remain. "
+                        + "Here " + numbers().negatives(0) + " of the " + numbers().convShape().plane() + " values of the "
+                        + LessonPictures.name(0) + " map were negative.",
+                relu::get, () -> relu.get().configure(relu1, 0)));
         steps.add(new LessonStep("Pooling",
-                "Walk a 2 x 2 window with stride 2 and keep the largest value. The slides keep the partial windows at "
-                        + "the edges, so the 7 x 7 map shrinks to 4 x 4.",
-                pool, () -> pool.configure(pool1, 0, 0)));
+                () -> "Walk a 2 x 2 window with stride 2 and keep the largest value. The slides keep the partial windows at "
+                        + "the edges, so the " + size(numbers().convShape().height(), numbers().convShape().width())
+                        + " map shrinks to " + size(numbers().pooledShape().height(), numbers().pooledShape().width()) + ".",
+                pool::get, () -> pool.get().configure(pool1, 0, 0)));
         steps.add(new LessonStep("Layers get stacked",
-                "The output of one layer is the input of the next: convolution, ReLU, pooling. Click any map to "
+                () -> "The output of one layer is the input of the next: convolution, ReLU, pooling. Click any map to "
                         + "enlarge it and see which input pixels a unit sees.",
                 maps, () -> { }));
-        steps.add(new LessonStep("Fully connected votes",
-                "Every pooled value gets a vote for X and for O: value times weight, added up. The slides give no "
-                        + "weights, so each class votes with its own template (the clean X's pooled values, and the O's, "
-                        + "scaled to add up to 1): each total is a weighted average, from 0 to 1; training learns such "
-                        + "weights instead.",
-                votes, () -> votes.configure(dense)));
-        steps.add(new LessonStep("The answer",
-                "The class with the most votes wins. Flip pixels in the filtering steps to see the answer change.",
-                LessonPictures.answer(session), () -> { }));
+        steps.add(new LessonStep("Fully connected votes", () -> numbers().voteSentence(),
+                votes::get, () -> votes.get().configure(dense)));
+        steps.add(new LessonStep("The answer", () -> numbers().answerSentence(),
+                once(() -> LessonPictures.answer(session)), () -> { }));
+        for (int i = 0; i < steps.size(); i++) {
+            built.add(null);
+        }
 
         title.setId("lessonTitle");
         title.getStyleClass().add("view-title");
         text.setId("lessonText");
         text.getStyleClass().add("lesson-text");
         text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE); // wrapped sentences take the lines they need
         position.setId("lessonPosition");
         content.setId("lessonContent");
         content.setAlignment(Pos.TOP_LEFT);
         prev.setId("lessonPrev");
         next.setId("lessonNext");
+        prev.setTooltip(new Tooltip("The previous step (Left, Page Up)"));
+        next.setTooltip(new Tooltip("The next step (Right, Page Down, Space)"));
         prev.setOnAction(e -> previous());
         next.setOnAction(e -> next());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox nav = new HBox(10, prev, next, gap, inputChoice(session, lesson), position);
+        HBox nav = new HBox(prev, next, gap, inputs.bar(), position);
         nav.setAlignment(Pos.CENTER_LEFT);
         index.addListener((o, a, b) -> show(b.intValue()));
+        session.snapshotProperty().addListener((o, a, b) -> refreshText());
+        session.fractionsProperty().addListener((o, a, b) -> refreshText());
+        session.modifiedProperty().addListener((o, a, b) -> refreshText());
         getChildren().addAll(nav, title, text, content);
-        setSpacing(8);
-        setPadding(new Insets(12, 20, 12, 20));
+        Runnable space = () -> {
+            nav.setSpacing(Theme.px(0.6));
+            setSpacing(Theme.px(0.5));
+            setPadding(new Insets(Theme.px(0.8), Theme.px(1.3), Theme.px(0.8), Theme.px(1.3)));
+        };
+        space.run();
+        Theme.onChange(this, space);
+        widthProperty().addListener((o, a, b) -> room.width.set(b.doubleValue() - getPadding().getLeft() - getPadding().getRight()));
+        content.layoutYProperty().addListener((o, a, b) -> updateRoomHeight());
         index.set(0);
     }
 
-    /** X, deformed X or O as the input of every step (flipped pixels are replaced). */
-    private static HBox inputChoice(StepperSession session, XoLesson lesson) {
-        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
-        HBox bar = new HBox(0);
-        bar.getStyleClass().add("choice-bar");
-        String[][] choices = {{"X", "inputX"}, {"deformed X", "inputDeformed"}, {"O", "inputO"}};
-        int[][][] images = {lesson.x(), lesson.xDeformed(), lesson.o()};
-        for (int i = 0; i < choices.length; i++) {
-            javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton(choices[i][0]);
-            b.setId(choices[i][1]);
-            b.setToggleGroup(group);
-            int[][] image = images[i];
-            b.setOnAction(e -> {
-                session.setInput(LessonNetwork.input(image));
-                b.setSelected(true); // one image is always chosen
-            });
-            bar.getChildren().add(b);
+    private String whatTheComputerSees() {
+        int n = LessonPictures.differing(session, inputs);
+        String pair = inputs.chosen() == 2 ? "" : " To us both are X's; pixel by pixel they are not alike.";
+        return "To a computer an image is a grid of numbers: +1 for ink, -1 for background. The " + inputs.inputName()
+                + " and the " + inputs.comparedName() + " differ in " + n + " of 81 pixels "
+                + "(marked)." + pair + " Click a pixel of the input to flip it.";
+    }
+
+    private String featuresMatchPieces() {
+        StringBuilder b = new StringBuilder("A ConvNet compares pieces instead: small 3 x 3 features, each a piece of an X. "
+                + "Outlined: where each matches the " + inputs.inputName() + " best (");
+        int features = numbers().convShape().channels();
+        for (int f = 0; f < features; f++) {
+            b.append(f == 0 ? "" : ", ").append(LessonPictures.name(f)).append(' ')
+                    .append(LessonPictures.matchText(session, f));
         }
-        bar.getChildren().get(0).getStyleClass().add("first");
-        bar.getChildren().get(2).getStyleClass().add("last");
-        ((javafx.scene.control.ToggleButton) bar.getChildren().get(0)).setSelected(true);
-        bar.setAlignment(Pos.CENTER_RIGHT);
-        return bar;
+        return b.append(").").toString();
+    }
+
+    private LessonNumbers numbers() {
+        return new LessonNumbers(session);
+    }
+
+    private static String size(int h, int w) {
+        return h + " x " + w;
+    }
+
+    /**
+     * The height of the part of the lesson that shows (the Lesson tab's viewport): the pictures
+     * take what is left under the step's text, so a step fits without scrolling where it can.
+     */
+    public void setViewportHeight(double h) {
+        viewportHeight = h;
+        updateRoomHeight();
+    }
+
+    private void updateRoomHeight() {
+        room.height.set(viewportHeight <= 0 ? 0 : Math.max(0, viewportHeight - content.getLayoutY() - getPadding().getBottom()));
+    }
+
+    /** Steps {@code by} slides (+1 forward, -1 back); false at either end. */
+    @Override
+    public boolean step(int by) {
+        int before = index.get();
+        go(before + by);
+        return index.get() != before;
     }
 
     public void next() {
@@ -165,19 +226,52 @@ public final class XoLessonSequence extends VBox {
         return index;
     }
 
-    /** The convolution view the filtering steps use. */
+    /** The lesson's session. */
+    public StepperSession session() {
+        return session;
+    }
+
+    /** The convolution view the filtering steps use (built on first use). */
     public ConvStepView convView() {
+        if (conv == null) {
+            conv = new ConvStepView(session);
+        }
         return conv;
+    }
+
+    /** The current step's sentences. */
+    public String text() {
+        return text.getText();
     }
 
     private void show(int k) {
         LessonStep step = steps.get(k);
         title.setText(step.title());
-        text.setText(step.text());
         position.setText((k + 1) + " / " + steps.size());
-        content.getChildren().setAll(step.view());
+        if (built.get(k) == null) {
+            built.set(k, step.view().get());
+        }
+        content.getChildren().setAll(built.get(k));
         step.onEnter().run();
+        refreshText();
         prev.setDisable(k == 0);
         next.setDisable(k == steps.size() - 1);
+    }
+
+    private void refreshText() {
+        if (index.get() >= 0) {
+            text.setText(steps.get(index.get()).text().get());
+        }
+    }
+
+    /** A supplier that makes its value once, on first use. */
+    private static <T> Supplier<T> once(Supplier<T> make) {
+        List<T> box = new ArrayList<>(1);
+        return () -> {
+            if (box.isEmpty()) {
+                box.add(make.get());
+            }
+            return box.get(0);
+        };
     }
 }

@@ -3,7 +3,6 @@ package org.convlab.ui.training;
 import java.util.HashSet;
 import java.util.Set;
 import org.convlab.model.ConvSpec;
-import org.convlab.model.DenseSpec;
 import org.convlab.model.LayerSpec;
 import org.convlab.model.NetworkSpec;
 
@@ -11,12 +10,15 @@ import org.convlab.model.NetworkSpec;
 final class AdaptationNotes {
     private AdaptationNotes() {}
 
-    /** For a preset, the layers whose weights it gives stay fixed (the X/O features), as in the train command. */
+    /**
+     * For a preset, the conv layers whose weights it gives stay fixed (the X/O features), as in the
+     * train command; given dense weights (preset:xo's votes) are where training starts.
+     */
     static Set<String> frozenLayers(String modelName, NetworkSpec model) {
         Set<String> names = new HashSet<>();
         if (modelName != null && modelName.startsWith("preset:")) {
             for (LayerSpec l : model.layers()) {
-                if (l instanceof ConvSpec c && c.weight() != null || l instanceof DenseSpec d && d.weight() != null) {
+                if (l instanceof ConvSpec c && c.weight() != null) {
                     names.add(l.name());
                 }
             }

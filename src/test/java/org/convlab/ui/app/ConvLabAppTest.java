@@ -25,7 +25,7 @@ import javafx.stage.Window;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.control.StatusBar;
 import org.convlab.engine.Simd;
-import org.convlab.ui.controls.PixelGrid;
+import org.convlab.ui.maps.ValueGrid;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,7 +63,10 @@ class ConvLabAppTest {
 
     @AfterEach
     void backToTheX() {
-        robot.clickOn(inputChoice("X"));
+        MainWindow window = robot.lookup(".main-window").queryAs(MainWindow.class);
+        robot.interact(() -> window.views().show(CenterViews.LESSON));
+        robot.clickOn(inputChoice("inputX"));
+        robot.interact(() -> lesson().go(0));
         robot.clickOn("#layer-conv1");
     }
 
@@ -77,14 +80,17 @@ class ConvLabAppTest {
         return robot.lookup(query).queryAs(type);
     }
 
-    /** In the Lesson tab's picture (the step-through keeps a copy of it once built). */
-    private PixelGrid lessonFind(String query) {
-        return robot.lookup("#lessonView").lookup(query).queryAs(PixelGrid.class);
+    /** In the Lesson tab (the guided lesson). */
+    private ValueGrid lessonFind(String query) {
+        return robot.lookup("#lessonView").lookup(query).queryAs(ValueGrid.class);
     }
 
-    private ToggleButton inputChoice(String text) {
-        return robot.lookup("#lessonView").lookup("#xoInputChoice").lookup(".toggle-button").queryAllAs(ToggleButton.class).stream()
-                .filter(b -> b.getText().equals(text)).findFirst().orElseThrow();
+    private org.convlab.ui.stepper.XoLessonSequence lesson() {
+        return robot.lookup("#lessonView").queryAs(org.convlab.ui.lesson.LessonTab.class).sequence();
+    }
+
+    private ToggleButton inputChoice(String id) {
+        return robot.lookup("#lessonView").lookup("#" + id).queryAs(ToggleButton.class);
     }
 
     private Bounds onScreen(String query) {
@@ -148,7 +154,8 @@ class ConvLabAppTest {
             javafx.scene.control.TabPane stepper = robot.lookup("#stepperTabs").queryAs(javafx.scene.control.TabPane.class);
             assertEquals("tabConv", stepper.getSelectionModel().getSelectedItem().getId());
             robot.interact(window::stepThroughLesson);
-            assertEquals("tabGuided", stepper.getSelectionModel().getSelectedItem().getId());
+            assertEquals(CenterViews.LESSON, window.views().getSelectionModel().getSelectedItem().getId(),
+                    "the guided lesson is the Lesson tab");
             // AlexNet's billion multiply-adds per image are too many for the plain loops: refused, saying why
             String why = assertThrows(org.convlab.UserInputException.class, () -> window.stepThrough().openModel(
                     "preset:alexnet", org.convlab.model.Presets.get("alexnet").network())).getMessage();
@@ -177,23 +184,24 @@ class ConvLabAppTest {
 
     @Test
     void inputGridShowsTheSlidesX() throws Exception {
-        assertGridShows(lessonFind("#xoInputGrid"), golden().get("image_x"));
+        assertGridShows(lessonFind("#lessonX"), golden().get("image_x"));
     }
 
     @Test
     void featureGridsShowTheSlidesFeatures() throws Exception {
         JsonNode features = golden().get("features");
         String[] names = {"diagonal_down", "cross", "diagonal_up"};
+        robot.interact(() -> lesson().go(1)); // "Features match pieces"
         for (int i = 0; i < names.length; i++) {
-            assertGridShows(lessonFind("#xoFeature" + i), features.get(names[i]));
+            assertGridShows(lessonFind("#lessonFeature" + i), features.get(names[i]));
         }
     }
 
     @Test
     void choosingTheDeformedXShowsIt() throws Exception {
-        robot.clickOn(inputChoice("deformed X"));
+        robot.clickOn(inputChoice("inputDeformed"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertGridShows(lessonFind("#xoInputGrid"), golden().get("image_x_deformed"));
+        assertGridShows(lessonFind("#lessonX"), golden().get("image_x_deformed"));
     }
 
     @Test
@@ -211,19 +219,20 @@ class ConvLabAppTest {
     }
 
     /** Every cell holds the expected value and is drawn dark (+1) or light (-1) on screen. */
-    private void assertGridShows(PixelGrid grid, JsonNode expected) throws Exception {
+    private void assertGridShows(ValueGrid grid, JsonNode expected) throws Exception {
         assertTrue(grid.isVisible() && grid.getScene() != null);
-        assertEquals(expected.size(), grid.size());
+        assertEquals(expected.size(), grid.rows());
+        assertEquals(expected.size(), grid.cols());
         WritableImage shot = WaitForAsyncUtils.asyncFx(() -> grid.snapshot(null, null)).get(10, TimeUnit.SECONDS);
         PixelReader px = shot.getPixelReader();
-        for (int r = 0; r < grid.size(); r++) {
-            for (int c = 0; c < grid.size(); c++) {
+        for (int r = 0; r < grid.rows(); r++) {
+            for (int c = 0; c < grid.cols(); c++) {
                 int want = expected.get(r).get(c).intValue();
                 String where = grid.getId() + " row " + r + ", column " + c;
                 assertEquals(want, grid.valueAt(r, c), where);
-                // Sample inside the cell's corner, away from the printed value.
+                // Sample inside the cell's corner, away from the printed value and a marked cell's outline.
                 Rectangle2D b = grid.cellBounds(r, c);
-                Color corner = px.getColor((int) b.getMinX() + 3, (int) b.getMinY() + 3);
+                Color corner = px.getColor((int) (b.getMinX() + 0.2 * b.getWidth()), (int) (b.getMinY() + 0.2 * b.getHeight()));
                 if (want > 0) {
                     assertTrue(corner.getBrightness() < 0.3, where + " should be dark ink, is " + corner);
                 } else {

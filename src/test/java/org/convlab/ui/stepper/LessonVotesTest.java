@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
+
 import org.convlab.data.xo.XoLesson;
 import org.convlab.nn.Network;
 import org.convlab.nn.layers.DenseLayer;
@@ -11,11 +13,12 @@ import org.convlab.trace.ActivationSnapshot;
 import org.junit.jupiter.api.Test;
 
 /**
- * The lesson's template votes against exact arithmetic. The X's template is the golden
- * relu_pooled_sums (numerators n_i over 9), so its vote weights are n_i / sum(n) and an input with
- * pooled numerators m_i gets the X total sum(m_i n_i) / (9 sum(n)). The O's pooled numerators are
- * not in the golden file: they come from a plain integer reference below (match, ReLU, 2x2 ceil
- * max pool), which first has to reproduce the golden X and deformed-X numbers.
+ * preset:xo's vote weights (the lesson's) against exact arithmetic. The X's pooled numerators x_i
+ * (over 9) are the golden relu_pooled_sums; the O's are not in the golden file, so a plain
+ * integer reference below (match, ReLU, 2x2 ceil max pool) gives them, after reproducing the
+ * golden X and deformed-X numbers. With d = x - o and c_i = 48 d_i - sum(d) (the centred
+ * difference, times 48 to stay whole), w_X = 9 c / sum(x c), w_O = -w_X, and an input with pooled
+ * numerators m gets the X total sum(m c) / sum(x c): exactly 1 for the clean X.
  */
 class LessonVotesTest {
     private static final XoLesson LESSON = XoLesson.load();
@@ -66,76 +69,83 @@ class LessonVotesTest {
         return n;
     }
 
-    /** sum(m n) / (9 sum(n)): the total of an input with numerators m under template n. */
-    private static double vote(int[] m, int[] n) {
-        long dot = 0;
+    /** The centred differences c_i = 48 (x_i - o_i) - sum(x - o), whole numbers. */
+    private static long[] centred(int[] x, int[] o) {
         long sum = 0;
-        for (int i = 0; i < n.length; i++) {
-            dot += (long) m[i] * n[i];
-            sum += n[i];
+        for (int i = 0; i < x.length; i++) {
+            sum += x[i] - o[i];
         }
-        return dot / (9.0 * sum);
+        long[] c = new long[x.length];
+        for (int i = 0; i < x.length; i++) {
+            c[i] = 48L * (x[i] - o[i]) - sum;
+        }
+        return c;
+    }
+
+    private static long dot(int[] m, long[] c) {
+        long s = 0;
+        for (int i = 0; i < m.length; i++) {
+            s += m[i] * c[i];
+        }
+        return s;
+    }
+
+    /** The X total of an input with pooled numerators m, as the fraction {numerator, denominator}. */
+    private static long[] xTotal(int[] m) {
+        long[] c = centred(goldenPooledX(), pooledNumerators(LESSON.o()));
+        long num = dot(m, c);
+        long den = dot(goldenPooledX(), c);
+        long g = BigInteger.valueOf(num).gcd(BigInteger.valueOf(den)).longValue();
+        return new long[] {num / g, den / g};
     }
 
     @Test
-    void theIntegerReferenceReproducesTheGoldenNumbers() {
-        assertArrayEquals(goldenPooledX(), pooledNumerators(Golden.grid("image_x", null)));
-        assertArrayEquals(LESSON.x()[4], Golden.grid("image_x", null)[4]); // the lesson's X is the slides'
-        for (int f = 0; f < 3; f++) {
-            int[][] deformed = matchMap(Golden.grid("image_x_deformed", null), Golden.grid("features", Golden.FEATURES[f]));
-            int[][] golden = Golden.grid("deformed_feature_map_sums", Golden.FEATURES[f]);
-            for (int r = 0; r < 7; r++) {
-                assertArrayEquals(golden[r], deformed[r]);
-            }
-        }
-    }
-
-    @Test
-    void voteWeightsAreTheTemplatesScaledToSumOne() {
+    void voteWeightsAreTheCentredDifferenceOfTheTemplates() {
         Network net = LessonNetwork.build(LESSON);
         DenseLayer dense = (DenseLayer) net.layers().get(4);
         float[] w = dense.weight().value();
         int[] nx = goldenPooledX();
-        int[] no = pooledNumerators(LESSON.o());
-        int sumX = 0;
-        int sumO = 0;
+        long[] c = centred(nx, pooledNumerators(LESSON.o()));
+        assertEquals(220, java.util.Arrays.stream(nx).sum()); // the golden X's pooled numerators add up to 220
+        assertEquals(158, java.util.Arrays.stream(pooledNumerators(LESSON.o())).sum());
+        assertEquals(0, java.util.Arrays.stream(c).sum(), "centred: the weights add up to 0");
+        long norm = dot(nx, c);
+        assertEquals(10072, norm);
         for (int i = 0; i < 48; i++) {
-            sumX += nx[i];
-            sumO += no[i];
-        }
-        assertEquals(220, sumX); // the golden X's pooled numerators add up to 220 (over 9)
-        for (int i = 0; i < 48; i++) {
-            assertEquals((double) nx[i] / sumX, w[i], 1e-7, "X weight " + i);
-            assertEquals((double) no[i] / sumO, w[48 + i], 1e-7, "O weight " + i);
+            assertEquals(9.0 * c[i] / norm, w[i], 1e-7, "X weight " + i);
+            assertEquals(-9.0 * c[i] / norm, w[48 + i], 1e-7, "O weight " + i);
         }
         assertArrayEquals(new float[] {0f, 0f}, dense.bias().value());
     }
 
     @Test
-    void xAndDeformedXVoteXAndOVotesO() {
-        Network net = LessonNetwork.build(LESSON);
-        int[] nx = goldenPooledX();
-        int[] no = pooledNumerators(LESSON.o());
-        // the clean X under its own template: sum(n^2) / (9 sum(n)) = 1312 / 1980 = 328/495
-        long squares = 0;
-        for (int v : nx) {
-            squares += (long) v * v;
+    void theLessonsNetworkIsPresetXoAsEveryoneBuildsIt() {
+        Network lesson = LessonNetwork.build(LESSON);
+        Network preset = Network.build(org.convlab.model.Presets.get("xo").network(), 42); // any seed
+        assertEquals(java.util.List.of(), preset.initialisedWeights(), "preset:xo carries every weight");
+        for (int i = 0; i < lesson.parameters().size(); i++) {
+            assertArrayEquals(preset.parameters().get(i).value(), lesson.parameters().get(i).value());
         }
-        assertEquals(1312, squares);
-        assertEquals(328 / 495.0, vote(nx, nx), 1e-15);
+    }
+
+    @Test
+    void xAndDeformedXVoteXAndOVotesOByAClearMargin() {
+        Network net = LessonNetwork.build(LESSON);
         int[][][] images = {LESSON.x(), Golden.grid("image_x_deformed", null), LESSON.o()};
+        // exact totals for X (the O's is the opposite): 1, 1537/5036 and -2521/2518
+        long[][] want = {{1, 1}, {1537, 5036}, {-2521, 2518}};
         int[] answers = {0, 0, 1};
         for (int k = 0; k < images.length; k++) {
-            int[] m = pooledNumerators(images[k]);
-            double forX = vote(m, nx);
-            double forO = vote(m, no);
+            long[] t = xTotal(pooledNumerators(images[k]));
+            assertArrayEquals(want[k], t, "exact X total of image " + k);
+            double forX = (double) t[0] / t[1];
             ActivationSnapshot s = ActivationSnapshot.capture(net, LessonNetwork.input(images[k]));
             float[] totals = s.layer(4).data();
             assertEquals(forX, totals[0], 1e-6, "X total of image " + k);
-            assertEquals(forO, totals[1], 1e-6, "O total of image " + k);
-            assertTrue(forX >= 0 && forX <= 1 && forO >= 0 && forO <= 1, "weighted averages of values in [0, 1]");
-            assertEquals(answers[k], forX > forO ? 0 : 1, "exact arithmetic answers image " + k);
+            assertEquals(-forX, totals[1], 1e-6, "O total of image " + k);
             float[] p = s.probabilities();
+            double pX = 1 / (1 + Math.exp(-2 * forX)); // softmax of (t, -t)
+            assertEquals(pX, p[0], 1e-6, "softmax of image " + k);
             assertEquals(answers[k], p[0] > p[1] ? 0 : 1, "the network answers image " + k);
         }
     }

@@ -28,7 +28,7 @@ public final class StepperLook extends Application {
     @Override
     public void start(Stage stage) throws IOException {
         int index = getParameters().getRaw().isEmpty() ? 1234 : Integer.parseInt(getParameters().getRaw().get(0));
-        StepperTabs tabs = StepperTabs.forLesson(new Label("lesson picture"), XoLesson.load());
+        StepperTabs tabs = StepperTabs.forLesson(XoLesson.load());
         float[] x = new float[784];
         int label;
         try (DataInputStream in = new DataInputStream(new GZIPInputStream(new FileInputStream(IMAGES)));
@@ -42,7 +42,7 @@ public final class StepperLook extends Application {
         }
         Network net = Network.build(Presets.get("lenet5").network(), 1);
         tabs.open(net, x, false, "LeNet-5 (seed 1, untrained) \u2014 test image " + index + ", true: " + NAMES[label]);
-        tabs.getSelectionModel().select(2);
+        tabs.getSelectionModel().select(0);
         BorderPane frame = new BorderPane(tabs);
         frame.setLeft(new Label("  layer stack  "));
         stage.setScene(new Scene(frame, 1366, 768));

@@ -45,7 +45,6 @@ class StepperTabsTest {
             tabs.setPresenting(false);
             tabs.session().fractionsProperty().set(false);
             tabs.session().setInput(LessonNetwork.input(XoLesson.load().x()));
-            tabs.guided().go(0);
             tabs.convView().controls().pause();
             tabs.convView().configure(0, 0, 0);
         });
@@ -58,36 +57,6 @@ class StepperTabsTest {
 
     private void select(String tabId) {
         TabsWindow.select(robot, tabs, tabId);
-    }
-
-    @Test
-    void lessonFilteringMathShowsPointFiftyFive() {
-        select("tabGuided");
-        for (int i = 0; i < 3; i++) {
-            robot.clickOn("#lessonNext");
-        }
-        Label title = robot.lookup("#lessonTitle").queryAs(Label.class);
-        assertEquals("Filtering: the math (2)", title.getText());
-        Label finish = robot.from(tabs.guided()).lookup("#convFinish").queryAs(Label.class);
-        assertEquals("5 / 9 = 0.55", finish.getText());
-        Label sum = robot.from(tabs.guided()).lookup("#convSum").queryAs(Label.class);
-        assertEquals("1 + 1 - 1 + 1 + 1 + 1 - 1 + 1 + 1 = 5", sum.getText());
-        ValueGrid output = tabs.guided().convView().outputGrid();
-        assertEquals("0.55", output.textAt(3, 3));
-        assertEquals("1.00", output.textAt(1, 1)); // the first example window, already filled in
-        assertEquals("", output.textAt(3, 4)); // not computed yet
-
-        // the O as input: the centre window of the diagonal now reads the O's centre (all background)
-        robot.clickOn("#inputO");
-        float[] o = LessonNetwork.input(XoLesson.load().o());
-        assertEquals(o[40], tabs.session().input()[40], 0f);
-        assertTrue(!"5 / 9 = 0.55".equals(finish.getText()), finish.getText());
-        robot.clickOn("#inputX");
-        assertEquals("5 / 9 = 0.55", finish.getText());
-
-        robot.clickOn(robot.from(tabs.guided()).lookup("#convFractions").queryAs(javafx.scene.control.CheckBox.class));
-        assertEquals("5 / 9 = 5/9", finish.getText());
-        assertEquals("7/9", output.textAt(0, 0));
     }
 
     @Test
@@ -161,24 +130,18 @@ class StepperTabsTest {
 
     @Test
     void presentationKeysStep() {
-        select("tabGuided");
-        robot.clickOn("#lessonTitle"); // focus inside the window
-        assertEquals(0, tabs.guided().index());
+        // (the guided lesson's keys moved with it to the Lesson tab: XoLessonSequenceTest)
+        select("tabConv");
+        robot.clickOn(robot.lookup("#stepperHeader").queryAllAs(Label.class).stream()
+                .filter(l -> ((javafx.scene.control.ScrollPane) tabs.getSelectionModel().getSelectedItem().getContent())
+                        .getContent() == l.getParent())
+                .findFirst().orElseThrow()); // focus inside the window
         robot.type(KeyCode.F5);
         assertTrue(tabs.presenting());
         assertFalse(((BorderPane) tabs.getParent()).getLeft().isVisible(), "side panels make room");
-        robot.type(KeyCode.RIGHT);
-        assertEquals(1, tabs.guided().index());
-        robot.type(KeyCode.PAGE_DOWN);
-        assertEquals(2, tabs.guided().index());
-        robot.type(KeyCode.LEFT);
-        assertEquals(1, tabs.guided().index());
-        robot.type(KeyCode.PAGE_UP);
-        assertEquals(0, tabs.guided().index());
         robot.type(KeyCode.F5);
         assertFalse(tabs.presenting());
 
-        select("tabConv");
         int start = tabs.convView().controls().step();
         robot.type(KeyCode.PAGE_DOWN);
         assertEquals(start + 1, tabs.convView().controls().step());

@@ -18,7 +18,7 @@ final class TabsWindow {
         StepperTabs[] tabs = new StepperTabs[1];
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
-            tabs[0] = StepperTabs.forLesson(new Label("lesson picture"), XoLesson.load());
+            tabs[0] = StepperTabs.forLesson(XoLesson.load());
             BorderPane frame = new BorderPane(tabs[0]);
             frame.setLeft(new Label("left"));
             s.setScene(new Scene(frame, 1240, 760));
