@@ -3,6 +3,7 @@ package org.convlab.ui.controls;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -17,6 +18,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
@@ -31,9 +33,10 @@ import org.controlsfx.control.ToggleSwitch;
  * the controls that change it, at 1, 2 or 3 times its pixels. Generic, so every view gets it:
  * during the snapshot every input control (a button of any kind, combo box, choice box, spinner,
  * slider, text field, switch) and every node with the style class {@value #HIDDEN} is hidden and
- * takes no room; a container whose children are mostly such controls (a bar of buttons and their
- * labels) goes with them; scroll panes inside the view show their whole content; the view is laid
- * out again at its width. Afterwards everything is put back as it was, within the same call, so the
+ * takes no room; a container of three or more children that are at least half such controls and
+ * otherwise labels (a bar of buttons, a grid of settings and their names) goes with them; scroll
+ * panes inside the view show their whole content, tables all their rows and columns; the view is
+ * laid out again at its width, as tall as what is left. Afterwards everything is put back as it was, within the same call, so the
  * window never shows the figure's layout. FX thread.
  */
 public final class FigureSnapshot {
@@ -62,6 +65,7 @@ public final class FigureSnapshot {
                 }
                 p.layout();
                 int before = undo.size();
+                fitTables(p, undo);
                 expandScrollPanes(p, undo);
                 fitHeight(view, undo.size() > before, undo);
             }
@@ -122,7 +126,7 @@ public final class FigureSnapshot {
         // ("Stride", "speed", "step 3 of 49"): without the controls they mean nothing, and the
         // bar's padding would stay as a gap
         boolean empty = shown > 0 && gone == shown;
-        boolean controlBar = p instanceof Pane && !(p instanceof Control) && shown >= 2 && gone * 2 > shown
+        boolean controlBar = p instanceof Pane && !(p instanceof Control) && shown >= 3 && gone * 2 >= shown
                 && restAreLabels;
         if (empty || controlBar) {
             hide(n, undo);
@@ -131,8 +135,15 @@ public final class FigureSnapshot {
         return false;
     }
 
-    /** A label, a bit of text, a separator or an empty region (a spacer): what sits between controls in a bar. */
+    /**
+     * A label, a bit of text, a separator or an empty region (a spacer): what sits between controls
+     * in a bar. A title ({@code .section-title}, {@code .panel-title}, ...) is none: a row that
+     * starts with one is a heading, kept without its controls.
+     */
     private static boolean isLabelOrSpacer(Node n) {
+        if (n.getStyleClass().stream().anyMatch(c -> c.endsWith("title"))) {
+            return false;
+        }
         return n instanceof Label || n instanceof Text || n instanceof Separator
                 || n instanceof Region r && !(n instanceof Control) && r.getChildrenUnmodifiable().isEmpty();
     }
@@ -195,10 +206,63 @@ public final class FigureSnapshot {
         }
     }
 
+    /** Tables inside the view are made as tall as their rows and as wide as their columns: no empty rows, no cut-off column. */
+    private static void fitTables(Parent p, List<Runnable> undo) {
+        for (Node child : p.getChildrenUnmodifiable()) {
+            if (!child.isVisible()) {
+                continue;
+            }
+            if (child instanceof TableView<?> table) {
+                fit(table, undo);
+            } else if (child instanceof Parent inner) {
+                fitTables(inner, undo);
+            }
+        }
+    }
+
+    private static void fit(TableView<?> table, List<Runnable> undo) {
+        Node row = table.lookup(".table-row-cell");
+        Node header = table.lookup(".column-header-background");
+        double rowHeight = table.getFixedCellSize() > 0 ? table.getFixedCellSize()
+                : row == null ? 0 : row.getLayoutBounds().getHeight();
+        if (rowHeight <= 0) {
+            return; // not laid out yet: leave it as it is
+        }
+        double columns = 0;
+        for (var c : table.getVisibleLeafColumns()) {
+            columns += c.getWidth();
+        }
+        Insets in = table.getInsets();
+        double h = Math.ceil(in.getTop() + in.getBottom() + (header == null ? 0 : header.getLayoutBounds().getHeight())
+                + rowHeight * table.getItems().size()) + 1;
+        double w = Math.ceil(Math.max(table.getWidth() - in.getLeft() - in.getRight(), columns) + in.getLeft() + in.getRight());
+        double[] old = {table.getMinWidth(), table.getPrefWidth(), table.getMinHeight(), table.getPrefHeight(), table.getMaxHeight()};
+        table.setMinWidth(w);
+        table.setPrefWidth(w);
+        table.setMinHeight(h);
+        table.setPrefHeight(h);
+        table.setMaxHeight(h);
+        // all rows are shown, yet the table's flow may keep its scroll bar: drawn transparent
+        for (Node bar : table.lookupAll(".scroll-bar")) {
+            if (!bar.opacityProperty().isBound()) {
+                double opacity = bar.getOpacity();
+                bar.setOpacity(0);
+                undo.add(() -> bar.setOpacity(opacity));
+            }
+        }
+        undo.add(() -> {
+            table.setMinWidth(old[0]);
+            table.setPrefWidth(old[1]);
+            table.setMinHeight(old[2]);
+            table.setPrefHeight(old[3]);
+            table.setMaxHeight(old[4]);
+        });
+    }
+
     /**
-     * Lays the view out again at its width (wider if an expanded scroll pane needs it: {@code widen}). A view
-     * that is a scroll pane's content or a scene's root is as tall as it needs, so the controls'
-     * room goes; a view that fills its place (a tab's whole area) keeps at least its height.
+     * Lays the view out again at its width (wider if an expanded scroll pane or a fitted table
+     * needs it: {@code widen}) and as tall as it needs: the controls' room goes, and so does the
+     * empty space below a view that fills its tab.
      */
     private static void fitHeight(Node view, boolean widen, List<Runnable> undo) {
         if (!(view instanceof Region r)) {
@@ -208,27 +272,10 @@ public final class FigureSnapshot {
         double oldH = r.getHeight();
         double w = widen ? Math.max(oldW, r.minWidth(-1)) : oldW;
         double h = Math.max(r.minHeight(w), r.prefHeight(w));
-        if (!tight(view)) {
-            h = Math.max(h, oldH);
-        }
         r.resize(w, h);
         r.layout();
+        r.layout(); // a table's flow settles its scroll bars in a second pass
         undo.add(() -> r.resize(oldW, oldH));
-    }
-
-    /** True for the content of a scroll pane and for a scene's root: their height follows their content. */
-    private static boolean tight(Node view) {
-        Scene scene = view.getScene();
-        if (scene != null && scene.getRoot() == view) {
-            return true;
-        }
-        int depth = 0;
-        for (Node n = view.getParent(); n != null && depth < 4; n = n.getParent(), depth++) {
-            if (n instanceof ScrollPane sp) {
-                return sp.getContent() == view;
-            }
-        }
-        return false;
     }
 
     /** Lets the window lay the view out as before (at the next pulse, or now when in a scene). */
