@@ -39,7 +39,7 @@ final class EditorMenus {
         /** The X/O lesson's network back into the step-through views. */
         void stepThroughLesson();
 
-        /** File > Export Step-through (the current step-through view as PNG, its maps as CSV). */
+        /** File > Export Step-through (the current input's maps as CSV; pictures of views are File > Export Figure's). */
         Menu stepThroughExportMenu();
 
         void setFontSize(int px);

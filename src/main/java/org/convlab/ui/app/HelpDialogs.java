@@ -143,6 +143,7 @@ final class HelpDialogs {
         k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label a = new Label(action);
         a.setWrapText(true);
+        GridPane.setValignment(k, javafx.geometry.VPos.TOP); // beside the first line of a long action
         table.add(k, 0, row);
         table.add(a, 1, row);
         return row + 1;

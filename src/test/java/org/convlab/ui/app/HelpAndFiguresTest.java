@@ -72,7 +72,11 @@ class HelpAndFiguresTest {
 
     @AfterEach
     void closeDialogs() {
-        robot.interact(() -> dialogs().forEach(w -> ((Stage) w).close()));
+        robot.interact(() -> {
+            dialogs().forEach(w -> ((Stage) w).close());
+            org.convlab.ui.Theme.setTextSize(org.convlab.ui.Theme.DEFAULT_EM);
+            org.convlab.ui.Theme.setPresenting(false, 1);
+        });
     }
 
     private List<Window> dialogs() {
@@ -131,6 +135,17 @@ class HelpAndFiguresTest {
         accelerators = items.stream().filter(i -> !(i instanceof Menu) && i.getAccelerator() != null).count();
         assertEquals(accelerators, HelpDialogs.menuShortcuts(bar).size());
         assertTrue(accelerators >= 15, "File, Edit and View carry shortcuts: " + accelerators);
+    }
+
+    @Test
+    void theShortcutsGrowWithTheAppsTextSize() {
+        robot.interact(() -> org.convlab.ui.Theme.setTextSize(24));
+        robot.interact(() -> menuItem("menuShortcuts").fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        Label save = robot.lookup("#shortcutsDialog").lookup(".shortcut-keys").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText().equals(menuItem("menuSave").getAccelerator().getDisplayText()))
+                .findFirst().orElseThrow();
+        assertEquals(24, save.getFont().getSize(), 0.01, "the dialog's text is the app's text size");
     }
 
     @Test
