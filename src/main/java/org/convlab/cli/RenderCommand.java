@@ -21,13 +21,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code render MODEL --input FILE --view conv|pool|relu|votes|maps|filters|lesson --out FILE.png}: draws a
- * step-through view exactly as the app shows it, headless (JavaFX on Monocle with software
- * rendering, no X server). The one place {@code cli} reaches into {@code ui}. Layer, channel and
+ * {@code render MODEL --input FILE --view conv|pool|relu|votes|maps|filters|lesson --out FILE.png
+ * [--scale 1|2|3]}: draws a step-through view as the app shows it, without its controls (a figure
+ * for a slide), headless (JavaFX on Monocle with software rendering, no X server). The one place {@code cli} reaches into {@code ui}. Layer, channel and
  * step are checked first: a wrong one exits 2 with a message naming it.
  */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = {"Draw a step-through view of the app to a PNG, headless (no display needed).",
+        description = {"Draw a step-through view of the app to a PNG, headless (no display needed), as a figure for a"
+                + " slide: without its buttons, spinners and menus, at --scale 1, 2 or 3 times the pixels.",
                 "Views: conv (filter --channel of conv layer --layer at window --step), pool (channel --channel at"
                         + " --step), relu (channel --channel), votes (dense layer --layer), maps (every layer's"
                         + " feature maps, --layer/--channel enlarged), filters (conv layer --layer's filters, --filter"
@@ -63,6 +64,11 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--width", defaultValue = "1280", paramLabel = "W", description = "image width in pixels (default: ${DEFAULT-VALUE})")
     int width;
 
+    @Option(names = "--scale", defaultValue = "1", paramLabel = "N",
+            description = "draw at N times the pixels of --width, for slides: 1, 2 or 3 (default: ${DEFAULT-VALUE});"
+                    + " the layout stays that of --width")
+    String scale;
+
     @Option(names = "--fractions", description = "write normalized values as fractions (7/9) where exact")
     boolean fractions;
 
@@ -83,8 +89,13 @@ final class RenderCommand implements Callable<Integer> {
         if (width < 200 || width > 8000) {
             throw new UserInputException("--width " + width + " is out of range (200..8000 pixels)");
         }
+        int times = parseScale(scale);
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean csv = name.endsWith(".csv");
+        if (csv && times != 1) {
+            throw new UserInputException("--scale " + scale.trim() + ": a .csv file holds numbers, not pixels; use --scale"
+                    + " with a .png file");
+        }
         if (csv && v != ViewRenderer.View.MAPS) {
             throw new UserInputException("--out " + out + ": CSV holds the feature maps; use it with --view maps");
         }
@@ -108,9 +119,21 @@ final class RenderCommand implements Callable<Integer> {
         // conv: the filter rides on --channel (older scripts) unless --filter names it; filters: on the step
         int c = v == ViewRenderer.View.CONV && filter != null ? filter : channel;
         int s = v == ViewRenderer.View.FILTERS ? filterOrZero() : step;
-        ViewRenderer.render(probe, v, l, c, s, width, out);
+        ViewRenderer.render(probe, v, l, c, s, width, times, out);
         spec.commandLine().getOut().println("wrote " + out);
         return 0;
+    }
+
+    /** 1, 2 or 3: anything else is one sentence naming what is offered. */
+    static int parseScale(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (t.endsWith("x")) {
+            t = t.substring(0, t.length() - 1); // "2x" reads naturally too
+        }
+        if (!t.matches("[123]")) {
+            throw new UserInputException("--scale '" + text + "' is not offered: use 1, 2 or 3 (times the pixels of --width)");
+        }
+        return Integer.parseInt(t);
     }
 
     private static ViewRenderer.View parseView(String name) {

@@ -31,6 +31,8 @@ public final class ConvLabApp extends Application {
     /** Called by {@code org.convlab.Launcher} when the jar is started without a command. */
     public static void launchApp(String[] args) {
         StartupTiming.mark("main");
+        // started from the class path (the jar, an IDE): JavaFX's one complaint about that is dropped
+        org.convlab.Launcher.quietClassPathWarning();
         // Read the lesson (Jackson's start-up cost) on a second core while JavaFX starts.
         lesson = CompletableFuture.supplyAsync(XoLesson::load);
         Application.launch(ConvLabApp.class, args);

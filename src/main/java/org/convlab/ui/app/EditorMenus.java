@@ -16,8 +16,9 @@ import org.convlab.ui.editor.EditorModel;
 import org.convlab.ui.editor.FileActions;
 
 /**
- * The menu bar: File, Edit (Undo/Redo name what they will do), Presets, View (the middle tabs,
- * the side panels, and the text size, which is remembered between runs). Ids: {@code #menuBar},
+ * The menu bar: File (with Export Figure: the current view for a slide), Edit (Undo/Redo name what
+ * they will do), Presets, View (the middle tabs, the side panels, and the text size, which is
+ * remembered between runs), Help (keyboard shortcuts, About). Ids: {@code #menuBar},
  * {@code #menuUndo}, {@code #menuRedo}, {@code #menuSave}, {@code #menuRecent},
  * {@code #preset-menu-<name>}, {@code #menuSidePanels}, {@code #fontSize-<px>}.
  */
@@ -38,7 +39,7 @@ final class EditorMenus {
         /** The X/O lesson's network back into the step-through views. */
         void stepThroughLesson();
 
-        /** File > Export Step-through (the current step-through view as PNG, its maps as CSV). */
+        /** File > Export Step-through (the current input's maps as CSV; pictures of views are File > Export Figure's). */
         Menu stepThroughExportMenu();
 
         void setFontSize(int px);
@@ -54,12 +55,14 @@ final class EditorMenus {
     private EditorMenus() {}
 
     static MenuBar create(EditorModel model, FileActions files, Window window) {
-        MenuBar bar = new MenuBar(file(files, window), edit(model), presets(window), view(window));
+        MenuBar bar = new MenuBar();
+        bar.getMenus().addAll(file(files, window, bar::getScene), edit(model), presets(window), view(window),
+                HelpDialogs.menu(bar));
         bar.setId("menuBar");
         return bar;
     }
 
-    private static Menu file(FileActions files, Window window) {
+    private static Menu file(FileActions files, Window window, java.util.function.Supplier<javafx.scene.Scene> scene) {
         Menu recent = new Menu("Open Recent");
         recent.setId("menuRecent");
         Menu file = new Menu("_File");
@@ -71,6 +74,7 @@ final class EditorMenus {
                 new SeparatorMenuItem(),
                 item("Save", "menuSave", "Shortcut+S", files::save),
                 item("Save As...", "menuSaveAs", "Shortcut+Shift+S", files::saveAs),
+                FigureExport.menu(scene),
                 item("Export Diagram as PNG...", "menuExportDiagram", null, window::exportDiagram),
                 window.stepThroughExportMenu(),
                 new SeparatorMenuItem(),

@@ -122,7 +122,10 @@ final class StepThroughLink {
         menu.getItems().add(placeholder);
         menu.setOnShowing(e -> {
             if (menu.getItems().contains(placeholder)) {
-                menu.getItems().setAll(List.copyOf(stepper().exportMenu(owner.get()).getItems()));
+                Menu source = stepper().exportMenu(owner.get());
+                List<MenuItem> items = List.copyOf(source.getItems());
+                source.getItems().clear(); // an item has one parent menu: moved, not added twice (JavaFX warns)
+                menu.getItems().setAll(items);
             }
         });
         return menu;

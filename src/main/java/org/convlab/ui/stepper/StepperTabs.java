@@ -177,9 +177,9 @@ public final class StepperTabs extends TabPane {
         ViewExport.csv(views.session.snapshot(), out);
     }
 
-    /** A File-menu "Export" submenu: the current view as PNG, the feature maps as CSV (each asks for a file). */
+    /** A File-menu "Export" submenu: the feature maps as CSV (asks for a file); File > Export Figure draws the views. */
     public javafx.scene.control.Menu exportMenu(javafx.stage.Window owner) {
-        return ViewExport.menu(owner, this::exportViewPng, this::exportMapsCsv);
+        return ViewExport.menu(owner, this::exportMapsCsv);
     }
 
     public boolean presenting() {

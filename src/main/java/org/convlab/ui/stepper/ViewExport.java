@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
-import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -15,13 +14,15 @@ import javafx.scene.control.ScrollPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.convlab.trace.ActivationSnapshot;
+import org.convlab.ui.controls.FigureSnapshot;
 import org.convlab.trace.SnapshotCsv;
 
 /**
- * Export of what the step-through shows: the current view as a PNG (the view node drawn whole,
- * also the parts scrolled out of sight, by the same classes {@code render} draws) and the current
- * input's maps as CSV ({@link SnapshotCsv}); both written atomically. Also the File menu's
- * "Export" submenu with a file chooser for each.
+ * Export of what the step-through shows: the current view as a PNG figure (the view node drawn
+ * whole, also the parts scrolled out of sight, without its controls: {@link FigureSnapshot}) and
+ * the current input's maps as CSV ({@link SnapshotCsv}); both written atomically. Also the File
+ * menu's "Export Step-through" items: the maps as CSV with a file chooser (the picture of a view is
+ * File &gt; Export Figure's, for whatever view is showing).
  */
 final class ViewExport {
     private ViewExport() {}
@@ -31,11 +32,9 @@ final class ViewExport {
         return tabContent instanceof ScrollPane sp && sp.getContent() != null ? sp.getContent() : tabContent;
     }
 
-    /** Draws {@code view} (laid out, in a scene) to a PNG. FX thread. */
+    /** Draws {@code view} (laid out, in a scene) as a figure at its size on screen to a PNG. FX thread. */
     static void png(Node view, File out) {
-        SnapshotParameters params = new SnapshotParameters();
-        params.setFill(javafx.scene.paint.Color.WHITE);
-        var image = view.snapshot(params, null);
+        var image = FigureSnapshot.take(view, 1);
         try {
             ViewRenderer.writePng(SwingFXUtils.fromFXImage(image, null), out.toPath());
         } catch (IOException e) {
@@ -51,16 +50,13 @@ final class ViewExport {
         }
     }
 
-    /** "Export" with "Current view as PNG..." and "Feature maps as CSV...", each asking for a file. */
-    static Menu menu(Window owner, Consumer<File> png, Consumer<File> csv) {
-        MenuItem toPng = new MenuItem("Current view as PNG\u2026");
-        toPng.setId("exportPng");
-        toPng.setOnAction(e -> save(owner, "Export the current view", "convlab-view.png", "PNG image", png));
+    /** "Export" with "Feature maps as CSV...", asking for a file. */
+    static Menu menu(Window owner, Consumer<File> csv) {
         MenuItem toCsv = new MenuItem("Feature maps as CSV\u2026");
         toCsv.setId("exportCsv");
         toCsv.setOnAction(e -> save(owner, "Export the current input's feature maps", "convlab-maps.csv",
                 "CSV table", csv));
-        Menu menu = new Menu("Export", null, toPng, toCsv);
+        Menu menu = new Menu("Export", null, toCsv);
         menu.setId("exportMenu");
         return menu;
     }

@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Group;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
@@ -18,12 +17,15 @@ import javax.imageio.ImageIO;
 import org.convlab.UserInputException;
 import org.convlab.data.xo.XoLesson;
 import org.convlab.model.ModelFiles;
+import org.convlab.ui.controls.FigureSnapshot;
 import org.convlab.ui.maps.FeatureMapGallery;
 
 /**
  * Draws one step-through view to a PNG without a display: JavaFX runs on Monocle's headless
  * platform with the software renderer, the same view classes the app shows are laid out at the
- * requested width, and the scene is snapshotted. Used by the {@code render} command.
+ * requested width, and the view is drawn as a figure ({@link FigureSnapshot}: without its spinners,
+ * buttons and combo boxes, as tall as what is left, at 1, 2 or 3 times the pixels). Used by the
+ * {@code render} command.
  */
 public final class ViewRenderer {
     /** The views {@code render} can draw. */
@@ -35,12 +37,16 @@ public final class ViewRenderer {
     private ViewRenderer() {}
 
     /**
-     * Renders {@code view} of the session to {@code out}. {@code layer}, {@code channel} and
-     * {@code step} must already be checked against the network (see the render command); for
-     * {@code FILTERS} the enlarged filter is {@code step}, its input channel {@code channel}.
+     * Renders {@code view} of the session to {@code out}, laid out {@code width} pixels wide and
+     * drawn at {@code scale} times that (one of {@link FigureSnapshot#SCALES}). {@code layer},
+     * {@code channel} and {@code step} must already be checked against the network (see the render
+     * command); for {@code FILTERS} the enlarged filter is {@code step}, its input channel {@code channel}.
      */
     public static void render(StepperSession session, View view, int layer, int channel, int step, double width,
-                              Path out) {
+                              int scale, Path out) {
+        if (!FigureSnapshot.SCALES.contains(scale)) {
+            throw new UserInputException("--scale " + scale + " is not offered: use 1, 2 or 3");
+        }
         startHeadless();
         CompletableFuture<BufferedImage> image = new CompletableFuture<>();
         Platform.runLater(() -> {
@@ -66,15 +72,8 @@ public final class ViewRenderer {
                         r.resize(width, height);
                     }
                 }
-                Scene finalScene = sized;
-                if (finalScene.getHeight() != height) {
-                    sized.setRoot(new Group());
-                    finalScene = new Scene(root, width, height);
-                    finalScene.getStylesheets().addAll(sized.getStylesheets());
-                    root.applyCss();
-                    root.layout();
-                }
-                WritableImage shot = finalScene.snapshot(null);
+                // a node's snapshot is not cut to its scene: the view is drawn whole at its final height
+                WritableImage shot = FigureSnapshot.take(root, scale);
                 image.complete(SwingFXUtils.fromFXImage(shot, null));
             } catch (Throwable t) {
                 image.completeExceptionally(t);
