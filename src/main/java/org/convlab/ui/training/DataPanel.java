@@ -50,6 +50,10 @@ final class DataPanel extends VBox {
     private final Label skippedTitle = new Label("Skipped files: none");
     private final ListView<String> skipped = new ListView<>();
     private final ReadOnlyObjectWrapper<PreparedData> prepared = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.NONE);
+
+    /** Where the data stands, for the dashboard's progress line. */
+    enum Phase { NONE, LOADING, LOADED, FAILED }
     private final Loader loader;
     private boolean inkConvention;
     private Consumer<ChosenImage> onThumbnail = c -> {};
@@ -113,7 +117,7 @@ final class DataPanel extends VBox {
         info.setId("dataInfo");
         message.setId("dataMessage");
         message.setWrapText(true);
-        message.setStyle("-fx-text-fill: #b71c1c;");
+        message.setTextFill(org.convlab.ui.Theme.PROBLEM);
         classes.setId("classList");
         skipped.setId("skippedList");
         skipped.setPrefHeight(70);
@@ -125,6 +129,10 @@ final class DataPanel extends VBox {
 
     ReadOnlyObjectProperty<PreparedData> preparedProperty() {
         return prepared.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<Phase> phaseProperty() {
+        return phase.getReadOnlyProperty();
     }
 
     String source() {
@@ -146,6 +154,7 @@ final class DataPanel extends VBox {
     /** Forget the loaded data (the model changed); the user loads again. */
     void invalidate() {
         prepared.set(null);
+        phase.set(Phase.NONE);
     }
 
     /** Called when a thumbnail is clicked (the image becomes the chosen one). */
@@ -226,6 +235,7 @@ final class DataPanel extends VBox {
         }
         message.setText("");
         info.setText("loading " + src + " …");
+        phase.set(Phase.LOADING);
         loader.load(src, resize.getValue(),
                 d -> Platform.runLater(() -> show(d)),
                 err -> Platform.runLater(() -> fail(err)));
@@ -233,6 +243,7 @@ final class DataPanel extends VBox {
 
     private void fail(String error) {
         prepared.set(null);
+        phase.set(Phase.FAILED);
         info.setText("");
         message.setText(error);
         classes.getChildren().clear();
@@ -253,17 +264,18 @@ final class DataPanel extends VBox {
         List<String> names = train.classes();
         float[] x = new float[train.shape().size()];
         int[] shown = new int[names.size()];
-        HBox[] strips = new HBox[names.size()];
+        javafx.scene.layout.FlowPane[] strips = new javafx.scene.layout.FlowPane[names.size()];
         for (int c = 0; c < names.size(); c++) {
             Label name = new Label(String.format(Locale.ROOT, "%s: %d (+%d val)", names.get(c), trainCounts[c], valCounts[c]));
             name.setId("classCount-" + c);
             name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            strips[c] = new HBox(2);
-            HBox row = new HBox(6, name, strips[c]);
+            // the thumbnails wrap under the name in a narrow setup column instead of running off its edge
+            strips[c] = new javafx.scene.layout.FlowPane(2, 2);
+            javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(6, 2, name, strips[c]);
             row.setAlignment(Pos.CENTER_LEFT);
             classes.getChildren().add(row);
         }
-        double scale = Math.max(1, Math.floor(24.0 / Math.max(train.shape().height(), train.shape().width())));
+        double scale = Math.max(1, Math.floor(org.convlab.ui.Theme.px(1.6) / Math.max(train.shape().height(), train.shape().width())));
         for (int i = 0; i < train.size(); i++) {
             int c = train.label(i);
             if (shown[c] >= THUMBNAILS) {
@@ -290,6 +302,7 @@ final class DataPanel extends VBox {
         }
         skippedTitle.setText(d.skipped().isEmpty() ? "Skipped files: none" : "Skipped files: " + d.skipped().size());
         prepared.set(d);
+        phase.set(Phase.LOADED);
     }
 
     private static boolean allFull(int[] shown) {
