@@ -62,6 +62,7 @@ public final class DrawPad extends BorderPane {
     public DrawPad() {
         setId("drawPad");
         getStylesheets().add(OpenRequest.class.getResource("dashboard.css").toExternalForm());
+        org.convlab.ui.Theme.styleRoot(this);
         setPadding(new Insets(8));
         title.getStyleClass().add("section-title");
         title.setWrapText(true);

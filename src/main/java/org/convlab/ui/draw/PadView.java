@@ -31,6 +31,7 @@ final class PadView extends Region {
 
     void setPixels(PadPixels p) {
         pixels = p;
+        requestLayout();
         draw();
     }
 
@@ -81,16 +82,20 @@ final class PadView extends Region {
     @Override
     protected void layoutChildren() {
         double side = Math.floor(Math.min(Math.min(getWidth(), getHeight()), Theme.px(PREFERRED_EMS)));
-        if (canvas.getWidth() != side || canvas.getHeight() != side) {
-            canvas.setWidth(side);
-            canvas.setHeight(side);
+        // whole pixels only: the canvas is a multiple of the picture's size, with no strip left over
+        double cell = Math.floor(side / Math.max(pixels.height(), pixels.width()));
+        double w = cell * pixels.width();
+        double h = cell * pixels.height();
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
         }
         draw();
     }
 
     /** The side of one pixel on screen. */
     double cellSize() {
-        return Math.floor(canvas.getWidth() / Math.max(pixels.height(), pixels.width()));
+        return Math.floor(Math.max(canvas.getWidth() / pixels.width(), canvas.getHeight() / pixels.height()));
     }
 
     /** The pixel (row, col) under canvas point (x, y), or null outside the picture. */

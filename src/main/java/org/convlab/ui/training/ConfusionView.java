@@ -47,6 +47,9 @@ final class ConfusionView extends VBox {
         canvas.setId("confusionMatrix");
         hover.getStyleClass().add("caption");
         hover.setWrapText(true);
+        // wrapped lines take the height they need (the view's scroll pane gives it), never an ellipsis
+        hover.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(title, canvas, hover);
         Theme.onChange(this, () -> {
             if (shown != null) {

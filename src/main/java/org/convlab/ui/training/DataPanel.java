@@ -264,13 +264,13 @@ final class DataPanel extends VBox {
         List<String> names = train.classes();
         float[] x = new float[train.shape().size()];
         int[] shown = new int[names.size()];
-        javafx.scene.layout.FlowPane[] strips = new javafx.scene.layout.FlowPane[names.size()];
+        HBox[] strips = new HBox[names.size()];
         for (int c = 0; c < names.size(); c++) {
             Label name = new Label(String.format(Locale.ROOT, "%s: %d (+%d val)", names.get(c), trainCounts[c], valCounts[c]));
             name.setId("classCount-" + c);
             name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            // the thumbnails wrap under the name in a narrow setup column instead of running off its edge
-            strips[c] = new javafx.scene.layout.FlowPane(2, 2);
+            // the thumbnails go under the name in a narrow setup column instead of running off its edge
+            strips[c] = new HBox(2);
             javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(6, 2, name, strips[c]);
             row.setAlignment(Pos.CENTER_LEFT);
             classes.getChildren().add(row);

@@ -63,8 +63,12 @@ final class RunBar extends VBox {
         for (Button b : List.of(start, pause, stop, save)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        progress.setPrefWidth(220);
-        progress.setMinWidth(40);
+        progress.setPrefWidth(Theme.px(14));
+        progress.setMinWidth(Theme.px(2.5));
+        Theme.onChange(this, () -> {
+            progress.setPrefWidth(Theme.px(14));
+            progress.setMinWidth(Theme.px(2.5));
+        });
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
         HBox buttons = new HBox(6, start, pause, stop, save, progress);

@@ -82,6 +82,8 @@ public final class TrainingDashboard extends BorderPane {
     public TrainingDashboard(String name, NetworkSpec spec) {
         setId("trainingDashboard");
         getStylesheets().add(TrainingDashboard.class.getResource("dashboard.css").toExternalForm());
+        // the app's one scale, also when the dashboard stands in a window of its own (DashboardPreview, tests)
+        org.convlab.ui.Theme.styleRoot(this);
         modelPicker = new ModelPicker(this::setModel, this::showError);
         data = new DataPanel((source, resize, done, failed) -> DataPreparation.inBackground(source, model, resize,
                 settings::validationSplit, settings::seed, done, failed));

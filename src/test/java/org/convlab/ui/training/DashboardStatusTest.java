@@ -113,14 +113,17 @@ class DashboardStatusTest extends DashboardWindowTest {
         robot.interact(() -> dashboard.setDataSource(XO.toString()));
         DataPanel panel = robot.lookup("#dataPanel").queryAs(DataPanel.class);
         DashboardFx.waitUntil(15, () -> panel.preparedProperty().get() != null);
-        robot.interact(() -> dashboard.settings().setEpochs(3));
+        robot.interact(() -> dashboard.settings().setEpochs(2000)); // long enough to be running when the editor changes
         robot.interact(dashboard::startTraining);
+        DashboardFx.waitUntil(20, () -> dashboard.snapshotProperty().get() != null
+                && dashboard.snapshotProperty().get().isActive());
         robot.interact(() -> dashboard.offerEditorModel("preset:lenet5", 1, () -> ModelSource.load("preset:lenet5")));
         Node offer = robot.lookup("#editorModelOffer").query();
+        assertTrue(dashboard.snapshotProperty().get().isActive(), "still running");
         assertFalse(offer.isVisible(), "the model cannot change during a run");
-        DashboardFx.waitUntil(30, () -> dashboard.snapshotProperty().get() != null
-                && dashboard.snapshotProperty().get().state() == State.FINISHED && offer.isVisible());
+        robot.interact(() -> robot.lookup("#stop").queryAs(Button.class).fire());
+        DashboardFx.waitUntil(30, () -> dashboard.snapshotProperty().get().state() == State.STOPPED && offer.isVisible());
         assertEquals("preset:xo", dashboard.modelName(), "the run's model until the user switches");
-        assertTrue(status().startsWith("finished"), "the run's own line stays after it: " + status());
+        assertTrue(status().startsWith("stopped"), "the run's own line stays after it: " + status());
     }
 }
