@@ -22,6 +22,20 @@ final class AdaptiveColumns extends FlowPane {
         org.convlab.ui.Theme.onChange(this, () -> fit(getWidth()));
     }
 
+    /**
+     * As wide as the widest child's minimum: a FlowPane's own minimum is its widest child's
+     * preferred width, which {@link #fit} set to the last column width, so the pane could never
+     * become narrower than it once was (at Text Size 24 the dashboard then scrolled sideways).
+     */
+    @Override
+    protected double computeMinWidth(double height) {
+        double widest = 0;
+        for (Node child : getManagedChildren()) {
+            widest = Math.max(widest, child.minWidth(-1));
+        }
+        return snappedLeftInset() + widest + snappedRightInset();
+    }
+
     private double threshold() {
         return twoColumnWidth * org.convlab.ui.Theme.em() / org.convlab.ui.Theme.DEFAULT_EM;
     }

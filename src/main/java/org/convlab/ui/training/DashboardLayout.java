@@ -30,6 +30,7 @@ final class DashboardLayout {
         setupPane.setText("Setup: model, data and settings");
         setupPane.setId("setupPane");
         setupPane.setAnimated(false);
+        setupScroll.setId("setupScroll");
         setupScroll.setFitToWidth(true);
         // no sideways scrolling: the setup's rows wrap, and a column scrolled sideways cut its labels ("ircle")
         setupScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);

@@ -108,6 +108,11 @@ final class DataPanel extends VBox {
             }
         });
         resize.setValue(ResizeMode.FIT_PAD);
+        ChoiceWidth.fit(resize);
+        ChoiceWidth.fit(samples);
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {load, folder, idx}) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         resize.setOnAction(e -> {
             if (prepared.get() != null) {
                 load();
@@ -122,9 +127,15 @@ final class DataPanel extends VBox {
         skipped.setId("skippedList");
         skipped.setPrefHeight(70);
         getChildren().addAll(title, new HBox(4, source, load), new HBox(4, folder, idx, samples),
-                new HBox(4, new Label("resize"), resize), info, message, classes, skippedTitle, skipped);
+                new HBox(4, minWidthLabel("resize"), resize), info, message, classes, skippedTitle, skipped);
         ((HBox) getChildren().get(3)).setAlignment(Pos.CENTER_LEFT);
         acceptDrops(this);
+    }
+
+    private static Label minWidthLabel(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     ReadOnlyObjectProperty<PreparedData> preparedProperty() {

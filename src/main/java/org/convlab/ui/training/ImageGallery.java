@@ -52,6 +52,20 @@ final class ImageGallery extends VBox {
         scroll.setMinHeight(90);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().addAll(title, scroll);
+        org.convlab.ui.Theme.onChange(this, () -> {
+            for (javafx.scene.Node tile : tiles.getChildren()) {
+                if (((VBox) tile).getChildren().get(0) instanceof ImageView view && view.getImage() != null) {
+                    fit(view, (int) view.getImage().getHeight(), (int) view.getImage().getWidth());
+                }
+            }
+        });
+    }
+
+    /** About three body-text lines high, so the images grow with the captions. */
+    private static void fit(ImageView view, int height, int width) {
+        double scale = Math.max(1, Math.floor(org.convlab.ui.Theme.px(3.2) / Math.max(height, width)));
+        view.setFitWidth(width * scale);
+        view.setFitHeight(height * scale);
     }
 
     void setInkConvention(boolean ink) {
@@ -96,10 +110,7 @@ final class ImageGallery extends VBox {
             Tile t = pending.poll();
             int n = added++;
             ImageView view = new ImageView(Pictures.sample(t.pixels(), 0, t.shape(), inkConvention));
-            // about three body-text lines high, so the images grow with the captions
-            double scale = Math.max(1, Math.floor(org.convlab.ui.Theme.px(3.2) / Math.max(t.shape().height(), t.shape().width())));
-            view.setFitWidth(t.shape().width() * scale);
-            view.setFitHeight(t.shape().height() * scale);
+            fit(view, t.shape().height(), t.shape().width());
             view.setSmooth(false);
             Label caption = new Label(t.caption());
             caption.getStyleClass().add("caption");

@@ -32,6 +32,13 @@ final class MapStrip extends VBox {
     MapStrip() {
         setId("mapStrip");
         setSpacing(3);
+        // rows sized in ems: build them again at the new size
+        Theme.onChange(this, () -> {
+            ActivationSnapshot s = shown;
+            shown = null;
+            layout = List.of();
+            show(s);
+        });
     }
 
     ActivationSnapshot shown() {

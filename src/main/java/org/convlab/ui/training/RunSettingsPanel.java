@@ -61,10 +61,12 @@ final class RunSettingsPanel extends VBox {
             javafx.scene.control.Control c = (javafx.scene.control.Control) rows[i][1];
             if (c instanceof TextField f) {
                 f.setPrefColumnCount(f == augmentation ? 14 : 7);
+                c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             }
-            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             g.add(c, 1, i);
         }
+        ChoiceWidth.fit(optimizer);
+        ChoiceWidth.fit(schedule);
         getChildren().addAll(title, g);
         applyDefaults(null);
     }

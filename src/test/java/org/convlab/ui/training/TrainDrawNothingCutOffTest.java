@@ -122,6 +122,7 @@ class TrainDrawNothingCutOffTest {
                 String where = String.format(java.util.Locale.ROOT, "%s, %.0fx%.0f, text %.0f px", when, size[0], size[1],
                         textSize);
                 robot.interact(() -> problems.addAll(cutOff(stage.getScene().getRoot(), "Train, " + where)));
+                robot.interact(() -> problems.addAll(sideways(stage.getScene().getRoot(), "Train, " + where)));
                 if (draw) {
                     robot.interact(() -> window.views().show(CenterViews.DRAW));
                     settle();
@@ -139,6 +140,26 @@ class TrainDrawNothingCutOffTest {
         robot.interact(() -> stage.getScene().getRoot().applyCss());
         robot.interact(() -> stage.getScene().getRoot().layout());
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * The dashboard's scrolling column and its setup column scroll up and down only: content wider
+     * than its viewport is cut at the right edge (the old setup column showed "ircle").
+     */
+    static List<String> sideways(Node root, String where) {
+        List<String> found = new ArrayList<>();
+        for (Node n : root.lookupAll(".scroll-pane")) {
+            if (n instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null && n.isVisible()
+                    && ("dashboardScroll".equals(sp.getId()) || "setupScroll".equals(sp.getId()))) {
+                double content = sp.getContent().getLayoutBounds().getWidth();
+                double viewport = sp.getViewportBounds().getWidth();
+                if (content > viewport + 1) {
+                    found.add(where + ": " + "#" + sp.getId() + " is "
+                            + Math.round(content) + " px wide in a " + Math.round(viewport) + " px view");
+                }
+            }
+        }
+        return found;
     }
 
     /** Visible labels whose shown text is not their whole text, as "where: 'full' shows 'shown'". */
