@@ -62,6 +62,23 @@ public record DrawableModel(String title, NetworkSpec spec, float background, fl
         return new DrawableModel(title, spec, background, ink, false);
     }
 
+    /**
+     * A model trained in the dashboard: the ink's polarity comes from the training images
+     * ({@code background} and {@code ink} as measured on them), its values are the ends of the
+     * model's pixel range, so a drawn stroke is exactly as dark or light as the data can be
+     * (the slides' X/O: ink +1, paper -1, not the -0.82 a mean of corners gives). Standardised
+     * inputs have no fixed range and keep the measured values.
+     */
+    public static DrawableModel trained(String title, NetworkSpec spec, float background, float ink) {
+        String normalization = InputPreparation.normalization(null, spec);
+        boolean inkAbove = ink >= background;
+        return switch (normalization) {
+            case "unit" -> new DrawableModel(title, spec, inkAbove ? 0f : 1f, inkAbove ? 1f : 0f, true);
+            case "ink", "symmetric" -> new DrawableModel(title, spec, inkAbove ? -1f : 1f, inkAbove ? 1f : -1f, true);
+            default -> new DrawableModel(title, spec, background, ink, true);
+        };
+    }
+
     public Shape input() {
         return spec.input();
     }

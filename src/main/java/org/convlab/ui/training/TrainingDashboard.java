@@ -447,7 +447,7 @@ public final class TrainingDashboard extends BorderPane {
         PreparedData d = session.prepared();
         bar.setSaveEnabled(trained != null);
         if (trained != null && d != null) {
-            trainedModel.set(new DrawableModel(modelName + " trained on " + Path.of(d.source().replaceFirst("^idx:", ""))
+            trainedModel.set(DrawableModel.trained(modelName + " trained on " + Path.of(d.source().replaceFirst("^idx:", ""))
                     .getFileName(), trained, d.background(), d.ink()));
         }
     }
