@@ -198,14 +198,7 @@ public final class TrainingDashboard extends BorderPane {
                 && data.preparedProperty().get() == session.prepared()) {
             return; // a run's own line stays until new data comes
         }
-        PreparedData d = data.preparedProperty().get();
-        bar.idle(switch (data.phaseProperty().get()) {
-            case NONE -> RunBar.NO_DATA;
-            case LOADING -> "Loading the data…";
-            case FAILED -> "The data could not be loaded (see Data). Choose other data, then Start.";
-            case LOADED -> String.format(Locale.ROOT, "Data loaded: %d training images in %d classes. Start trains %s.",
-                    d.train().size(), d.train().classes().size(), title(modelName));
-        });
+        bar.idle(StatusText.idle(data.phaseProperty().get(), data.preparedProperty().get(), title(modelName)));
     }
 
     /** "LeNet-5" for {@code preset:lenet5}, the file name for a model file. */
