@@ -121,16 +121,19 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
 
     /**
      * The Train and Draw tabs (ui.training, ui.draw), built when first shown. The dashboard trains
-     * the stack in the editor when it fits (else the X/O preset); a model it trains goes to the draw pad.
+     * the stack in the editor when it fits (else the X/O preset); when the editor's model changes
+     * later, it says which model it trains and offers the editor's. A model it trains goes to the
+     * draw pad; both open an image in the step-through.
      */
     private void addTrainingViews() {
         views.addLater("Train", CenterViews.TRAIN, () -> {
             TrainingDashboard dash = new TrainingDashboard();
-            try {
-                dash.setModel(model.sourceProperty().get(), model.document().toNetwork());
-            } catch (UserInputException misfit) {
-                say("the stack does not fit yet, so Train starts from the X/O preset");
-            }
+            java.util.function.Supplier<org.convlab.model.NetworkSpec> editorSpec = () -> model.document().toNetwork();
+            dash.takeEditorModel(model.sourceProperty().get(), model.revisionProperty().get(), editorSpec);
+            Runnable offer = () -> dash.offerEditorModel(model.sourceProperty().get(), model.revisionProperty().get(),
+                    editorSpec);
+            model.revisionProperty().addListener((o, a, b) -> offer.run());
+            model.sourceProperty().addListener((o, a, b) -> offer.run());
             dash.setOnOpenInStepper(stepThrough::open);
             dash.trainedModelProperty().addListener((o, a, trained) -> {
                 if (trained != null) {
@@ -151,6 +154,7 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
     private DrawPad drawPad() {
         if (drawPad == null) {
             drawPad = new DrawPad();
+            drawPad.setOnStepThrough(stepThrough::open);
         }
         return drawPad;
     }

@@ -9,36 +9,41 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
+import java.util.function.Consumer;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 import org.convlab.UserInputException;
 import org.convlab.model.ModelSource;
 import org.convlab.nn.Network;
+import org.convlab.ui.training.OpenRequest;
 
 /**
  * Draw with the mouse at the model's input resolution and watch the class probabilities change as
  * you draw. Small grids (the 9x9 X/O lesson) toggle pixels on click; larger ones paint with a soft
  * pen (right button erases). Clear, invert and one-pixel shifts show what a convnet tolerates.
+ * The pad draws in the ink the model reads (dark on white for the X/O slides, light on black for
+ * MNIST-like data) and says so; "Step through this drawing" hands the picture to the step-through.
  * The forward pass runs on the pad's own thread with the newest picture only, so drawing never
- * waits for the model.
+ * waits for the model. Ids: {@code #padCanvas}, {@code #inkCaption}, {@code #stepThroughDrawing}.
  */
 public final class DrawPad extends BorderPane {
-    private static final double PAD_SIZE = 360;
     private static final int TOGGLE_MAX = 16;
+    static final String NO_MODEL = "Draw pad: train a model in the dashboard or open one";
 
-    private final Canvas canvas = new Canvas(PAD_SIZE, PAD_SIZE);
     private final ProbabilityBars bars = new ProbabilityBars();
-    private final Label title = new Label("Draw pad: train a model in the dashboard or open one");
+    private final Label title = new Label(NO_MODEL);
+    private final Label inkCaption = new Label();
     private final Label hint = new Label();
+    private final Button stepThrough = new Button("Step through this drawing");
+    private Consumer<OpenRequest> onStepThrough;
     private final ObjectProperty<DrawableModel> model = new SimpleObjectProperty<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "convlab-drawpad");
@@ -47,6 +52,7 @@ public final class DrawPad extends BorderPane {
     });
     private final AtomicReference<float[]> pendingInput = new AtomicReference<>();
     private PadPixels pixels = new PadPixels(9, 9);
+    private final PadView view = new PadView(pixels);
     private Network net;
     private float toggleValue;
     private int lastRow = -1;
@@ -55,10 +61,13 @@ public final class DrawPad extends BorderPane {
 
     public DrawPad() {
         setId("drawPad");
+        getStylesheets().add(OpenRequest.class.getResource("dashboard.css").toExternalForm());
+        org.convlab.ui.Theme.styleRoot(this);
         setPadding(new Insets(8));
-        canvas.setId("padCanvas");
         title.getStyleClass().add("section-title");
-        title.setStyle("-fx-font-weight: bold; -fx-font-size: 13px;");
+        title.setWrapText(true);
+        inkCaption.setId("inkCaption");
+        inkCaption.setWrapText(true);
         hint.setWrapText(true);
         Button clear = button("Clear", "clearPad", () -> pixels.clear());
         Button invert = button("Invert", "invertPad", () -> pixels.invert());
@@ -69,19 +78,28 @@ public final class DrawPad extends BorderPane {
         Button open = new Button("Open model…");
         open.setId("openModel");
         open.setOnAction(e -> openModel());
-        HBox tools = new HBox(4, clear, invert, new Label("shift"), left, right, up, down, open);
+        stepThrough.setId("stepThroughDrawing");
+        stepThrough.setDisable(true);
+        stepThrough.setOnAction(e -> stepThroughDrawing());
+        javafx.scene.layout.FlowPane tools = new javafx.scene.layout.FlowPane(4, 4, clear, invert, new Label("shift"), left,
+                right, up, down, open, stepThrough);
         tools.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.Node n : tools.getChildren()) {
+            ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+        }
         Label probTitle = new Label("Class probabilities");
-        probTitle.setStyle("-fx-font-weight: bold;");
-        hint.setMaxWidth(380);
+        probTitle.getStyleClass().add("section-title");
         VBox side = new VBox(8, probTitle, bars, hint);
         side.setPadding(new Insets(0, 0, 0, 16));
-        side.setPrefWidth(400);
-        HBox body = new HBox(8, canvas, side);
-        VBox main = new VBox(8, title, tools, body);
+        side.setMinWidth(0);
+        HBox.setHgrow(side, Priority.ALWAYS);
+        HBox body = new HBox(8, view, side);
+        HBox.setHgrow(view, Priority.SOMETIMES);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        VBox main = new VBox(8, title, inkCaption, tools, body);
         setCenter(main);
-        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> mouse(e, true));
-        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> mouse(e, false));
+        view.canvas().addEventHandler(MouseEvent.MOUSE_PRESSED, e -> mouse(e, true));
+        view.canvas().addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> mouse(e, false));
         model.addListener((o, a, m) -> modelChanged(m));
         draw();
     }
@@ -108,6 +126,41 @@ public final class DrawPad extends BorderPane {
     /** The picture being drawn (for tests and for views that show the same input). */
     PadPixels pixels() {
         return pixels;
+    }
+
+    /** The picture's view (for tests: its ink colour). */
+    PadView view() {
+        return view;
+    }
+
+    /**
+     * Called with the drawing as a step-through request (a network of its own with the model's
+     * weights, the drawing as the model's input) when the user presses "Step through this drawing".
+     */
+    public void setOnStepThrough(Consumer<OpenRequest> handler) {
+        onStepThrough = handler;
+        stepThrough.setDisable(handler == null || model.get() == null);
+    }
+
+    /** The drawing as the step-through gets it, or null without a model. */
+    public OpenRequest stepThroughRequest() {
+        DrawableModel m = model.get();
+        if (m == null) {
+            return null;
+        }
+        return new OpenRequest(Network.build(m.spec(), 1), m.toInput(pixels.values()), m.inkConvention(),
+                m.title() + " \u2014 your drawing");
+    }
+
+    private void stepThroughDrawing() {
+        OpenRequest r = stepThroughRequest();
+        if (r != null && onStepThrough != null) {
+            try {
+                onStepThrough.accept(r);
+            } catch (UserInputException e) {
+                hint.setText(e.getMessage());
+            }
+        }
     }
 
     /** Stops the pad's inference thread. */
@@ -141,8 +194,10 @@ public final class DrawPad extends BorderPane {
 
     private void modelChanged(DrawableModel m) {
         long version = ++modelVersion;
+        stepThrough.setDisable(m == null || onStepThrough == null);
         if (m == null) {
-            title.setText("Draw pad: train a model in the dashboard or open one");
+            title.setText(NO_MODEL);
+            inkCaption.setText("");
             bars.setClasses(java.util.List.of());
             return;
         }
@@ -150,7 +205,10 @@ public final class DrawPad extends BorderPane {
         int w = m.input().width();
         if (pixels.height() != h || pixels.width() != w) {
             pixels = new PadPixels(h, w);
+            view.setPixels(pixels);
         }
+        view.setDarkInk(m.darkInk());
+        inkCaption.setText(m.inkSentence());
         title.setText("Draw pad: " + m.title() + " (" + m.input().toSlideString() + ")");
         hint.setText(h <= TOGGLE_MAX && w <= TOGGLE_MAX ? "Click a pixel to toggle it; drag to paint the same."
                 : "Drag to draw; right button erases.");
@@ -173,12 +231,12 @@ public final class DrawPad extends BorderPane {
     }
 
     private void mouse(MouseEvent e, boolean press) {
-        double cell = cellSize();
-        int col = (int) Math.floor(e.getX() / cell);
-        int row = (int) Math.floor(e.getY() / cell);
-        if (row < 0 || col < 0 || row >= pixels.height() || col >= pixels.width()) {
+        int[] at = view.cellAt(e.getX(), e.getY());
+        if (at == null) {
             return;
         }
+        int row = at[0];
+        int col = at[1];
         if (press) {
             toggleValue = pixels.get(row, col) >= 0.5f ? 0f : 1f;
             mark(row, col, e.getButton());
@@ -204,10 +262,6 @@ public final class DrawPad extends BorderPane {
         } else {
             pixels.paint(row, col, true);
         }
-    }
-
-    private double cellSize() {
-        return Math.floor(PAD_SIZE / Math.max(pixels.height(), pixels.width()));
     }
 
     /** Redraws the pad and asks for new probabilities (only the newest picture is evaluated). */
@@ -240,25 +294,6 @@ public final class DrawPad extends BorderPane {
     }
 
     private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double cell = cellSize();
-        g.setFill(Color.web("#e0e0e0"));
-        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        for (int r = 0; r < pixels.height(); r++) {
-            for (int c = 0; c < pixels.width(); c++) {
-                g.setFill(Color.gray(1 - pixels.get(r, c)));
-                g.fillRect(c * cell, r * cell, cell, cell);
-            }
-        }
-        if (cell >= 8) {
-            g.setStroke(Color.web("#bbbbbb"));
-            g.setLineWidth(0.5);
-            for (int r = 0; r <= pixels.height(); r++) {
-                g.strokeLine(0, r * cell, pixels.width() * cell, r * cell);
-            }
-            for (int c = 0; c <= pixels.width(); c++) {
-                g.strokeLine(c * cell, 0, c * cell, pixels.height() * cell);
-            }
-        }
+        view.draw();
     }
 }

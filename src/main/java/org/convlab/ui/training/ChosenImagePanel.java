@@ -47,16 +47,15 @@ final class ChosenImagePanel extends VBox {
         picture.setSmooth(false);
         for (int i = 0; i < 3; i++) {
             names[i] = new Label();
-            names[i].setMinWidth(70);
-            names[i].setPrefWidth(90);
+            names[i].setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             values[i] = new ProgressBar(0);
             values[i].setId("top3-" + i);
-            values[i].setPrefWidth(120);
+            values[i].setStyle("-fx-accent: " + css(i == 0 ? org.convlab.ui.Theme.WINNER : org.convlab.ui.Theme.LINES) + ";");
             values[i].setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(values[i], Priority.ALWAYS);
             texts[i] = new Label();
             texts[i].setId("top3Text-" + i);
-            texts[i].setMinWidth(46);
+            texts[i].setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             HBox row = new HBox(4, names[i], values[i], texts[i]);
             row.setAlignment(Pos.CENTER_LEFT);
             bars.getChildren().add(row);
@@ -79,6 +78,12 @@ final class ChosenImagePanel extends VBox {
         Label mapsTitle = new Label("Its feature maps (first " + MapStrip.CHANNELS + " channels per layer)");
         mapsTitle.getStyleClass().add("caption");
         getChildren().addAll(title, source, top, note, new HBox(6, file, open), mapsTitle, maps);
+        org.convlab.ui.Theme.onChange(this, this::rescale);
+    }
+
+    private static String css(javafx.scene.paint.Color c) {
+        return String.format(Locale.ROOT, "rgb(%d, %d, %d)", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
+                Math.round(c.getBlue() * 255));
     }
 
     void setInkConvention(boolean ink) {
@@ -94,10 +99,22 @@ final class ChosenImagePanel extends VBox {
         chosen = image;
         source.setText(image.description());
         picture.setImage(Pictures.sample(image.input(), 0, image.shape(), inkConvention));
-        double scale = Math.max(1, Math.floor(72.0 / Math.max(image.shape().height(), image.shape().width())));
-        picture.setFitWidth(image.shape().width() * scale);
-        picture.setFitHeight(image.shape().height() * scale);
+        rescale();
         note.setText("");
+    }
+
+    /** The picture about five body-text lines high, the bars eight ems wide, at the current text size. */
+    private void rescale() {
+        for (ProgressBar bar : values) {
+            bar.setPrefWidth(org.convlab.ui.Theme.px(8));
+            bar.setMinWidth(org.convlab.ui.Theme.px(3));
+        }
+        if (chosen != null) {
+            double scale = Math.max(1, Math.floor(org.convlab.ui.Theme.px(4.8)
+                    / Math.max(chosen.shape().height(), chosen.shape().width())));
+            picture.setFitWidth(chosen.shape().width() * scale);
+            picture.setFitHeight(chosen.shape().height() * scale);
+        }
     }
 
     /** Shows the model's view of the chosen image, when {@code state} was computed for it. */

@@ -14,18 +14,22 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.convlab.train.Evaluation;
+import org.convlab.ui.Theme;
 
 /**
  * The confusion matrix (row = true class, column = predicted, as scikit-learn prints it), each
- * cell shaded by its share of the row, with per-class accuracy at the end of each row. Drawn on
+ * cell shaded by its share of the row on the app's sequential scale ({@link Theme#sequential}), the
+ * diagonal (right answers) outlined, with per-class accuracy at the end of each row. Cells and
+ * numbers are sized in ems and redrawn when the text size changes. Drawn on
  * one canvas: a grid of a hundred labels cost the FX thread a visible stutter at every epoch's
  * end (each label needs CSS and layout). Hover a cell for its meaning; click it to see its images.
  */
 final class ConfusionView extends VBox {
-    private static final Font FONT = Font.font(11);
     private final Label title = new Label("Confusion matrix: after the first epoch");
     private final Canvas canvas = new Canvas(10, 10);
-    private final Label hover = new Label("Click a cell to see its images.");
+    static final String LEGEND = "Shade: the cell's share of its row, white 0% to dark orange 100%; outlined: right answers."
+            + " Click a cell to see its images.";
+    private final Label hover = new Label(LEGEND);
     private EpochReport shown;
     private boolean first = true;
     private BiConsumer<Integer, Integer> onCell = (i, j) -> {};
@@ -43,7 +47,15 @@ final class ConfusionView extends VBox {
         canvas.setId("confusionMatrix");
         hover.getStyleClass().add("caption");
         hover.setWrapText(true);
+        // wrapped lines take the height they need (the view's scroll pane gives it), never an ellipsis
+        hover.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(title, canvas, hover);
+        Theme.onChange(this, () -> {
+            if (shown != null) {
+                draw(canvas.getGraphicsContext2D(), shown.evaluation());
+            }
+        });
         canvas.setOnMouseMoved(e -> {
             int[] cell = cellAt(e.getX(), e.getY());
             if (cell != null) {
@@ -112,49 +124,74 @@ final class ConfusionView extends VBox {
         double[] perClass = e.perClassAccuracy();
         int k = classes.size();
         boolean compact = k > 6;
-        cellW = compact ? 32 : 46;
-        cellH = compact ? 20 : 24;
+        Font font = Theme.font(0.85);
+        Font bold = Theme.bold(0.85);
+        double line = Theme.px(0.85) * 1.4;
+        // a cell holds its largest count with room to spare; headers of the compact form are indices
+        long most = 0;
+        for (long[] row : m) {
+            for (long v : row) {
+                most = Math.max(most, v);
+            }
+        }
+        double countW = TextWidth.of(String.valueOf(most), bold) + Theme.px(0.8);
+        double headW = 0;
+        for (int j = 0; j < k; j++) {
+            headW = Math.max(headW, TextWidth.of(compact ? String.valueOf(j) : classes.get(j), font) + Theme.px(0.5));
+        }
+        cellW = Math.ceil(Math.max(Theme.px(compact ? 2.1 : 3), Math.max(countW, compact ? 0 : headW)));
+        cellH = Math.ceil(line + Theme.px(0.25));
         double nameW = 0;
         for (int i = 0; i < k; i++) {
-            nameW = Math.max(nameW, TextWidth.of(rowName(classes, i, compact), FONT));
+            nameW = Math.max(nameW, TextWidth.of(rowName(classes, i, compact), font));
         }
-        left = Math.ceil(nameW + 10);
-        top = 18;
-        double width = left + k * cellW + 50;
+        double accW = TextWidth.of("100%", font) + Theme.px(1);
+        left = Math.ceil(nameW + Theme.px(0.6));
+        top = Math.ceil(line);
+        double width = left + k * cellW + accW;
         double height = top + k * cellH + 2;
         canvas.setWidth(width);
         canvas.setHeight(height);
         g.clearRect(0, 0, width, height);
-        g.setFont(FONT);
+        g.setFont(font);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.CENTER);
-        g.setFill(Color.web("#333"));
+        g.setFill(Theme.TEXT_MUTED);
         for (int j = 0; j < k; j++) {
             String head = compact ? String.valueOf(j) : classes.get(j);
-            g.fillText(head, left + (j + 0.5) * cellW, top / 2, cellW - 2);
+            g.fillText(head, left + (j + 0.5) * cellW, top / 2);
         }
-        g.fillText("acc.", left + k * cellW + 25, top / 2);
+        g.fillText("acc.", left + k * cellW + accW / 2, top / 2);
         for (int i = 0; i < k; i++) {
             long row = 0;
             for (long v : m[i]) {
                 row += v;
             }
             double y = top + i * cellH;
+            g.setFont(font);
             g.setTextAlign(TextAlignment.RIGHT);
-            g.setFill(Color.web("#333"));
-            g.fillText(rowName(classes, i, compact), left - 5, y + cellH / 2);
+            g.setFill(Theme.TEXT_MUTED);
+            g.fillText(rowName(classes, i, compact), left - Theme.px(0.3), y + cellH / 2);
             g.setTextAlign(TextAlignment.CENTER);
             for (int j = 0; j < k; j++) {
                 double share = row == 0 ? 0 : (double) m[i][j] / row;
-                Color base = i == j ? Color.web("#2e7d32") : Color.web("#c62828");
-                g.setFill(Color.WHITE.interpolate(base, Math.sqrt(share)));
+                Color fill = Theme.sequential(share, 1);
+                g.setFill(fill);
                 g.fillRect(left + j * cellW, y, cellW - 1, cellH - 1);
-                g.setFill(share > 0.45 ? Color.WHITE : Color.BLACK);
-                g.fillText(String.valueOf(m[i][j]), left + (j + 0.5) * cellW, y + cellH / 2, cellW - 2);
+                if (i == j) {
+                    // the right answers: outlined, so the diagonal reads without a second colour scale
+                    g.setStroke(Theme.ACCENT);
+                    g.setLineWidth(1.5);
+                    g.strokeRect(left + j * cellW + 0.75, y + 0.75, cellW - 2.5, cellH - 2.5);
+                }
+                g.setFont(i == j ? bold : font);
+                g.setFill(Theme.textOn(fill));
+                g.fillText(String.valueOf(m[i][j]), left + (j + 0.5) * cellW, y + cellH / 2);
             }
-            g.setFill(Color.web("#333"));
+            g.setFont(font);
+            g.setFill(Theme.TEXT_MUTED);
             g.fillText(Double.isNaN(perClass[i]) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * perClass[i]),
-                    left + k * cellW + 25, y + cellH / 2);
+                    left + k * cellW + accW / 2, y + cellH / 2);
         }
     }
 

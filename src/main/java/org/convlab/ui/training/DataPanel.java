@@ -50,6 +50,10 @@ final class DataPanel extends VBox {
     private final Label skippedTitle = new Label("Skipped files: none");
     private final ListView<String> skipped = new ListView<>();
     private final ReadOnlyObjectWrapper<PreparedData> prepared = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.NONE);
+
+    /** Where the data stands, for the dashboard's progress line. */
+    enum Phase { NONE, LOADING, LOADED, FAILED }
     private final Loader loader;
     private boolean inkConvention;
     private Consumer<ChosenImage> onThumbnail = c -> {};
@@ -104,6 +108,11 @@ final class DataPanel extends VBox {
             }
         });
         resize.setValue(ResizeMode.FIT_PAD);
+        ChoiceWidth.fit(resize);
+        ChoiceWidth.fit(samples);
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {load, folder, idx}) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         resize.setOnAction(e -> {
             if (prepared.get() != null) {
                 load();
@@ -113,18 +122,28 @@ final class DataPanel extends VBox {
         info.setId("dataInfo");
         message.setId("dataMessage");
         message.setWrapText(true);
-        message.setStyle("-fx-text-fill: #b71c1c;");
+        message.setTextFill(org.convlab.ui.Theme.PROBLEM);
         classes.setId("classList");
         skipped.setId("skippedList");
         skipped.setPrefHeight(70);
         getChildren().addAll(title, new HBox(4, source, load), new HBox(4, folder, idx, samples),
-                new HBox(4, new Label("resize"), resize), info, message, classes, skippedTitle, skipped);
+                new HBox(4, minWidthLabel("resize"), resize), info, message, classes, skippedTitle, skipped);
         ((HBox) getChildren().get(3)).setAlignment(Pos.CENTER_LEFT);
         acceptDrops(this);
     }
 
+    private static Label minWidthLabel(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
     ReadOnlyObjectProperty<PreparedData> preparedProperty() {
         return prepared.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<Phase> phaseProperty() {
+        return phase.getReadOnlyProperty();
     }
 
     String source() {
@@ -146,6 +165,7 @@ final class DataPanel extends VBox {
     /** Forget the loaded data (the model changed); the user loads again. */
     void invalidate() {
         prepared.set(null);
+        phase.set(Phase.NONE);
     }
 
     /** Called when a thumbnail is clicked (the image becomes the chosen one). */
@@ -226,6 +246,7 @@ final class DataPanel extends VBox {
         }
         message.setText("");
         info.setText("loading " + src + " …");
+        phase.set(Phase.LOADING);
         loader.load(src, resize.getValue(),
                 d -> Platform.runLater(() -> show(d)),
                 err -> Platform.runLater(() -> fail(err)));
@@ -233,6 +254,7 @@ final class DataPanel extends VBox {
 
     private void fail(String error) {
         prepared.set(null);
+        phase.set(Phase.FAILED);
         info.setText("");
         message.setText(error);
         classes.getChildren().clear();
@@ -258,12 +280,13 @@ final class DataPanel extends VBox {
             Label name = new Label(String.format(Locale.ROOT, "%s: %d (+%d val)", names.get(c), trainCounts[c], valCounts[c]));
             name.setId("classCount-" + c);
             name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            // the thumbnails go under the name in a narrow setup column instead of running off its edge
             strips[c] = new HBox(2);
-            HBox row = new HBox(6, name, strips[c]);
+            javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(6, 2, name, strips[c]);
             row.setAlignment(Pos.CENTER_LEFT);
             classes.getChildren().add(row);
         }
-        double scale = Math.max(1, Math.floor(24.0 / Math.max(train.shape().height(), train.shape().width())));
+        double scale = Math.max(1, Math.floor(org.convlab.ui.Theme.px(1.6) / Math.max(train.shape().height(), train.shape().width())));
         for (int i = 0; i < train.size(); i++) {
             int c = train.label(i);
             if (shown[c] >= THUMBNAILS) {
@@ -290,6 +313,7 @@ final class DataPanel extends VBox {
         }
         skippedTitle.setText(d.skipped().isEmpty() ? "Skipped files: none" : "Skipped files: " + d.skipped().size());
         prepared.set(d);
+        phase.set(Phase.LOADED);
     }
 
     private static boolean allFull(int[] shown) {

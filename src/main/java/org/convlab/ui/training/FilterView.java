@@ -3,30 +3,75 @@ package org.convlab.ui.training;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Pane;
-import javafx.scene.paint.Color;
+import org.convlab.model.ConvSpec;
+import org.convlab.model.LayerInfo;
+import org.convlab.model.NetworkSpec;
+import org.convlab.model.ShapeInference;
+import org.convlab.ui.Theme;
 
 /**
  * The first conv layer's filters as little tiles (one per output channel, input channels side by
- * side), red positive, blue negative, one colour scale for all so that growth shows. Redrawn
- * when a new copy of the weights arrives (every few batches).
+ * side) in the app's diverging colours ({@link Theme#diverging}: orange positive, purple negative,
+ * as the step-through shows the same weights), one colour scale for all so that growth shows.
+ * Redrawn when a new copy of the weights arrives (every few batches) and when the text size changes.
  */
 final class FilterView extends Pane {
     private final Canvas canvas = new Canvas();
     private TrainingSnapshot.FilterWeights weights;
+    /** Said while there are no weights to show; a label, so that it wraps and grows with the text. */
+    private final javafx.scene.control.Label placeholder = new javafx.scene.control.Label(
+            "The filters show here once training starts.");
 
     FilterView() {
         setId("filterView");
-        getChildren().add(canvas);
+        placeholder.setId("filterPlaceholder");
+        placeholder.setWrapText(true);
+        placeholder.setTextFill(Theme.TEXT_MUTED);
+        getChildren().addAll(canvas, placeholder);
         setMinSize(120, 80);
         widthProperty().addListener((o, a, b) -> draw());
         heightProperty().addListener((o, a, b) -> draw());
+        Theme.onChange(this, this::draw);
+    }
+
+    /**
+     * What the empty view says for {@code spec}: where its first conv layer's filters will show,
+     * or that it has none (a net of dense layers).
+     */
+    static String placeholder(NetworkSpec spec) {
+        try {
+            for (LayerInfo l : ShapeInference.infer(spec)) {
+                if (l.spec() instanceof ConvSpec) {
+                    return l.name() + "'s filters show here once training starts.";
+                }
+            }
+        } catch (RuntimeException misfit) {
+            return "The filters show here once training starts.";
+        }
+        return "This model has no conv layer, so it has no filters to show.";
+    }
+
+    void setPlaceholder(String text) {
+        placeholder.setText(text);
+    }
+
+    String placeholder() {
+        return placeholder.getText();
     }
 
     void show(TrainingSnapshot.FilterWeights w) {
         if (w != weights) {
             weights = w;
+            placeholder.setVisible(w == null);
             draw();
         }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double inset = Theme.px(0.5);
+        double w = Math.max(0, getWidth() - 2 * inset);
+        placeholder.resizeRelocate(inset, inset, w, placeholder.prefHeight(w));
     }
 
     TrainingSnapshot.FilterWeights shown() {
@@ -39,11 +84,9 @@ final class FilterView extends Pane {
         canvas.setWidth(width);
         canvas.setHeight(height);
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.web("#f4f4f4"));
+        g.setFill(Theme.EMPTY);
         g.fillRect(0, 0, width, height);
         if (weights == null) {
-            g.setFill(Color.GRAY);
-            g.fillText("no conv layer yet", 8, 18);
             return;
         }
         int[] s = weights.shape();
@@ -76,12 +119,12 @@ final class FilterView extends Pane {
                 for (int r = 0; r < kh; r++) {
                     for (int q = 0; q < kw; q++) {
                         float w = v[((f * s[1] + c) * kh + r) * kw + q];
-                        g.setFill(Pictures.diverging(w, scale));
+                        g.setFill(Theme.diverging(w, scale));
                         g.fillRect(x0 + (c * (kw + 1) + q) * cell, y0 + r * cell, cell, cell);
                     }
                 }
             }
-            g.setStroke(Color.web("#999"));
+            g.setStroke(Theme.LINES);
             g.setLineWidth(0.5);
             g.strokeRect(x0, y0, in * kw * cell + (in - 1) * cell, kh * cell);
         }

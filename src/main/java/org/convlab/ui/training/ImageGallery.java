@@ -10,7 +10,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Font;
 import org.convlab.engine.Shape;
 
 /**
@@ -22,7 +21,6 @@ final class ImageGallery extends VBox {
     /** One image: the model's input values, its caption and what a click does. */
     record Tile(float[] pixels, Shape shape, String caption, Runnable onClick) {}
 
-    private static final Font CAPTION = Font.font(10);
     private final Label title = new Label();
     private final FlowPane tiles = new FlowPane(6, 6);
     private final String idPrefix;
@@ -54,6 +52,20 @@ final class ImageGallery extends VBox {
         scroll.setMinHeight(90);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().addAll(title, scroll);
+        org.convlab.ui.Theme.onChange(this, () -> {
+            for (javafx.scene.Node tile : tiles.getChildren()) {
+                if (((VBox) tile).getChildren().get(0) instanceof ImageView view && view.getImage() != null) {
+                    fit(view, (int) view.getImage().getHeight(), (int) view.getImage().getWidth());
+                }
+            }
+        });
+    }
+
+    /** About three body-text lines high, so the images grow with the captions. */
+    private static void fit(ImageView view, int height, int width) {
+        double scale = Math.max(1, Math.floor(org.convlab.ui.Theme.px(3.2) / Math.max(height, width)));
+        view.setFitWidth(width * scale);
+        view.setFitHeight(height * scale);
     }
 
     void setInkConvention(boolean ink) {
@@ -98,12 +110,10 @@ final class ImageGallery extends VBox {
             Tile t = pending.poll();
             int n = added++;
             ImageView view = new ImageView(Pictures.sample(t.pixels(), 0, t.shape(), inkConvention));
-            double scale = Math.max(1, Math.floor(48.0 / Math.max(t.shape().height(), t.shape().width())));
-            view.setFitWidth(t.shape().width() * scale);
-            view.setFitHeight(t.shape().height() * scale);
+            fit(view, t.shape().height(), t.shape().width());
             view.setSmooth(false);
             Label caption = new Label(t.caption());
-            caption.setFont(CAPTION);
+            caption.getStyleClass().add("caption");
             caption.setMinHeight(Region.USE_PREF_SIZE);
             VBox tile = new VBox(2, view, caption);
             tile.setId(idPrefix + "-" + n);

@@ -11,6 +11,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.convlab.ui.Theme;
 
 /**
  * A line chart drawn on one canvas, for values that change several times a second while a model
@@ -43,8 +44,8 @@ final class LiveChart extends Region {
         }
     }
 
-    private static final Font SMALL = Font.font(11);
-    private static final Font TITLE = Font.font(13);
+    /** Tick labels, axis names and the legend: a little smaller than body text, in the app's scale. */
+    private static final double SMALL_EMS = 0.85;
     private final Canvas canvas = new Canvas();
     private final String title;
     private final String yLabel;
@@ -58,8 +59,17 @@ final class LiveChart extends Region {
         this.title = title;
         this.yLabel = yLabel;
         getChildren().add(canvas);
-        setMinSize(200, 150);
-        setPrefSize(400, 230);
+        size();
+        Theme.onChange(this, () -> {
+            size();
+            redraw();
+        });
+    }
+
+    /** About 27 by 15 body-text sizes (400 x 230 px at the default), so the labels keep their room. */
+    private void size() {
+        setMinSize(Theme.px(13), Theme.px(10));
+        setPrefSize(Theme.px(27), Theme.px(15.5));
     }
 
     Series add(String name, Color color, boolean symbols) {
@@ -115,48 +125,57 @@ final class LiveChart extends Region {
             yTick = RunCharts.niceUnit(top > 0 ? top / 4 : 0.25);
             yMax = Math.max(yTick, Math.ceil(top / yTick - 1e-9) * yTick);
         }
-        double left = 46;
-        double right = w - 12;
-        double top = 24;
-        double bottom = h - 50;
-        g.setFont(TITLE);
-        g.setFill(Color.web("#222"));
+        Font small = Theme.font(SMALL_EMS);
+        double line = Theme.px(SMALL_EMS) * 1.3;
+        double labelW = 0;
+        for (int i = 0; i * yTick <= yMax + 1e-9; i++) {
+            labelW = Math.max(labelW, TextWidth.of(label(i * yTick, yTick), small));
+        }
+        double left = Math.ceil(line + labelW + Theme.px(0.6));
+        double right = w - Theme.px(0.8);
+        double top = Math.ceil(Theme.px(1) * 1.5);
+        double bottom = h - 3.4 * line;
+        if (bottom - top < 20) {
+            return;
+        }
+        g.setFont(Theme.bold(1));
+        g.setFill(Theme.TEXT);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(title, w / 2, 4);
-        g.setFont(SMALL);
+        g.fillText(title, w / 2, Theme.px(0.2));
+        g.setFont(small);
         g.setLineCap(StrokeLineCap.BUTT);
         g.setLineWidth(1);
-        g.setStroke(Color.web("#e2e2e2"));
-        g.setFill(Color.web("#555"));
+        g.setStroke(Theme.EMPTY.interpolate(Theme.PADDING, 0.5));
+        g.setFill(Theme.TEXT_MUTED);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
         for (int i = 0; i * yTick <= yMax + 1e-9; i++) {
             double y = sy(i * yTick, yMax, top, bottom);
             g.strokeLine(left, Math.round(y) + 0.5, right, Math.round(y) + 0.5);
-            g.fillText(label(i * yTick, yTick), left - 4, y);
+            g.fillText(label(i * yTick, yTick), left - Theme.px(0.3), y);
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         for (int i = 0; i * xTick <= xMax + 1e-9; i++) {
             double x = sx(i * xTick, left, right);
             g.strokeLine(Math.round(x) + 0.5, top, Math.round(x) + 0.5, bottom);
-            g.fillText(label(i * xTick, xTick), x, bottom + 3);
+            g.fillText(label(i * xTick, xTick), x, bottom + 0.2 * line);
         }
-        g.fillText("epoch", (left + right) / 2, bottom + 16);
+        g.fillText("epoch", (left + right) / 2, bottom + 1.15 * line);
         g.save();
-        g.translate(10, (top + bottom) / 2);
+        g.translate(line * 0.55, (top + bottom) / 2);
         g.rotate(-90);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(yLabel, 0, 0);
         g.restore();
-        g.setStroke(Color.web("#999"));
+        g.setStroke(Theme.LINES);
         g.strokeLine(left, bottom + 0.5, right, bottom + 0.5);
         g.strokeLine(left - 0.5, top, left - 0.5, bottom);
         for (Series s : series) {
             drawSeries(g, s, yMax, left, right, top, bottom);
         }
-        drawLegend(g, w, h);
+        drawLegend(g, w, h, small, line);
     }
 
     private void drawSeries(GraphicsContext g, Series s, double yMax, double left, double right, double top, double bottom) {
@@ -169,34 +188,37 @@ final class LiveChart extends Region {
             ys[i] = sy(Math.min(p[1], yMax), yMax, top, bottom);
         }
         g.setStroke(s.color);
-        g.setLineWidth(2);
+        g.setLineWidth(Math.max(2, Theme.px(0.13)));
         // one polyline, one shape for the renderer (a shape per segment cost far more)
         g.strokePolyline(xs, ys, n);
         if (s.symbols && n < 40) {
-            g.setFill(Color.WHITE);
+            double r = Math.max(3, Theme.px(0.2));
+            g.setFill(Theme.PAPER);
             for (int i = 0; i < n; i++) {
-                g.fillRect(xs[i] - 3, ys[i] - 3, 6, 6);
-                g.strokeRect(xs[i] - 3, ys[i] - 3, 6, 6);
+                g.fillRect(xs[i] - r, ys[i] - r, 2 * r, 2 * r);
+                g.strokeRect(xs[i] - r, ys[i] - r, 2 * r, 2 * r);
             }
         }
     }
 
-    private void drawLegend(GraphicsContext g, double w, double h) {
+    private void drawLegend(GraphicsContext g, double w, double h, Font small, double line) {
+        double swatch = 1.5 * line;
+        double gap = 0.4 * line;
         double total = 0;
         for (Series s : series) {
-            total += 26 + TextWidth.of(s.name, SMALL) + 12;
+            total += swatch + gap + TextWidth.of(s.name, small) + line;
         }
         double x = Math.max(4, (w - total) / 2);
-        double y = h - 10;
+        double y = h - 0.6 * line;
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         for (Series s : series) {
             g.setStroke(s.color);
-            g.setLineWidth(3);
-            g.strokeLine(x, y, x + 20, y);
-            g.setFill(Color.web("#333"));
-            g.fillText(s.name, x + 26, y);
-            x += 26 + TextWidth.of(s.name, SMALL) + 12;
+            g.setLineWidth(Math.max(3, Theme.px(0.2)));
+            g.strokeLine(x, y, x + swatch, y);
+            g.setFill(Theme.TEXT_MUTED);
+            g.fillText(s.name, x + swatch + gap, y);
+            x += swatch + gap + TextWidth.of(s.name, small) + line;
         }
     }
 

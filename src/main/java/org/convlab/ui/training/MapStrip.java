@@ -12,10 +12,12 @@ import javafx.scene.layout.VBox;
 import org.convlab.engine.Shape;
 import org.convlab.trace.ActivationSnapshot;
 import org.convlab.trace.LayerOutput;
+import org.convlab.ui.Theme;
 
 /**
  * The chosen sample's feature maps, compact: one row per layer with a spatial output, its first
- * channels side by side in one image (red +, blue −, one scale per layer). Redrawn in place when
+ * channels side by side in one image (the app's diverging colours, {@link Theme#diverging}: orange
+ * +, purple −, one scale per layer). Redrawn in place when
  * new activations arrive during training: the images are rewritten, no nodes are made, so a
  * redraw costs the FX thread little. Rows are {@code #mapRow-L}.
  */
@@ -30,6 +32,13 @@ final class MapStrip extends VBox {
     MapStrip() {
         setId("mapStrip");
         setSpacing(3);
+        // rows sized in ems: build them again at the new size
+        Theme.onChange(this, () -> {
+            ActivationSnapshot s = shown;
+            shown = null;
+            layout = List.of();
+            show(s);
+        });
     }
 
     ActivationSnapshot shown() {
@@ -73,14 +82,14 @@ final class MapStrip extends VBox {
             WritableImage img = new WritableImage(c * (sh.width() + GAP) - GAP, sh.height());
             images.add(img);
             ImageView view = new ImageView(img);
-            double scale = Math.max(1, Math.min(3, Math.floor(28.0 / sh.height())));
+            double scale = Math.max(1, Math.min(Math.ceil(Theme.px(0.2)), Math.floor(Theme.px(1.9) / sh.height())));
             view.setFitWidth(img.getWidth() * scale);
             view.setFitHeight(img.getHeight() * scale);
             view.setSmooth(false);
             Label name = new Label(out.name());
             name.getStyleClass().add("caption");
-            name.setMinWidth(54);
-            name.setPrefWidth(54);
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            name.setPrefWidth(Theme.px(3.6));
             HBox row = new HBox(4, name, view);
             row.setAlignment(Pos.CENTER_LEFT);
             row.setId("mapRow-" + out.index());
@@ -112,10 +121,20 @@ final class MapStrip extends VBox {
         img.getPixelWriter().setPixels(0, 0, width, sh.height(), PixelFormat.getIntArgbInstance(), argb, 0, width);
     }
 
-    /** Red for positive, white for zero, blue for negative (as {@link Pictures#diverging}). */
+    /** {@link Theme#diverging} as ARGB in 511 steps: a Color per pixel would cost the FX thread far more. */
+    private static final int[] DIVERGING = new int[511];
+
+    static {
+        for (int i = 0; i < DIVERGING.length; i++) {
+            javafx.scene.paint.Color c = Theme.diverging(i - 255, 255);
+            DIVERGING[i] = 0xFF000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+                    | (int) Math.round(c.getBlue() * 255);
+        }
+    }
+
+    /** The diverging colour of {@code v} on the scale -{@code scale} .. +{@code scale}, as ARGB. */
     static int argb(float v, float scale) {
         double t = Math.max(-1, Math.min(1, v / (scale == 0 ? 1 : scale)));
-        int fade = (int) Math.round(255 * (1 - Math.abs(t) * 0.85));
-        return t >= 0 ? 0xFF000000 | 0xFF0000 | fade << 8 | fade : 0xFF000000 | fade << 16 | fade << 8 | 0xFF;
+        return DIVERGING[(int) Math.round(t * 255) + 255];
     }
 }

@@ -53,6 +53,9 @@ final class ModelPicker extends HBox {
         });
         Label title = new Label("Model");
         title.getStyleClass().add("section-title");
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ChoiceWidth.fit(choice);
         getChildren().addAll(title, choice, open);
     }
 

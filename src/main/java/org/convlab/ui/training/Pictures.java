@@ -2,7 +2,6 @@ package org.convlab.ui.training;
 
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.paint.Color;
 import org.convlab.engine.Shape;
 
 /**
@@ -46,14 +45,5 @@ final class Pictures {
         WritableImage img = new WritableImage(w, h);
         img.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
         return img;
-    }
-
-    /** Blue for negative, white for zero, red for positive weights, scaled by {@code scale} (the largest |w|). */
-    static Color diverging(float v, float scale) {
-        double t = Math.max(-1, Math.min(1, v / (scale == 0 ? 1 : scale)));
-        if (t >= 0) {
-            return Color.color(1, 1 - t * 0.85, 1 - t * 0.85);
-        }
-        return Color.color(1 + t * 0.85, 1 + t * 0.85, 1);
     }
 }

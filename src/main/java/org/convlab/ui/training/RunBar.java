@@ -9,16 +9,18 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.convlab.ui.Theme;
 import org.convlab.ui.training.TrainingSnapshot.State;
 
 /**
  * The dashboard's top bar: Start, Pause/Resume, Stop, Save model, the progress bar, the progress
- * line and a line for messages; it shows a snapshot's state and enables what makes sense.
+ * line and a line for messages; it shows a snapshot's state and enables what makes sense. Before
+ * a run the progress line says what to do next ({@link #idle}). The largest frame gap, a developer's
+ * figure, shows only with {@code -Dconvlab.pulses=log}.
  * Ids: {@code #start}, {@code #pause}, {@code #stop}, {@code #saveModel}, {@code #progress},
  * {@code #trainingStatus}, {@code #trainingMessage}, {@code #pulseGap}.
  */
@@ -28,7 +30,8 @@ final class RunBar extends VBox {
     private final Button stop = new Button("Stop");
     private final Button save = new Button("Save model…");
     private final ProgressBar progress = new ProgressBar(0);
-    private final Label status = new Label("Choose data, then Start.");
+    static final String NO_DATA = "Choose data, then Start.";
+    private final Label status = new Label(NO_DATA);
     private final Label message = new Label();
     private final Label pulseLabel = new Label();
 
@@ -42,8 +45,13 @@ final class RunBar extends VBox {
         status.setWrapText(true);
         message.setId("trainingMessage");
         message.setWrapText(true);
+        // an empty message line takes no room
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        message.visibleProperty().bind(message.textProperty().isNotEmpty());
         pulseLabel.setId("pulseGap");
         pulseLabel.getStyleClass().add("caption");
+        pulseLabel.setVisible(PulseMonitor.LOG);
+        pulseLabel.setManaged(PulseMonitor.LOG);
         start.setDefaultButton(true);
         start.setOnAction(e -> onStart.run());
         pause.setOnAction(e -> onPause.run());
@@ -55,15 +63,20 @@ final class RunBar extends VBox {
         for (Button b : List.of(start, pause, stop, save)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        pause.setPrefWidth(80);
-        progress.setPrefWidth(220);
+        progress.setPrefWidth(Theme.px(14));
+        progress.setMinWidth(Theme.px(2.5));
+        Theme.onChange(this, () -> {
+            progress.setPrefWidth(Theme.px(14));
+            progress.setMinWidth(Theme.px(2.5));
+        });
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
         HBox buttons = new HBox(6, start, pause, stop, save, progress);
         buttons.setAlignment(Pos.CENTER_LEFT);
         status.getStyleClass().add("run-status");
-        FlowPane line = new FlowPane(12, 2, status, pulseLabel);
-        getChildren().addAll(buttons, line, message);
+        status.setMaxWidth(Double.MAX_VALUE);
+        message.setMaxWidth(Double.MAX_VALUE);
+        getChildren().addAll(buttons, status, pulseLabel, message);
         setSpacing(3);
         setPadding(new Insets(6, 8, 4, 8));
     }
@@ -80,10 +93,11 @@ final class RunBar extends VBox {
         progress.setProgress(snap.state() == State.PREPARING ? ProgressBar.INDETERMINATE_PROGRESS
                 : snap.state() == State.FINISHED ? 1 : (double) done / Math.max(total, 1));
         status.setText(StatusText.of(snap));
-        pulseLabel.setText(String.format(Locale.ROOT, "largest frame gap %.0f ms", maxGapMillis));
+        if (PulseMonitor.LOG) {
+            pulseLabel.setText(String.format(Locale.ROOT, "largest frame gap %.0f ms", maxGapMillis));
+        }
         if (snap.message() != null) {
-            message.setText(snap.message());
-            message.setStyle(snap.state() == State.FAILED ? "-fx-text-fill: #b71c1c;" : "-fx-text-fill: #333;");
+            message(snap.message(), snap.state() == State.FAILED ? Theme.PROBLEM : Theme.TEXT);
         }
     }
 
@@ -95,13 +109,18 @@ final class RunBar extends VBox {
         status.setText(text);
     }
 
-    void error(String text) {
-        message(text, "#b71c1c");
+    /** The progress line while no run is active: what to do next. */
+    void idle(String text) {
+        status.setText(text);
     }
 
-    void message(String text, String color) {
+    void error(String text) {
+        message(text, Theme.PROBLEM);
+    }
+
+    void message(String text, javafx.scene.paint.Color color) {
         message.setText(text);
-        message.setStyle("-fx-text-fill: " + color + ";");
+        message.setTextFill(color);
     }
 
     ReadOnlyStringProperty statusProperty() {

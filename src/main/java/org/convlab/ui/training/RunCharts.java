@@ -12,8 +12,9 @@ import org.convlab.train.EpochStats;
  * Keeps every point, so the epoch timeline can show the charts as they were at an epoch's end.
  */
 final class RunCharts {
-    private static final Color BLUE = Color.web("#1565c0");
-    private static final Color ORANGE = Color.web("#e65100");
+    /** Training in the theme's blue, validation in its orange-yellow: a pair that colour-blind eyes tell apart. */
+    private static final Color BLUE = org.convlab.ui.Theme.WINDOW;
+    private static final Color ORANGE = org.convlab.ui.Theme.HIGHLIGHT;
     /** Above this many points a series is thinned to every other point: each point is drawn at every refresh. */
     static final int MAX_POINTS = 500;
     final LiveChart loss = new LiveChart("Loss", "loss");

@@ -52,16 +52,21 @@ final class RunSettingsPanel extends VBox {
             {"optimizer", optimizer}, {"learning rate", lr}, {"momentum", momentum}, {"batch size", batch},
             {"epochs", epochs}, {"weight decay", weightDecay}, {"schedule", schedule}, {"augment", augmentation},
             {"val. split", validationSplit}, {"seed", seed}, {"threads", threads}};
+        // one name and one field a row: two pairs side by side ran off a narrow setup column ("ptimizer"),
+        // and fixed pixel widths cut "constant" and "none" at a larger text size
         for (int i = 0; i < rows.length; i++) {
-            // in a narrow setup column the fields give way, not the labels ("optimi..." says nothing)
             Label name = new Label((String) rows[i][0]);
             name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            g.add(name, i % 2 * 2, i / 2);
+            g.add(name, 0, i);
             javafx.scene.control.Control c = (javafx.scene.control.Control) rows[i][1];
-            c.setPrefWidth(c instanceof ComboBox ? 96 : 80);
-            c.setMinWidth(c instanceof ComboBox ? 84 : 50);
-            g.add(c, i % 2 * 2 + 1, i / 2);
+            if (c instanceof TextField f) {
+                f.setPrefColumnCount(f == augmentation ? 14 : 7);
+                c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+            g.add(c, 1, i);
         }
+        ChoiceWidth.fit(optimizer);
+        ChoiceWidth.fit(schedule);
         getChildren().addAll(title, g);
         applyDefaults(null);
     }

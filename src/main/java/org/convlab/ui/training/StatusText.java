@@ -3,7 +3,7 @@ package org.convlab.ui.training;
 import java.util.Locale;
 import org.convlab.train.EpochStats;
 
-/** The dashboard's one-line progress: epoch, batch, images/s, ETA and the last epoch's accuracy. */
+/** The dashboard's one-line progress: epoch, batch, images/s, ETA and the last epoch's accuracy; before a run, what comes next. */
 final class StatusText {
     private StatusText() {}
 
@@ -36,6 +36,17 @@ final class StatusText {
                 }
                 yield b.toString();
             }
+        };
+    }
+
+    /** The line before a run (and after new data): what the data is doing and what Start will do. */
+    static String idle(DataPanel.Phase phase, PreparedData d, String model) {
+        return switch (phase) {
+            case NONE -> RunBar.NO_DATA;
+            case LOADING -> "Loading the data…";
+            case FAILED -> "The data could not be loaded (see Data). Choose other data, then Start.";
+            case LOADED -> String.format(Locale.ROOT, "Data loaded: %d training images in %d classes. Start trains %s.",
+                    d.train().size(), d.train().classes().size(), model);
         };
     }
 

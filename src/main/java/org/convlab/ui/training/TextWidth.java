@@ -4,12 +4,12 @@ import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 
 /** The width a text takes in a font, to size canvas drawings. */
-final class TextWidth {
+public final class TextWidth {
     private static final Text PROBE = new Text();
 
     private TextWidth() {}
 
-    static double of(String text, Font font) {
+    public static double of(String text, Font font) {
         PROBE.setFont(font);
         PROBE.setText(text);
         return PROBE.getLayoutBounds().getWidth();

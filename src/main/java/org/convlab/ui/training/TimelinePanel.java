@@ -41,11 +41,12 @@ final class TimelinePanel extends VBox {
         slider.setSnapToTicks(true);
         slider.setShowTickMarks(true);
         slider.setDisable(true);
-        slider.setPrefWidth(260);
+        slider.setPrefWidth(org.convlab.ui.Theme.px(17));
+        org.convlab.ui.Theme.onChange(this, () -> slider.setPrefWidth(org.convlab.ui.Theme.px(17)));
         slider.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(slider, Priority.ALWAYS);
         epoch.setId("timelineEpoch");
-        epoch.setMinWidth(150);
+        epoch.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         folder.setId("runFolder");
         folder.getStyleClass().add("caption");
         folder.setWrapText(true);

@@ -51,6 +51,7 @@ public final class TrainingDashboard extends BorderPane {
     private final RunCharts charts = new RunCharts();
     private final FilterView filters = new FilterView();
     private final Label filterTitle = new Label("First conv layer's filters");
+    private final EditorModelOffer editorOffer = new EditorModelOffer(this::trainEditorModel);
     private final RunInspector inspector;
     private final PulseMonitor pulses = new PulseMonitor();
     private final ReadOnlyObjectWrapper<DrawableModel> trainedModel = new ReadOnlyObjectWrapper<>();
@@ -81,6 +82,8 @@ public final class TrainingDashboard extends BorderPane {
     public TrainingDashboard(String name, NetworkSpec spec) {
         setId("trainingDashboard");
         getStylesheets().add(TrainingDashboard.class.getResource("dashboard.css").toExternalForm());
+        // the app's one scale, also when the dashboard stands in a window of its own (DashboardPreview, tests)
+        org.convlab.ui.Theme.styleRoot(this);
         modelPicker = new ModelPicker(this::setModel, this::showError);
         data = new DataPanel((source, resize, done, failed) -> DataPreparation.inBackground(source, model, resize,
                 settings::validationSplit, settings::seed, done, failed));
@@ -96,10 +99,14 @@ public final class TrainingDashboard extends BorderPane {
         filterTitle.getStyleClass().add("section-title");
         filterTitle.setWrapText(true);
         VBox filterBox = new VBox(4, filterTitle, filters);
-        filters.setPrefHeight(170);
-        filters.setMaxHeight(220);
+        Runnable filterSize = () -> {
+            filters.setPrefHeight(org.convlab.ui.Theme.px(11.3));
+            filters.setMaxHeight(org.convlab.ui.Theme.px(14.7));
+        };
+        filterSize.run();
+        org.convlab.ui.Theme.onChange(filters, filterSize);
         VBox.setVgrow(filters, Priority.ALWAYS);
-        setTop(bar);
+        setTop(new VBox(bar, editorOffer));
         layout = new DashboardLayout(this, setup, charts, filterBox, inspector);
         data.preparedProperty().addListener((o, a, d) -> {
             showNotes(d);
@@ -107,6 +114,7 @@ public final class TrainingDashboard extends BorderPane {
                 inspector.dataLoaded(d);
             }
         });
+        data.phaseProperty().addListener((o, a, p) -> showIdleStatus());
         pump = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -140,10 +148,57 @@ public final class TrainingDashboard extends BorderPane {
         data.setInkConvention(ink);
         inspector.setInkConvention(ink);
         inspector.setModelTitle(title(name));
+        filters.setPlaceholder(FilterView.placeholder(spec));
         if (data.preparedProperty().get() != null) {
             data.load();
         }
         showNotes(null);
+        editorOffer.trainingModel(name);
+        showIdleStatus();
+    }
+
+    /** The model this tab trains, as the user knows it ({@code preset:xo} or a file). */
+    public String modelName() {
+        return modelName;
+    }
+
+    /**
+     * The editor's model changed to {@code source} (edit number {@code revision}); {@code spec}
+     * builds it and may throw {@link UserInputException} when the stack does not fit. Unless this
+     * tab already trains that very model, a line above the model picker says which model it trains
+     * and offers to switch ({@code #trainEditorModel}); it never switches during a run.
+     */
+    public void offerEditorModel(String source, long revision, java.util.function.Supplier<NetworkSpec> spec) {
+        editorOffer.offer(source, revision, spec, isRunning());
+    }
+
+    /** Trains the editor's model from now on (its source and revision are remembered as the one taken). */
+    public void takeEditorModel(String source, long revision, java.util.function.Supplier<NetworkSpec> spec) {
+        editorOffer.offer(source, revision, spec, isRunning());
+        editorOffer.take();
+    }
+
+    private boolean isRunning() {
+        return session != null && session.current().isActive();
+    }
+
+    /** Switches to the offered editor model; false (with the reason shown) when it does not fit or a run is on. */
+    private boolean trainEditorModel(String source, NetworkSpec spec) {
+        if (isRunning()) {
+            showError("Stop the running training before changing the model.");
+            return false;
+        }
+        setModel(source, spec);
+        return true;
+    }
+
+    /** Before and between runs, the progress line says what to do next. */
+    private void showIdleStatus() {
+        if (isRunning() || session != null && data.phaseProperty().get() == DataPanel.Phase.LOADED
+                && data.preparedProperty().get() == session.prepared()) {
+            return; // a run's own line stays until new data comes
+        }
+        bar.idle(StatusText.idle(data.phaseProperty().get(), data.preparedProperty().get(), title(modelName)));
     }
 
     /** "LeNet-5" for {@code preset:lenet5}, the file name for a model file. */
@@ -291,7 +346,8 @@ public final class TrainingDashboard extends BorderPane {
         lastConfig = config;
         lastSource = source;
         lastResize = resize;
-        bar.message(folderProblem == null ? "" : folderProblem, "#b71c1c");
+        bar.message(folderProblem == null ? "" : folderProblem, org.convlab.ui.Theme.PROBLEM);
+        editorOffer.runStarted();
         charts.clear();
         charts.setEpochs(config.epochs());
         pending.clear();
@@ -367,7 +423,7 @@ public final class TrainingDashboard extends BorderPane {
         charts.showHistory(snap.history());
         filters.show(snap.filters());
         if (snap.filters() != null) {
-            filterTitle.setText(snap.filters().layer() + " filters (red +, blue −)");
+            filterTitle.setText(snap.filters().layer() + " filters (orange +, purple \u2212)");
         }
         staged.add(() -> inspector.showLiveModel(snap));
         staged.add(() -> {
@@ -379,11 +435,12 @@ public final class TrainingDashboard extends BorderPane {
     }
 
     private void finished() {
+        editorOffer.runEnded();
         NetworkSpec trained = session.trainedSpec();
         PreparedData d = session.prepared();
         bar.setSaveEnabled(trained != null);
         if (trained != null && d != null) {
-            trainedModel.set(new DrawableModel(modelName + " trained on " + Path.of(d.source().replaceFirst("^idx:", ""))
+            trainedModel.set(DrawableModel.trained(modelName + " trained on " + Path.of(d.source().replaceFirst("^idx:", ""))
                     .getFileName(), trained, d.background(), d.ink()));
         }
     }
@@ -403,6 +460,7 @@ public final class TrainingDashboard extends BorderPane {
             showError("Nothing to save yet: train first.");
             return;
         }
-        ModelSaver.save(file, trained, text -> bar.message(text, text.startsWith("Saved") ? "#1b5e20" : "#b71c1c"));
+        ModelSaver.save(file, trained, text -> bar.message(text, text.startsWith("Saved") ? org.convlab.ui.Theme.TEXT
+                : org.convlab.ui.Theme.PROBLEM));
     }
 }
