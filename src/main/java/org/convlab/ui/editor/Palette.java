@@ -43,19 +43,44 @@ final class Palette extends FlowPane {
         }
     }
 
+    /** A coloured tile 2.3 x 1.75 ems with the type's glyph, resized with the app's scale. */
     static StackPane icon(LayerCatalog.Entry e) {
-        Rectangle box = new Rectangle(34, 26);
+        Rectangle box = new Rectangle();
         box.setArcWidth(6);
         box.setArcHeight(6);
         box.setFill(colour(e.type()));
         Label glyph = new Label(e.glyph());
         glyph.getStyleClass().add("palette-glyph");
-        return new StackPane(box, glyph);
+        StackPane icon = new StackPane(box, glyph);
+        Runnable size = () -> {
+            box.setWidth(org.convlab.ui.Theme.px(2.3));
+            box.setHeight(org.convlab.ui.Theme.px(1.75));
+        };
+        size.run();
+        org.convlab.ui.Theme.onChange(icon, size);
+        return icon;
     }
 
-    /** One colour per family, the same as the volume diagram's. */
+    /** The family a layer type belongs to, as the volume diagram's legend names it. */
+    static String family(String type) {
+        return switch (type) {
+            case "input" -> "input";
+            case "conv" -> "convolution";
+            case "maxpool", "avgpool", "globalavgpool" -> "pooling";
+            case "relu", "leakyrelu", "sigmoid", "tanh" -> "activation";
+            case "batchnorm", "lrn", "dropout" -> "normalization, dropout";
+            case "inception", "residual" -> "block";
+            default -> "dense, flatten";
+        };
+    }
+
+    /**
+     * One colour per family, the same as the volume diagram's: categories, not values, so they are
+     * not in Theme's value maps (the lead may move this table into Theme).
+     */
     static Color colour(String type) {
         return switch (type) {
+            case "input" -> Color.web("#9aa5b1");
             case "conv" -> Color.web("#3b6ea8");
             case "maxpool", "avgpool", "globalavgpool" -> Color.web("#3f8f5a");
             case "relu", "leakyrelu", "sigmoid", "tanh" -> Color.web("#c7782a");

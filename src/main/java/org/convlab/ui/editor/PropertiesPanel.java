@@ -63,7 +63,11 @@ public final class PropertiesPanel extends VBox {
             l.getStyleClass().add("property-value");
             l.setWrapText(true);
             l.setMaxWidth(Double.MAX_VALUE);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all lines, never "..."
         }
+        header.setWrapText(true);
+        header.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(title, header, sheet, error, output, formula, counts);
         model.selectedProperty().addListener((o, a, b) -> rebuild());
         model.revisionProperty().addListener((o, a, b) -> {

@@ -39,6 +39,8 @@ public final class StackEditorView extends VBox {
         getStyleClass().add("layer-stack");
         heading.getStyleClass().add("panel-title");
         heading.setId("stackTitle");
+        heading.setWrapText(true); // a long file name goes onto a second line rather than "..."
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         TitledPane palette = new TitledPane("Add a layer", new Palette(this::addAfterSelection));
         palette.setId("paletteSection");

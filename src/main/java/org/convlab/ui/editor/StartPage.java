@@ -9,7 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.TilePane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.convlab.model.ModelSummary;
 import org.convlab.model.Preset;
@@ -50,7 +50,9 @@ public final class StartPage extends VBox {
         create.setOnAction(e -> actions.newStack(channels.getValue(), height.getValue(), width.getValue()));
         Label emptyTitle = new Label("Empty stack");
         emptyTitle.getStyleClass().add("section-title");
-        HBox empty = new HBox(8, label("input height"), height, label("width"), width, label("channels"), channels, create);
+        create.setMinWidth(Region.USE_PREF_SIZE);
+        // a flow: in a narrow window the row wraps instead of squeezing "Create" to "..."
+        FlowPane empty = new FlowPane(label("input height"), height, label("width"), width, label("channels"), channels, create);
         empty.setAlignment(Pos.CENTER_LEFT);
         empty.getStyleClass().add("new-stack-row");
 
@@ -65,7 +67,8 @@ public final class StartPage extends VBox {
         Runnable scale = () -> {
             setSpacing(Theme.px(0.9));
             setPadding(new Insets(Theme.px(1.3)));
-            empty.setSpacing(Theme.px(0.5));
+            empty.setHgap(Theme.px(0.5));
+            empty.setVgap(Theme.px(0.4));
             cards.setHgap(Theme.px(0.8));
             cards.setVgap(Theme.px(0.8));
             cards.setPrefTileWidth(Theme.px(CARD_EMS));

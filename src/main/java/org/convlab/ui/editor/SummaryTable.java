@@ -100,7 +100,7 @@ public final class SummaryTable extends VBox {
             measure.setFont(Theme.bold(1));
             measure.setText(column.getText());
             widest = Math.max(widest, measure.getLayoutBounds().getWidth());
-            double width = Math.ceil(widest + Theme.px(1.2));
+            double width = Math.ceil(widest + Theme.px(0.7)); // the cell's padding and border, a little air
             column.setMinWidth(width);
             column.setPrefWidth(width);
         }
