@@ -46,7 +46,8 @@ public final class StackEditorView extends VBox {
         palette.setId("paletteSection");
         palette.getStyleClass().add("palette-section");
 
-        HBox actions = new HBox(4,
+        // a flow: in a narrow panel the buttons wrap rather than shrink to "..."
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(4, 4,
                 action("\u2191", "moveUp", "Move the layer up (Alt+Up)", () -> model.moveSelected(-1)),
                 action("\u2193", "moveDown", "Move the layer down (Alt+Down)", () -> model.moveSelected(1)),
                 action("Copy", "duplicateLayer", "Duplicate the layer (Ctrl+D)", model::duplicateSelected),
@@ -84,6 +85,7 @@ public final class StackEditorView extends VBox {
         b.setId(id);
         b.setTooltip(new Tooltip(tip));
         b.setOnAction(e -> run.run());
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return b;
     }
 

@@ -72,6 +72,7 @@ public final class SummaryTable extends VBox {
         totals.setId("summaryTotals");
         totals.getStyleClass().add("caption");
         totals.setWrapText(true);
+        totals.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(title, table, totals);
         model.revisionProperty().addListener((o, a, b) -> refresh());
         model.selectedProperty().addListener((o, a, b) -> selectRow());
