@@ -60,6 +60,7 @@ public final class VolumeDiagram extends Canvas {
     private final EditorModel model;
     private double wrapWidth = Double.NaN;
     private int rowCount;
+    private final List<String> legendTexts = new ArrayList<>();
 
     public VolumeDiagram(EditorModel model) {
         super(800, HEIGHT);
@@ -92,6 +93,11 @@ public final class VolumeDiagram extends Canvas {
     public void setWrapWidth(double width) {
         this.wrapWidth = width;
         draw();
+    }
+
+    /** The words of the legend as last drawn, in order. */
+    List<String> legendTexts() {
+        return List.copyOf(legendTexts);
     }
 
     /** How many rows of boxes the last drawing needed. */
@@ -237,6 +243,7 @@ public final class VolumeDiagram extends Canvas {
         g.setFill(Theme.BACKGROUND);
         g.fillRect(0, 0, getWidth(), getHeight());
         double top = MARGIN * u;
+        legendTexts.clear();
         legend.draw(g, MARGIN * u, top);
         top += legend.height() + Theme.px(1.2);
         double[] baseline = new double[rowCount];
@@ -407,47 +414,62 @@ public final class VolumeDiagram extends Canvas {
                 }
             }
             Items items = new Items();
-            String colour = "Colour: layer family";
-            items.add(textWidth(colour, title) + em, (x, y) -> text(g, title, colour, x, y));
+            // a phrase flows word by word, so a narrow pane wraps it instead of widening the picture
+            java.util.function.BiConsumer<Font, String> phrase = (f, words) -> {
+                if (g != null) {
+                    legendTexts.add(words);
+                }
+                for (String word : words.split(" ")) {
+                    items.add(textWidth(word + " ", f), (x, y) -> text(g, f, word, x, y));
+                }
+            };
+            phrase.accept(title, "Colour: layer family");
+            items.add(em * 0.6, (x, y) -> { });
             for (Map.Entry<String, Color> f : families.entrySet()) {
+                if (g != null) {
+                    legendTexts.add(f.getKey());
+                }
                 items.add(em * 1.4 + textWidth(f.getKey(), font) + em, (x, y) -> {
                     g.setFill(f.getValue());
                     g.fillRect(x, y - lineH * 0.3, em, lineH * 0.6);
                     g.setStroke(f.getValue().darker().darker());
                     g.setLineWidth(1);
                     g.strokeRect(x, y - lineH * 0.3, em, lineH * 0.6);
-                    text(g, font, f.getKey(), x + em * 1.4, y);
+                    draw(g, font, f.getKey(), x + em * 1.4, y);
                 });
             }
             items.newLine();
-            String thick = "Thickness: channels";
-            items.add(textWidth(thick, title) + em * 0.6, (x, y) -> text(g, title, thick, x, y));
+            phrase.accept(title, "Thickness: channels");
             for (int c : new int[] {3, 64, 512}) {
                 double d = depth(c) * u;
                 String label = Integer.toString(c);
+                if (g != null) {
+                    legendTexts.add(label);
+                }
                 items.add(d + em * 0.3 + textWidth(label, font) + em * 0.8, (x, y) -> {
                     g.setFill(Theme.EMPTY);
                     g.setStroke(Theme.LINES);
                     g.setLineWidth(1);
                     g.fillRect(x, y - lineH * 0.3, d, lineH * 0.6);
                     g.strokeRect(x, y - lineH * 0.3, d, lineH * 0.6);
-                    text(g, font, label, x + d + em * 0.3, y);
+                    draw(g, font, label, x + d + em * 0.3, y);
                 });
             }
-            String height = "Height: feature-map height (ruler at the left)";
-            items.add(textWidth(height, title) + em * 1.2, (x, y) -> text(g, title, height, x, y));
-            String bars = "Upright bar: a flat vector, as tall as it is long";
-            items.add(textWidth(bars, title) + em, (x, y) -> text(g, title, bars, x, y));
             items.newLine();
-            for (String log : new String[] {"All on a log scale: each doubling adds the same length, ",
-                "so 3 and 4096 channels fit one picture."}) {
-                items.add(textWidth(log, font), (x, y) -> text(g, font, log, x, y));
-            }
+            phrase.accept(title, "Height: feature-map height (ruler at the left)");
+            items.newLine();
+            phrase.accept(title, "Upright bar: a flat vector, as tall as it is long");
+            items.newLine();
+            phrase.accept(font, "All on a log scale: each doubling adds the same length, so 3 and 4096 channels fit one picture.");
             items.newLine();
             this.height = at[1];
         }
 
         private void text(GraphicsContext g, Font f, String s, double x, double centreY) {
+            draw(g, f, s, x, centreY);
+        }
+
+        private void draw(GraphicsContext g, Font f, String s, double x, double centreY) {
             g.setFill(Theme.TEXT);
             g.setFont(f);
             g.setTextAlign(TextAlignment.LEFT);
