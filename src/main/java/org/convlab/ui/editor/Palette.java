@@ -51,6 +51,7 @@ final class Palette extends FlowPane {
         box.setFill(colour(e.type()));
         Label glyph = new Label(e.glyph());
         glyph.getStyleClass().add("palette-glyph");
+        glyph.setTextFill(org.convlab.ui.Theme.textOn(colour(e.type()))); // white or black, whichever reads
         StackPane icon = new StackPane(box, glyph);
         Runnable size = () -> {
             box.setWidth(org.convlab.ui.Theme.px(2.3));
@@ -75,18 +76,19 @@ final class Palette extends FlowPane {
     }
 
     /**
-     * One colour per family, the same as the volume diagram's: categories, not values, so they are
+     * One colour per family, the same as the volume diagram's: the Okabe-Ito categorical colours,
+     * told apart under the common colour-vision deficiencies. Categories, not values, so they are
      * not in Theme's value maps (the lead may move this table into Theme).
      */
     static Color colour(String type) {
         return switch (type) {
             case "input" -> Color.web("#9aa5b1");
-            case "conv" -> Color.web("#3b6ea8");
-            case "maxpool", "avgpool", "globalavgpool" -> Color.web("#3f8f5a");
-            case "relu", "leakyrelu", "sigmoid", "tanh" -> Color.web("#c7782a");
-            case "batchnorm", "lrn", "dropout" -> Color.web("#7a5aa6");
-            case "inception", "residual" -> Color.web("#8a5a3c");
-            default -> Color.web("#2f7f86");
+            case "conv" -> Color.web("#0072b2");
+            case "maxpool", "avgpool", "globalavgpool" -> Color.web("#009e73");
+            case "relu", "leakyrelu", "sigmoid", "tanh" -> Color.web("#e69f00");
+            case "batchnorm", "lrn", "dropout" -> Color.web("#cc79a7");
+            case "inception", "residual" -> Color.web("#d55e00");
+            default -> Color.web("#56b4e9");
         };
     }
 }

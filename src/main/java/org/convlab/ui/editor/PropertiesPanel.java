@@ -68,19 +68,15 @@ public final class PropertiesPanel extends VBox {
         header.setWrapText(true);
         header.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        // the arithmetic scrolls when the panel is short (large text, small screen), so the sheet
-        // keeps room for a few settings and no line is cut off
-        VBox arithmetic = new VBox(6, error, output, formula, counts);
-        javafx.scene.control.ScrollPane arithmeticScroll = new javafx.scene.control.ScrollPane(arithmetic);
-        arithmeticScroll.setFitToWidth(true);
-        arithmeticScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        arithmeticScroll.getStyleClass().add("arithmetic-scroll");
-        arithmeticScroll.setMinHeight(0);
-        VBox.setVgrow(arithmeticScroll, Priority.SOMETIMES);
-        Runnable scale = () -> sheet.setMinHeight(org.convlab.ui.Theme.px(9));
+        // the arithmetic keeps every line (its labels never shrink below their text); the sheet
+        // takes the room left, at least 9 em, and scrolls its settings itself
+        Runnable scale = () -> { // the sheet grows into whatever the arithmetic leaves, but never below 9 em
+            sheet.setMinHeight(org.convlab.ui.Theme.px(9));
+            sheet.setPrefHeight(org.convlab.ui.Theme.px(9));
+        };
         scale.run();
         org.convlab.ui.Theme.onChange(this, scale);
-        getChildren().addAll(title, header, sheet, arithmeticScroll);
+        getChildren().addAll(title, header, sheet, error, output, formula, counts);
         model.selectedProperty().addListener((o, a, b) -> rebuild());
         model.revisionProperty().addListener((o, a, b) -> {
             if (!applying) {

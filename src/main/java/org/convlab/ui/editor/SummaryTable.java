@@ -34,7 +34,8 @@ public final class SummaryTable extends VBox {
     public SummaryTable(EditorModel model) {
         super(8);
         this.model = model;
-        setPadding(new Insets(12));
+        Theme.onChange(this, () -> setPadding(new Insets(Theme.px(0.8))));
+        setPadding(new Insets(Theme.px(0.8)));
         getStyleClass().add("summary-view");
         Label title = new Label("Summary");
         title.getStyleClass().add("view-title");
