@@ -101,7 +101,8 @@ public final class FeatureMapGallery extends FlowPane {
     private void fitWidth() {
         double w = getWidth();
         setPrefWrapLength(w);
-        rows.setMaxWidth(w > Theme.px(60) ? w - Theme.px(24.5) : w - Theme.px(2));
+        // beside: the side column (22 em), the gap (1.6 em) and the padding (2 x 0.8 em) take 25.2 em
+        rows.setMaxWidth(w > Theme.px(60) ? w - Theme.px(25.6) : w - Theme.px(2));
         for (javafx.scene.Node row : rows.getChildren()) {
             if (row instanceof VBox v && v.getChildren().get(1) instanceof FlowPane tiles) {
                 tiles.setPrefWrapLength(rows.getMaxWidth());
@@ -123,9 +124,17 @@ public final class FeatureMapGallery extends FlowPane {
         return "softmax".equals(out.type()) ? 1 : ColorMap.limit(out.data());
     }
 
+    /** Columns for a vector of {@code n} values in cells of {@code cell} px within {@code roomEms}: rows as even as can be. */
+    private static int flatColumns(int n, double roomEms, double cell) {
+        int most = Math.max(1, (int) (Theme.px(roomEms) / (cell + 2)));
+        int lines = (n + most - 1) / most;
+        return (n + lines - 1) / lines;
+    }
+
     /** A cell size in px that fits {@code cells} cells into {@code roomEms}, between {@code minEms} and {@code maxEms}. */
     private static double cellFor(int cells, double roomEms, double minEms, double maxEms) {
-        return Math.floor(Math.max(Theme.px(minEms), Math.min(Theme.px(maxEms), Theme.px(roomEms) / Math.max(1, cells))));
+        double fit = Theme.px(roomEms) / Math.max(1, cells) - 2; // each cell has a 2 px line beside it
+        return Math.floor(Math.max(Theme.px(minEms), Math.min(Theme.px(maxEms), fit)));
     }
 
     /** Enlarges channel {@code channel} of layer {@code layer} (-1: the input) and outlines the unit's field. */
@@ -137,16 +146,19 @@ public final class FeatureMapGallery extends FlowPane {
         Shape shape = out.shape();
         boolean flat = shape.isFlat();
         float[] data = flat ? out.data() : out.plane(channel);
-        int h = flat ? 1 : shape.height();
-        int w = flat ? shape.channels() : shape.width();
-        detail.setCellSize(cellFor(Math.max(h, w), 21, 0.55, 2.8));
-        detail.setData(data, h, w);
+        int n = shape.channels();
+        double detailCell = flat ? cellFor(n, 21, 0.55, 2.8) : cellFor(Math.max(shape.height(), shape.width()), 21, 0.55, 2.8);
+        int w = flat ? flatColumns(n, 21, detailCell) : shape.width();
+        int h = flat ? (n + w - 1) / w : shape.height();
+        detail.setCellSize(detailCell);
+        detail.setData(java.util.Arrays.copyOf(data, h * w), h, w);
+        detail.setVisibleCount(flat ? n : Integer.MAX_VALUE);
         detail.setStyle(styleOf(layer, out.data()));
         detail.setLimit(limitOf(out));
         detail.setFormatter(text::apply);
-        detail.setHighlight(row, col);
+        detail.setHighlight(flat ? col / w : row, flat ? col % w : col);
         detail.draw();
-        detailTitle.setText(out.name() + (flat ? "" : ", channel " + channel) + " (" + h + " x " + w + ")");
+        detailTitle.setText(out.name() + (flat ? " (" + n + " values)" : ", channel " + channel + " (" + h + " x " + w + ")"));
 
         LayerOutput in = s.input();
         Shape is = in.shape();
@@ -218,13 +230,23 @@ public final class FeatureMapGallery extends FlowPane {
         FlowPane tiles = new FlowPane(gap, gap);
         tiles.setPrefWrapLength(rows.getMaxWidth() > 0 && rows.getMaxWidth() < 5000 ? rows.getMaxWidth() : Theme.px(46));
         if (shape.isFlat()) {
-            ValueGrid g = tile(values, 1, shape.channels(), cellFor(shape.channels(), 46, 0.55, 1.9), limit, style);
+            // a long vector wraps onto several rows (row-major: value i at row i / columns)
+            int n = shape.channels();
+            double cell = cellFor(n, 46, 0.55, 1.9);
+            int columns = flatColumns(n, 40, cell);
+            int lines = (n + columns - 1) / columns;
+            ValueGrid g = tile(java.util.Arrays.copyOf(values, lines * columns), lines, columns, cell, limit, style);
+            g.setVisibleCount(n);
             g.setId("map-" + layer + "-0");
-            g.setOnCell((r, c) -> select(layer, 0, 0, c));
+            g.setOnCell((r, c) -> {
+                if (r * columns + c < n) {
+                    select(layer, 0, 0, r * columns + c);
+                }
+            });
             g.draw();
             tiles.getChildren().add(g);
         } else {
-            double cell = cellFor(Math.max(shape.height(), shape.width()), 10, 0.2, 1.2);
+            double cell = cellFor(Math.max(shape.height(), shape.width()), 14, 0.2, 1.2);
             int n = Math.min(MAX_TILES, shape.channels());
             for (int c = 0; c < n; c++) {
                 final int channel = c;
