@@ -52,6 +52,7 @@ public final class PropertiesPanel extends VBox {
         sheet.setSearchBoxVisible(false);
         sheet.setMode(PropertySheet.Mode.NAME);
         sheet.setPropertyEditorFactory(item -> editor((SettingItem) item));
+        sheet.skinProperty().addListener((o, a, b) -> keepNamesWhole());
         VBox.setVgrow(sheet, Priority.ALWAYS);
         error.setId("propertyError");
         error.getStyleClass().add("property-error");
@@ -99,7 +100,21 @@ public final class PropertiesPanel extends VBox {
         // a block shows its own settings, then one section per inner layer
         sheet.setMode(grouped ? PropertySheet.Mode.CATEGORY : PropertySheet.Mode.NAME);
         sheet.getItems().setAll(items);
+        keepNamesWhole();
         showArithmetic();
+    }
+
+    /**
+     * The sheet's setting names never shrink below their text (ControlsFX lets them go down to
+     * 100 px, "norm..." at a large text size); the editors give way instead, and the sheet scrolls
+     * sideways if it must.
+     */
+    private void keepNamesWhole() {
+        for (javafx.scene.Node n : sheet.lookupAll(".label")) {
+            if (n instanceof Label l && !(l.getParent() instanceof Control)) {
+                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
     }
 
     private void showArithmetic() {

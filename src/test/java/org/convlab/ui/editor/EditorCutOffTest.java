@@ -20,21 +20,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Nothing in the editor's views is cut off (issue 12, item 7): at 1024x768, 1280x720 and 1366x768,
- * with the side panels shown and hidden, the Start page and the Summary of every preset show every
+ * Nothing in the editor's views is cut off (issue 12, item 7): at 1024x768, 1280x720 and 1366x768
+ * (and at text size 24 on 1366x768), with the side panels shown and hidden, the Start page and the Summary of every preset show every
  * label's whole text (a Labeled's drawn text, its {@code .text} node, equals its text: JavaFX puts
  * "..." there when it cuts), and every summary column is at least as wide as its widest cell. With
- * the side panels shown at 1280x720 and wider, the multiply-adds column is in view without scrolling.
+ * the side panels shown at 1280x720 and wider (default text size), the multiply-adds column is in
+ * view without scrolling.
  * The views checked are the editor's own: the layer stack, the properties panel, the Start page and
  * the Summary (the whole-window sweep is a separate test).
  */
 class EditorCutOffTest extends EditorWindowFixture {
 
-    @ParameterizedTest(name = "{0}x{1}")
-    @CsvSource({"1024, 768", "1280, 720", "1366, 768"})
-    void nothingIsCutOff(int width, int height) throws Exception {
+    @ParameterizedTest(name = "{0}x{1}, text {2} px")
+    @CsvSource({"1024, 768, 15", "1280, 720, 15", "1366, 768, 15", "1366, 768, 24"})
+    void nothingIsCutOff(int width, int height, int textSize) throws Exception {
         List<String> problems = new ArrayList<>();
         org.convlab.ui.app.MainWindow main = window(); // looked up while the stack is in the window
+        fxRun(() -> org.convlab.ui.Theme.setTextSize(textSize));
         try {
             for (boolean panels : new boolean[] {true, false}) {
                 fxRun(() -> {
@@ -43,7 +45,7 @@ class EditorCutOffTest extends EditorWindowFixture {
                     stage.setWidth(width);
                     stage.setHeight(height);
                 });
-                String where = width + "x" + height + (panels ? " with side panels" : " without side panels");
+                String where = width + "x" + height + " text " + textSize + (panels ? " with side panels" : " without side panels");
                 fxRun(() -> main.views().show(CenterViews.START));
                 problems.addAll(elided(where + ", Start page"));
                 for (String name : Presets.names()) {
@@ -53,13 +55,16 @@ class EditorCutOffTest extends EditorWindowFixture {
                     String at = where + ", Summary of " + name;
                     problems.addAll(elided(at));
                     problems.addAll(narrowColumns(at));
-                    if (panels && width >= 1280) {
+                    if (panels && width >= 1280 && textSize == 15) {
                         problems.addAll(multiplyAddsOutOfView(at));
                     }
                 }
             }
         } finally {
-            fxRun(() -> main.sidePanelsProperty().set(true));
+            fxRun(() -> {
+                main.sidePanelsProperty().set(true);
+                org.convlab.ui.Theme.setTextSize(org.convlab.ui.Theme.DEFAULT_EM);
+            });
         }
         assertEquals(List.of(), problems);
     }
