@@ -5,38 +5,60 @@ import javafx.geometry.VPos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import org.convlab.ui.Theme;
+import org.convlab.ui.maps.CellText;
 
 /**
  * A square grid of +1/-1 pixels drawn as cells that print their value, so a class can read the
  * numbers from the back of the room. Ink (+1) is dark with a white "+1", background (-1) is white
- * with a grey "-1", matching the sample images (black = +1). Drawn on one canvas rather than as
+ * with a grey "-1", matching the sample images (black = +1); colours from {@link Theme}. The
+ * numbers follow the grid rule of {@link CellText} (sized from the cell; {@link #textSize()}).
+ * A grid made with {@link #ofEms} follows the app's scale. Drawn on one canvas rather than as
  * one control per cell: a 9x9 grid of labels cost about half a second of start-up CPU.
  */
 public final class PixelGrid extends Canvas {
-    static final Color LINES = Color.web("#8a94a3");
-    static final Color INK = Color.web("#1b1b1b");
-    static final Color INK_TEXT = Color.WHITE;
-    static final Color PAPER = Color.WHITE;
-    static final Color PAPER_TEXT = Color.web("#6b7380");
     private static final double GAP = 2;
+    private static final java.util.List<String> TEXTS = java.util.List.of("+1", "-1");
 
     private final int size;
-    private final double cellSize;
+    private double cellSize;
+    private double cellEms = Double.NaN;
     private final int[][] values;
-    private final Font font;
+    private double textSize;
 
+    /** A grid of {@code cellSize}-px cells (prefer {@link #ofEms}, which follows the app's scale). */
     public PixelGrid(int size, double cellSize) {
-        super(size * cellSize + (size + 1) * GAP, size * cellSize + (size + 1) * GAP);
         this.size = size;
-        this.cellSize = cellSize;
         this.values = new int[size][size];
-        this.font = Font.font("Monospaced", FontWeight.BOLD, Math.max(14, Math.round(cellSize * 0.34)));
         getStyleClass().add("pixel-grid");
         setAccessibleRole(AccessibleRole.IMAGE_VIEW);
+        setCell(cellSize);
+        Theme.onChange(this, () -> {
+            if (!Double.isNaN(cellEms)) {
+                setCell(Theme.px(cellEms));
+                draw();
+            }
+        });
+    }
+
+    /** A {@code size} x {@code size} grid of cells {@code cellEms} body-text sizes wide. */
+    public static PixelGrid ofEms(int size, double cellEms) {
+        PixelGrid g = new PixelGrid(size, Theme.px(cellEms));
+        g.cellEms = cellEms;
+        return g;
+    }
+
+    private void setCell(double px) {
+        cellSize = px;
+        setWidth(size * cellSize + (size + 1) * GAP);
+        setHeight(size * cellSize + (size + 1) * GAP);
+        textSize = CellText.size(cellSize, TEXTS);
+    }
+
+    /** The font size in px of the "+1" / "-1" in the cells. */
+    public double textSize() {
+        return textSize;
     }
 
     /** Shows {@code grid} (int[row][column] of +1/-1); it must have this grid's size. */
@@ -55,9 +77,9 @@ public final class PixelGrid extends Canvas {
 
     private void draw() {
         GraphicsContext g = getGraphicsContext2D();
-        g.setFill(LINES);
+        g.setFill(Theme.LINES);
         g.fillRect(0, 0, getWidth(), getHeight());
-        g.setFont(font);
+        g.setFont(CellText.font(Math.max(1, textSize)));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         StringBuilder text = new StringBuilder(size + "x" + size + " pixels:");
@@ -65,10 +87,12 @@ public final class PixelGrid extends Canvas {
             for (int c = 0; c < size; c++) {
                 Rectangle2D cell = cellBounds(r, c);
                 boolean ink = values[r][c] > 0;
-                g.setFill(ink ? INK : PAPER);
+                g.setFill(ink ? Theme.INK : Theme.PAPER);
                 g.fillRect(cell.getMinX(), cell.getMinY(), cell.getWidth(), cell.getHeight());
-                g.setFill(ink ? INK_TEXT : PAPER_TEXT);
-                g.fillText(ink ? "+1" : "-1", cell.getMinX() + cellSize / 2, cell.getMinY() + cellSize / 2);
+                if (textSize > 0) {
+                    g.setFill(ink ? Theme.INK_TEXT : Theme.PAPER_TEXT);
+                    g.fillText(ink ? "+1" : "-1", cell.getMinX() + cellSize / 2, cell.getMinY() + cellSize / 2);
+                }
                 text.append(c == 0 ? " / " : " ").append(ink ? "+1" : "-1");
             }
         }

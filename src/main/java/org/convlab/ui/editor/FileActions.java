@@ -118,7 +118,7 @@ public final class FileActions {
         a.setHeaderText(header);
         a.setContentText(message);
         a.getDialogPane().setId("fileErrorDialog");
-        a.getDialogPane().setMinWidth(520);
+        a.getDialogPane().setMinWidth(org.convlab.ui.Theme.px(34.5));
         a.show();
         status.accept(header + ": " + message);
     }

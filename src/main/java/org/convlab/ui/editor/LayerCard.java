@@ -6,8 +6,6 @@ import javafx.scene.control.Label;
 import javafx.css.PseudoClass;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.convlab.engine.Shape;
@@ -81,9 +79,12 @@ final class LayerCard extends VBox {
         LayerCard card = new LayerCard("layer-" + spec.name());
         Label type = styled(new Label(spec.type()), "card-type");
         Label name = styled(new Label(spec.name()), "card-name");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox head = new HBox(8, type, gap, name);
+        // type left, name right; in a narrow panel the name goes below rather than being cut off
+        javafx.scene.layout.BorderPane head = new javafx.scene.layout.BorderPane();
+        head.setLeft(type);
+        head.setRight(name);
+        type.setMinWidth(Region.USE_PREF_SIZE);
+        name.setMinWidth(Region.USE_PREF_SIZE);
         Label settings = styled(new Label(LayerText.settings(spec)), "card-summary");
         VBox body = new VBox(2, head, settings);
         switch (row.status()) {
@@ -166,8 +167,11 @@ final class LayerCard extends VBox {
         return list;
     }
 
+    /** A card label: styled, and wrapped onto more lines in a narrow panel rather than cut off. */
     private static Label styled(Label l, String style) {
         l.getStyleClass().add(style);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 }

@@ -43,25 +43,52 @@ final class Palette extends FlowPane {
         }
     }
 
+    /** A coloured tile 2.3 x 1.75 ems with the type's glyph, resized with the app's scale. */
     static StackPane icon(LayerCatalog.Entry e) {
-        Rectangle box = new Rectangle(34, 26);
+        Rectangle box = new Rectangle();
         box.setArcWidth(6);
         box.setArcHeight(6);
         box.setFill(colour(e.type()));
         Label glyph = new Label(e.glyph());
         glyph.getStyleClass().add("palette-glyph");
-        return new StackPane(box, glyph);
+        glyph.setTextFill(org.convlab.ui.Theme.textOn(colour(e.type()))); // white or black, whichever reads
+        StackPane icon = new StackPane(box, glyph);
+        Runnable size = () -> {
+            box.setWidth(org.convlab.ui.Theme.px(2.3));
+            box.setHeight(org.convlab.ui.Theme.px(1.75));
+        };
+        size.run();
+        org.convlab.ui.Theme.onChange(icon, size);
+        return icon;
     }
 
-    /** One colour per family, the same as the volume diagram's. */
+    /** The family a layer type belongs to, as the volume diagram's legend names it. */
+    static String family(String type) {
+        return switch (type) {
+            case "input" -> "input";
+            case "conv" -> "convolution";
+            case "maxpool", "avgpool", "globalavgpool" -> "pooling";
+            case "relu", "leakyrelu", "sigmoid", "tanh" -> "activation";
+            case "batchnorm", "lrn", "dropout" -> "normalization, dropout";
+            case "inception", "residual" -> "block";
+            default -> "dense, flatten";
+        };
+    }
+
+    /**
+     * One colour per family, the same as the volume diagram's: the Okabe-Ito categorical colours,
+     * told apart under the common colour-vision deficiencies. Categories, not values, so they are
+     * not in Theme's value maps (the lead may move this table into Theme).
+     */
     static Color colour(String type) {
         return switch (type) {
-            case "conv" -> Color.web("#3b6ea8");
-            case "maxpool", "avgpool", "globalavgpool" -> Color.web("#3f8f5a");
-            case "relu", "leakyrelu", "sigmoid", "tanh" -> Color.web("#c7782a");
-            case "batchnorm", "lrn", "dropout" -> Color.web("#7a5aa6");
-            case "inception", "residual" -> Color.web("#8a5a3c");
-            default -> Color.web("#2f7f86");
+            case "input" -> Color.web("#9aa5b1");
+            case "conv" -> Color.web("#0072b2");
+            case "maxpool", "avgpool", "globalavgpool" -> Color.web("#009e73");
+            case "relu", "leakyrelu", "sigmoid", "tanh" -> Color.web("#e69f00");
+            case "batchnorm", "lrn", "dropout" -> Color.web("#cc79a7");
+            case "inception", "residual" -> Color.web("#d55e00");
+            default -> Color.web("#56b4e9");
         };
     }
 }

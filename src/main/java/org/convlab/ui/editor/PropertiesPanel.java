@@ -52,6 +52,7 @@ public final class PropertiesPanel extends VBox {
         sheet.setSearchBoxVisible(false);
         sheet.setMode(PropertySheet.Mode.NAME);
         sheet.setPropertyEditorFactory(item -> editor((SettingItem) item));
+        sheet.skinProperty().addListener((o, a, b) -> keepNamesWhole());
         VBox.setVgrow(sheet, Priority.ALWAYS);
         error.setId("propertyError");
         error.getStyleClass().add("property-error");
@@ -63,7 +64,19 @@ public final class PropertiesPanel extends VBox {
             l.getStyleClass().add("property-value");
             l.setWrapText(true);
             l.setMaxWidth(Double.MAX_VALUE);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all lines, never "..."
         }
+        header.setWrapText(true);
+        header.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // the arithmetic keeps every line (its labels never shrink below their text); the sheet
+        // takes the room left, at least 9 em, and scrolls its settings itself
+        Runnable scale = () -> { // the sheet grows into whatever the arithmetic leaves, but never below 9 em
+            sheet.setMinHeight(org.convlab.ui.Theme.px(9));
+            sheet.setPrefHeight(org.convlab.ui.Theme.px(9));
+        };
+        scale.run();
+        org.convlab.ui.Theme.onChange(this, scale);
         getChildren().addAll(title, header, sheet, error, output, formula, counts);
         model.selectedProperty().addListener((o, a, b) -> rebuild());
         model.revisionProperty().addListener((o, a, b) -> {
@@ -87,7 +100,21 @@ public final class PropertiesPanel extends VBox {
         // a block shows its own settings, then one section per inner layer
         sheet.setMode(grouped ? PropertySheet.Mode.CATEGORY : PropertySheet.Mode.NAME);
         sheet.getItems().setAll(items);
+        keepNamesWhole();
         showArithmetic();
+    }
+
+    /**
+     * The sheet's setting names never shrink below their text (ControlsFX lets them go down to
+     * 100 px, "norm..." at a large text size); the editors give way instead, and the sheet scrolls
+     * sideways if it must.
+     */
+    private void keepNamesWhole() {
+        for (javafx.scene.Node n : sheet.lookupAll(".label")) {
+            if (n instanceof Label l && !(l.getParent() instanceof Control)) {
+                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
     }
 
     private void showArithmetic() {

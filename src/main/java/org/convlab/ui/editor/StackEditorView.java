@@ -39,12 +39,15 @@ public final class StackEditorView extends VBox {
         getStyleClass().add("layer-stack");
         heading.getStyleClass().add("panel-title");
         heading.setId("stackTitle");
+        heading.setWrapText(true); // a long file name goes onto a second line rather than "..."
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         TitledPane palette = new TitledPane("Add a layer", new Palette(this::addAfterSelection));
         palette.setId("paletteSection");
         palette.getStyleClass().add("palette-section");
 
-        HBox actions = new HBox(4,
+        // a flow: in a narrow panel the buttons wrap rather than shrink to "..."
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(4, 4,
                 action("\u2191", "moveUp", "Move the layer up (Alt+Up)", () -> model.moveSelected(-1)),
                 action("\u2193", "moveDown", "Move the layer down (Alt+Down)", () -> model.moveSelected(1)),
                 action("Copy", "duplicateLayer", "Duplicate the layer (Ctrl+D)", model::duplicateSelected),
@@ -82,6 +85,7 @@ public final class StackEditorView extends VBox {
         b.setId(id);
         b.setTooltip(new Tooltip(tip));
         b.setOnAction(e -> run.run());
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return b;
     }
 

@@ -1,5 +1,6 @@
 package org.convlab.ui.editor;
 
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -8,15 +9,18 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.TilePane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.convlab.model.ModelSummary;
 import org.convlab.model.Preset;
 import org.convlab.model.Presets;
+import org.convlab.ui.Theme;
 
 /**
  * Where a network starts: a card per preset (title, name, the description's first sentence,
  * source, parameter count from the model package) and an empty stack on a chosen input size.
+ * Cards are sized in ems and as tall as their whole text (every card of the grid as tall as the
+ * tallest), so nothing is cut off at any text size.
  * Ids: {@code #preset-<name>}, {@code #newChannels}, {@code #newHeight}, {@code #newWidth},
  * {@code #newStack}.
  */
@@ -29,10 +33,8 @@ public final class StartPage extends VBox {
     }
 
     public StartPage(Actions actions) {
-        super(14);
         setId("startPage");
         getStyleClass().add("start-page");
-        setPadding(new Insets(20));
         Label title = new Label("Start a network");
         title.getStyleClass().add("view-title");
         Label caption = new Label("Pick a network from the course, or start from an empty stack and add layers from the palette.");
@@ -48,21 +50,43 @@ public final class StartPage extends VBox {
         create.setOnAction(e -> actions.newStack(channels.getValue(), height.getValue(), width.getValue()));
         Label emptyTitle = new Label("Empty stack");
         emptyTitle.getStyleClass().add("section-title");
-        HBox empty = new HBox(8, label("input height"), height, label("width"), width, label("channels"), channels, create);
+        create.setMinWidth(Region.USE_PREF_SIZE);
+        // a flow: in a narrow window the row wraps instead of squeezing "Create" to "..."
+        FlowPane empty = new FlowPane(label("input height"), height, label("width"), width, label("channels"), channels, create);
         empty.setAlignment(Pos.CENTER_LEFT);
         empty.getStyleClass().add("new-stack-row");
 
         Label presetsTitle = new Label("Presets");
         presetsTitle.getStyleClass().add("section-title");
-        TilePane cards = new TilePane(12, 12);
-        cards.setPrefTileWidth(292);
-        cards.setPrefTileHeight(250);
+        TilePane cards = new TilePane();
         cards.setId("presetCards");
         for (String name : Presets.names()) {
             cards.getChildren().add(card(Presets.get(name), actions::openPreset));
         }
         getChildren().addAll(title, caption, emptyTitle, empty, presetsTitle, cards);
+        Runnable scale = () -> {
+            setSpacing(Theme.px(0.9));
+            setPadding(new Insets(Theme.px(1.3)));
+            empty.setHgap(Theme.px(0.5));
+            empty.setVgap(Theme.px(0.4));
+            cards.setHgap(Theme.px(0.8));
+            cards.setVgap(Theme.px(0.8));
+            cards.setPrefTileWidth(Theme.px(CARD_EMS));
+            for (javafx.scene.Node card : cards.getChildren()) {
+                ((Button) card).setPrefWidth(Theme.px(CARD_EMS));
+                ((Region) ((Button) card).getGraphic()).setPrefWidth(Theme.px(CARD_EMS - 1.8));
+                ((Region) ((Button) card).getGraphic()).setMaxWidth(Theme.px(CARD_EMS - 1.8));
+            }
+            for (Spinner<Integer> sp : List.of(channels, height, width)) {
+                sp.setPrefWidth(Theme.px(5.7));
+            }
+        };
+        scale.run();
+        Theme.onChange(this, scale);
     }
+
+    /** A card's width in ems (19.5 em: 292 px at the default text size). */
+    static final double CARD_EMS = 19.5;
 
     private static Button card(Preset p, Consumer<String> open) {
         Label title = new Label(p.title());
@@ -72,28 +96,32 @@ public final class StartPage extends VBox {
         Label description = new Label(firstSentence(p.description()));
         description.getStyleClass().add("card-summary");
         description.setWrapText(true);
-        description.setMaxHeight(100); // four lines; the full text is in the tooltip
+        description.setMinHeight(Region.USE_PREF_SIZE); // the whole sentence, however many lines
         Label source = new Label(p.source());
         source.getStyleClass().add("preset-source");
         source.setWrapText(true);
+        source.setMinHeight(Region.USE_PREF_SIZE);
         Label params = new Label(LayerText.count(ModelSummary.of(p.network()).totalParams()) + " parameters");
         params.getStyleClass().add("card-counts");
         params.setId("params-" + p.name());
+        for (Label l : List.of(title, name)) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
         VBox body = new VBox(4, title, name, description, source, params);
-        body.setPrefWidth(266);
-        body.setMaxWidth(266);
+        body.setMinHeight(Region.USE_PREF_SIZE);
         Button card = new Button(null, body);
         card.setId("preset-" + p.name());
         card.getStyleClass().add("preset-card");
         card.setMnemonicParsing(false);
         card.setAlignment(Pos.TOP_LEFT);
-        card.setPrefSize(292, 250);
+        card.setMinHeight(Region.USE_PREF_SIZE);
         card.setMaxHeight(Double.MAX_VALUE);
         card.setMaxWidth(Double.MAX_VALUE);
         card.setOnAction(e -> open.accept(p.name()));
         javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(p.description());
         tip.setWrapText(true);
-        tip.setMaxWidth(500);
+        tip.setMaxWidth(Theme.px(33));
         card.setTooltip(tip);
         return card;
     }
@@ -108,7 +136,6 @@ public final class StartPage extends VBox {
         Spinner<Integer> s = new Spinner<>(min, max, value);
         s.setId(id);
         s.setEditable(true);
-        s.setPrefWidth(85);
         return s;
     }
 

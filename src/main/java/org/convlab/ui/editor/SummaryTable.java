@@ -11,14 +11,18 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.convlab.model.LayerInfo;
 import org.convlab.model.ModelSummary;
 import org.convlab.model.SummaryReport;
+import org.convlab.ui.Theme;
 
 /**
- * The {@code summary} command's columns as a table, in sync with the stack: output shape, the
- * formula with numbers filled in, weights, params, activations and multiply-adds, with totals
- * below. A misfit row shows the model package's message; rows after it "input unknown".
+ * The {@code summary} command's columns as a table, in sync with the stack: output shape, params,
+ * activations, multiply-adds, weights and the formula with numbers filled in, with totals below.
+ * Every column is as wide as its widest text (measured in the theme's fonts, again when the scale
+ * changes), so nothing is cut off, and the counts come before the long formula so that they stay
+ * in view in a narrow window. A misfit row shows the model package's message; rows after it "input unknown".
  * Ids: {@code #summaryTable}, {@code #summaryTotals}; cells carry the column's id as a style
  * class ({@code col-output}, {@code col-weights}, ...).
  */
@@ -30,24 +34,25 @@ public final class SummaryTable extends VBox {
     public SummaryTable(EditorModel model) {
         super(8);
         this.model = model;
-        setPadding(new Insets(12));
+        Theme.onChange(this, () -> setPadding(new Insets(Theme.px(0.8))));
+        setPadding(new Insets(Theme.px(0.8)));
         getStyleClass().add("summary-view");
         Label title = new Label("Summary");
         title.getStyleClass().add("view-title");
         table.setId("summaryTable");
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.getColumns().add(column("layer", "name", 100, r -> r.name()));
-        table.getColumns().add(column("type", "type", 85, r -> r.spec().type()));
-        table.getColumns().add(column("output", "output", 110, r -> switch (r.status()) {
+        table.getColumns().add(column("layer", "name", r -> r.name()));
+        table.getColumns().add(column("type", "type", r -> r.spec().type()));
+        table.getColumns().add(column("output", "output", r -> switch (r.status()) {
             case FITS -> SummaryReport.shape(r.info().output());
             case MISFIT -> "does not fit";
             case UNKNOWN -> "input unknown";
         }));
-        table.getColumns().add(number("weights", "weights", LayerInfo::weights));
         table.getColumns().add(number("params", "params", LayerInfo::params));
         table.getColumns().add(number("activations", "activations", LayerInfo::activations));
         table.getColumns().add(number("multiply-adds", "macs", LayerInfo::multiplyAdds));
-        table.getColumns().add(column("formula", "formula", 330, r -> r.fits() ? r.info().formula()
+        table.getColumns().add(number("weights", "weights", LayerInfo::weights));
+        table.getColumns().add(column("formula", "formula", r -> r.fits() ? r.info().formula()
                 : r.status() == LayerRow.Status.MISFIT ? r.problem() : ""));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -68,14 +73,44 @@ public final class SummaryTable extends VBox {
         totals.setId("summaryTotals");
         totals.getStyleClass().add("caption");
         totals.setWrapText(true);
+        totals.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(title, table, totals);
         model.revisionProperty().addListener((o, a, b) -> refresh());
         model.selectedProperty().addListener((o, a, b) -> selectRow());
+        Theme.onChange(this, this::fitColumns);
         refresh();
+    }
+
+    /**
+     * Sets every column's width to its widest text, header included, measured in the fonts the
+     * style sheet gives them (body text; the formula in the monospaced font at 0.93 em), plus the
+     * cell's padding.
+     */
+    private void fitColumns() {
+        Text measure = new Text();
+        for (TableColumn<LayerRow, ?> c : table.getColumns()) {
+            @SuppressWarnings("unchecked")
+            TableColumn<LayerRow, String> column = (TableColumn<LayerRow, String>) c;
+            boolean mono = column.getId().equals("col-formula");
+            measure.setFont(mono ? Theme.mono(0.93) : Theme.font(1));
+            double widest = 0;
+            for (LayerRow row : table.getItems()) {
+                String s = column.getCellObservableValue(row).getValue();
+                measure.setText(s == null ? "" : s);
+                widest = Math.max(widest, measure.getLayoutBounds().getWidth());
+            }
+            measure.setFont(Theme.bold(1));
+            measure.setText(column.getText());
+            widest = Math.max(widest, measure.getLayoutBounds().getWidth());
+            double width = Math.ceil(widest + Theme.px(0.7)); // the cell's padding and border, a little air
+            column.setMinWidth(width);
+            column.setPrefWidth(width);
+        }
     }
 
     private void refresh() {
         table.setItems(FXCollections.observableArrayList(model.rows()));
+        fitColumns();
         selectRow();
         ModelSummary s = StackAnalysis.summary(model.document());
         if (s == null) {
@@ -99,10 +134,9 @@ public final class SummaryTable extends VBox {
         }
     }
 
-    private static TableColumn<LayerRow, String> column(String title, String id, double width, Function<LayerRow, String> text) {
+    private static TableColumn<LayerRow, String> column(String title, String id, Function<LayerRow, String> text) {
         TableColumn<LayerRow, String> c = new TableColumn<>(title);
         c.setId("col-" + id);
-        c.setPrefWidth(width);
         c.setSortable(false);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(text.apply(d.getValue())));
         c.setCellFactory(col -> new TableCell<>() {
@@ -120,7 +154,7 @@ public final class SummaryTable extends VBox {
     }
 
     private static TableColumn<LayerRow, String> number(String title, String id, Function<LayerInfo, Long> value) {
-        TableColumn<LayerRow, String> c = column(title, id, 112, r -> r.fits() ? LayerText.count(value.apply(r.info())) : "");
+        TableColumn<LayerRow, String> c = column(title, id, r -> r.fits() ? LayerText.count(value.apply(r.info())) : "");
         c.setStyle("-fx-alignment: center-right;");
         return c;
     }

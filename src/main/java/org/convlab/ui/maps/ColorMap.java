@@ -1,25 +1,31 @@
 package org.convlab.ui.maps;
 
 import javafx.scene.paint.Color;
+import org.convlab.ui.Theme;
 
 /**
- * A diverging colour map for signed values, safe for the common colour-vision deficiencies:
- * purple for negative, white for zero, orange for positive (ColorBrewer's PuOr), symmetric around
- * zero so equal magnitudes get equal strength. Text drawn on a cell picks black or white by
- * the cell's lightness.
+ * The maps' side of {@link Theme}'s palette: which of its two colour maps a set of values takes,
+ * and the scale it is drawn on. Signed values take the diverging map (purple, white at zero,
+ * orange) on a scale symmetric around zero; values that cannot be negative take the sequential
+ * one from 0. Colours themselves come from Theme only.
  */
 public final class ColorMap {
 
     private ColorMap() {}
 
-    /** The colour of {@code value} on a scale from {@code -limit} to {@code +limit}. */
+    /** The diverging colour of {@code value} on a scale from {@code -limit} to {@code +limit}. */
     public static Color of(double value, double limit) {
-        return org.convlab.ui.Theme.diverging(value, limit);
+        return Theme.diverging(value, limit);
+    }
+
+    /** The sequential colour of a non-negative {@code value} on a scale from 0 to {@code max}. */
+    public static Color sequential(double value, double max) {
+        return Theme.sequential(value, max);
     }
 
     /** Black or white, whichever reads better on {@code background}. */
     public static Color textOn(Color background) {
-        return org.convlab.ui.Theme.textOn(background);
+        return Theme.textOn(background);
     }
 
     /** The largest magnitude in the values (at least a tiny positive number, so a map of zeros is white). */
@@ -31,5 +37,15 @@ public final class ColorMap {
             }
         }
         return m == 0 ? 1e-9 : m;
+    }
+
+    /** True when no value is negative (NaN ignored): such values can take the sequential map. */
+    public static boolean nonNegative(float[] values) {
+        for (float v : values) {
+            if (v < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

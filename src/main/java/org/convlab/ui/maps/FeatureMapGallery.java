@@ -16,10 +16,14 @@ import org.convlab.trace.ActivationSnapshot;
 import org.convlab.trace.LayerOutput;
 import org.convlab.trace.ReceptiveField;
 import org.convlab.trace.Region;
+import org.convlab.ui.Theme;
 
 /**
- * Every layer's activations for the current input as small multiples, one tile per channel, in
- * the diverging colour map (one scale per layer, legend beside it; hover a cell for its value).
+ * Every layer's activations for the current input as small multiples, one tile per channel, one
+ * scale per layer with its legend beside it (hover a cell for its value). A layer whose values
+ * cannot be negative (after ReLU, pooling of ReLU outputs, softmax: {@link LayerSigns}) takes the
+ * sequential colour map from 0, a signed one the diverging map; X/O input pixels keep their ink.
+ * Sizes are in ems: the gallery rebuilds itself when the scale changes.
  * Click a cell to enlarge its map with the numbers and to see the unit's receptive field outlined
  * on the input. Flat layers (dense outputs) are drawn as one row. Ids: {@code #mapsGallery},
  * {@code #mapsDetail}, {@code #mapsField}; tiles are {@code #map-L-C}.
@@ -31,11 +35,14 @@ public final class FeatureMapGallery extends FlowPane {
     private final List<LayerInfo> infos;
     private final boolean inkInput;
     private final Function<Float, String> text;
-    private final VBox rows = new VBox(12);
+    private final VBox rows = new VBox();
     private final ValueGrid detail = new ValueGrid(30);
     private final ValueGrid field = new ValueGrid(20);
     private final Label detailTitle = new Label("Click a map to enlarge it");
     private final Label fieldTitle = new Label();
+    private final VBox side;
+    /** Per layer (by index): true when its values cannot be negative. */
+    private final boolean[] nonNegative;
     private int selectedLayer = 0;
     private int selectedChannel;
 
@@ -51,6 +58,8 @@ public final class FeatureMapGallery extends FlowPane {
         this.infos = List.copyOf(infos);
         this.inkInput = inkInput;
         this.text = text;
+        this.nonNegative = LayerSigns.nonNegative(this.infos.stream().map(LayerInfo::spec).toList(),
+                !inkInput && ColorMap.nonNegative(snapshot.getValue().input().data()));
         getStyleClass().add("maps-gallery");
         setMinWidth(0);
         rows.setId("mapsGallery");
@@ -59,28 +68,73 @@ public final class FeatureMapGallery extends FlowPane {
         detailTitle.getStyleClass().add("section-title");
         fieldTitle.getStyleClass().add("caption");
         fieldTitle.setWrapText(true);
-        fieldTitle.setMaxWidth(320);
-        VBox side = new VBox(8, detailTitle, detail, new Label("Receptive field on the input"), field, fieldTitle);
-        side.setMinWidth(330);
+        Label fieldHeading = new Label("Receptive field on the input");
+        fieldHeading.setWrapText(true);
+        side = new VBox(detailTitle, detail, fieldHeading, field, fieldTitle);
         // the enlarged map sits beside the gallery when there is room, below it otherwise
         getChildren().addAll(rows, side);
-        setHgap(24);
-        setVgap(16);
         setAlignment(Pos.TOP_LEFT);
         setColumnHalignment(javafx.geometry.HPos.LEFT);
-        widthProperty().addListener((o, a, b) -> {
-            double w = b.doubleValue();
-            setPrefWrapLength(w);
-            rows.setMaxWidth(w > 1100 ? w - 370 : w - 30);
-            for (javafx.scene.Node row : rows.getChildren()) {
-                if (row instanceof VBox v && v.getChildren().get(1) instanceof FlowPane tiles) {
-                    tiles.setPrefWrapLength(rows.getMaxWidth());
-                }
-            }
-        });
-        setPadding(new Insets(12));
+        widthProperty().addListener((o, a, b) -> fitWidth());
         snapshot.addListener((o, a, b) -> redraw());
+        Theme.onChange(this, () -> {
+            applyScale();
+            redraw();
+        });
+        applyScale();
         redraw();
+    }
+
+    /** Gaps, padding and the side column in ems. */
+    private void applyScale() {
+        rows.setSpacing(Theme.px(0.8));
+        side.setSpacing(Theme.px(0.5));
+        side.setMinWidth(Theme.px(22));
+        side.setMaxWidth(Theme.px(22));
+        fieldTitle.setMaxWidth(Theme.px(21));
+        setHgap(Theme.px(1.6));
+        setVgap(Theme.px(1));
+        setPadding(new Insets(Theme.px(0.8)));
+        fitWidth();
+    }
+
+    private void fitWidth() {
+        double w = getWidth();
+        setPrefWrapLength(w);
+        // beside: the side column (22 em), the gap (1.6 em) and the padding (2 x 0.8 em) take 25.2 em
+        rows.setMaxWidth(w > Theme.px(60) ? w - Theme.px(25.6) : w - Theme.px(2));
+        for (javafx.scene.Node row : rows.getChildren()) {
+            if (row instanceof VBox v && v.getChildren().get(1) instanceof FlowPane tiles) {
+                tiles.setPrefWrapLength(rows.getMaxWidth());
+            }
+        }
+    }
+
+    /** How layer {@code layer}'s maps are coloured (-1: the input). */
+    ValueGrid.Style styleOf(int layer, float[] data) {
+        if (layer < 0) {
+            return inkInput ? ValueGrid.Style.INK
+                    : ColorMap.nonNegative(data) ? ValueGrid.Style.SEQUENTIAL : ValueGrid.Style.DIVERGING;
+        }
+        return layer < nonNegative.length && nonNegative[layer] ? ValueGrid.Style.SEQUENTIAL : ValueGrid.Style.DIVERGING;
+    }
+
+    /** The top of the colour scale: the largest magnitude, or 1 for probabilities. */
+    private static double limitOf(LayerOutput out) {
+        return "softmax".equals(out.type()) ? 1 : ColorMap.limit(out.data());
+    }
+
+    /** Columns for a vector of {@code n} values in cells of {@code cell} px within {@code roomEms}: rows as even as can be. */
+    private static int flatColumns(int n, double roomEms, double cell) {
+        int most = Math.max(1, (int) (Theme.px(roomEms) / (cell + 2)));
+        int lines = (n + most - 1) / most;
+        return (n + lines - 1) / lines;
+    }
+
+    /** A cell size in px that fits {@code cells} cells into {@code roomEms}, between {@code minEms} and {@code maxEms}. */
+    private static double cellFor(int cells, double roomEms, double minEms, double maxEms) {
+        double fit = Theme.px(roomEms) / Math.max(1, cells) - 2; // each cell has a 2 px line beside it
+        return Math.floor(Math.max(Theme.px(minEms), Math.min(Theme.px(maxEms), fit)));
     }
 
     /** Enlarges channel {@code channel} of layer {@code layer} (-1: the input) and outlines the unit's field. */
@@ -92,22 +146,26 @@ public final class FeatureMapGallery extends FlowPane {
         Shape shape = out.shape();
         boolean flat = shape.isFlat();
         float[] data = flat ? out.data() : out.plane(channel);
-        int h = flat ? 1 : shape.height();
-        int w = flat ? shape.channels() : shape.width();
-        detail.setCellSize(Math.max(8, Math.min(40, Math.floor(320.0 / Math.max(h, w)) - 2)));
-        detail.setData(data, h, w);
-        detail.setStyle(layer < 0 && inkInput ? ValueGrid.Style.INK : ValueGrid.Style.DIVERGING);
-        detail.setLimit(ColorMap.limit(out.data()));
+        int n = shape.channels();
+        double detailCell = flat ? cellFor(n, 21, 0.55, 2.8) : cellFor(Math.max(shape.height(), shape.width()), 21, 0.55, 2.8);
+        int w = flat ? flatColumns(n, 21, detailCell) : shape.width();
+        int h = flat ? (n + w - 1) / w : shape.height();
+        detail.setCellSize(detailCell);
+        detail.setData(java.util.Arrays.copyOf(data, h * w), h, w);
+        detail.setVisibleCount(flat ? n : Integer.MAX_VALUE);
+        detail.setStyle(styleOf(layer, out.data()));
+        detail.setLimit(limitOf(out));
         detail.setFormatter(text::apply);
-        detail.setHighlight(row, col);
+        detail.setHighlight(flat ? col / w : row, flat ? col % w : col);
         detail.draw();
-        detailTitle.setText(out.name() + (flat ? "" : ", channel " + channel) + " (" + h + " x " + w + ")");
+        detailTitle.setText(out.name() + (flat ? " (" + n + " values)" : ", channel " + channel + " (" + h + " x " + w + ")"));
 
         LayerOutput in = s.input();
         Shape is = in.shape();
-        field.setCellSize(Math.max(6, Math.min(30, Math.floor(300.0 / Math.max(is.height(), is.width())) - 2)));
+        field.setCellSize(cellFor(Math.max(is.height(), is.width()), 20, 0.4, 2));
         field.setData(in.plane(0), is.height(), is.width());
-        field.setStyle(inkInput ? ValueGrid.Style.INK : ValueGrid.Style.DIVERGING);
+        field.setStyle(styleOf(-1, in.data()));
+        field.setLimit(limitOf(in));
         field.setFormatter(null);
         List<int[]> cells = new ArrayList<>();
         if (layer >= 0) {
@@ -145,30 +203,54 @@ public final class FeatureMapGallery extends FlowPane {
 
     private VBox layerRow(LayerOutput out, int layer) {
         Shape shape = out.shape();
-        double limit = ColorMap.limit(out.data());
+        float[] values = out.data();
+        double limit = limitOf(out);
+        ValueGrid.Style style = styleOf(layer, values);
         Label title = new Label(out.name() + (layer >= 0 ? " (" + out.type() + ")" : "") + "   " + shape.toSlideString());
         title.getStyleClass().add("section-title");
-        ColorLegend legend = new ColorLegend(180);
-        legend.setLimit(limit);
-        HBox head = new HBox(16, title, legend);
+        title.setWrapText(true);
+        javafx.scene.Node key;
+        if (style == ValueGrid.Style.INK) {
+            Label ink = new Label("black = +1, white = -1");
+            ink.getStyleClass().add("caption");
+            key = ink;
+        } else {
+            ColorLegend legend = new ColorLegend();
+            if (style == ValueGrid.Style.SEQUENTIAL) {
+                legend.setSequential(limit);
+            } else {
+                legend.setDiverging(limit);
+            }
+            legend.setId("legend" + layer);
+            key = legend;
+        }
+        HBox head = new HBox(Theme.px(1), title, key);
         head.setAlignment(Pos.CENTER_LEFT);
-        FlowPane tiles = new FlowPane(6, 6);
-        tiles.setPrefWrapLength(rows.getMaxWidth() > 0 && rows.getMaxWidth() < 5000 ? rows.getMaxWidth() : 700);
+        double gap = Theme.px(0.4);
+        FlowPane tiles = new FlowPane(gap, gap);
+        tiles.setPrefWrapLength(rows.getMaxWidth() > 0 && rows.getMaxWidth() < 5000 ? rows.getMaxWidth() : Theme.px(46));
         if (shape.isFlat()) {
-            ValueGrid g = tile(out.data(), 1, shape.channels(), Math.max(8, Math.min(28, 700.0 / shape.channels())), limit);
+            // a long vector wraps onto several rows (row-major: value i at row i / columns)
+            int n = shape.channels();
+            double cell = cellFor(n, 46, 0.55, 1.9);
+            int columns = flatColumns(n, 40, cell);
+            int lines = (n + columns - 1) / columns;
+            ValueGrid g = tile(java.util.Arrays.copyOf(values, lines * columns), lines, columns, cell, limit, style);
+            g.setVisibleCount(n);
             g.setId("map-" + layer + "-0");
-            g.setOnCell((r, c) -> select(layer, 0, 0, c));
+            g.setOnCell((r, c) -> {
+                if (r * columns + c < n) {
+                    select(layer, 0, 0, r * columns + c);
+                }
+            });
             g.draw();
             tiles.getChildren().add(g);
         } else {
-            double cell = Math.max(3, Math.min(18, 150.0 / Math.max(shape.height(), shape.width())));
+            double cell = cellFor(Math.max(shape.height(), shape.width()), 14, 0.2, 1.2);
             int n = Math.min(MAX_TILES, shape.channels());
             for (int c = 0; c < n; c++) {
                 final int channel = c;
-                ValueGrid g = tile(out.plane(c), shape.height(), shape.width(), cell, limit);
-                if (layer < 0 && inkInput) {
-                    g.setStyle(ValueGrid.Style.INK);
-                }
+                ValueGrid g = tile(out.plane(c), shape.height(), shape.width(), cell, limit, style);
                 g.setId("map-" + layer + "-" + c);
                 g.setOnCell((r, col) -> select(layer, channel, r, col));
                 g.draw();
@@ -178,13 +260,13 @@ public final class FeatureMapGallery extends FlowPane {
                 tiles.getChildren().add(new Label("+" + (shape.channels() - n) + " more"));
             }
         }
-        return new VBox(4, head, tiles);
+        return new VBox(Theme.px(0.3), head, tiles);
     }
 
-    private static ValueGrid tile(float[] data, int h, int w, double cell, double limit) {
+    private static ValueGrid tile(float[] data, int h, int w, double cell, double limit, ValueGrid.Style style) {
         ValueGrid g = new ValueGrid(cell);
         g.setData(data, h, w);
-        g.setStyle(ValueGrid.Style.DIVERGING);
+        g.setStyle(style);
         g.setLimit(limit);
         g.setFormatter(null);
         return g;

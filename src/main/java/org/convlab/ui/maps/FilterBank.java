@@ -6,15 +6,15 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
+import org.convlab.ui.Theme;
 
 /**
  * The filters of one conv layer as small multiples on one canvas: a row per output filter, a
- * column per input channel, each tile the kh x kw kernel in the diverging {@link ColorMap} on one
- * scale for the whole layer. One canvas rather than a node per tile, so a layer of 64 x 64 filters
+ * column per input channel, each tile the kh x kw kernel in the theme's diverging colour map on one
+ * scale for the whole layer (weights are signed). The row and column labels take the theme's font
+ * and the bank re-measures and redraws when the scale changes. One canvas rather than a node per tile, so a layer of 64 x 64 filters
  * still draws at once. Large layers show the first {@value #MAX_FILTERS} filters and
  * {@value #MAX_CHANNELS} channels (the view says how many more). Hover a cell for its value;
  * click a tile to choose it (outlined).
@@ -22,8 +22,10 @@ import javafx.util.Duration;
 public final class FilterBank extends Canvas {
     public static final int MAX_FILTERS = 64;
     public static final int MAX_CHANNELS = 32;
-    private static final double LABEL = 28;
+    /** Room for the row and column labels, in ems. */
+    private static final double LABEL_EMS = 1.9;
     private static final double TILE_GAP = 6;
+    private boolean drawn;
 
     private float[] weights = new float[0];
     private int filters;
@@ -31,6 +33,7 @@ public final class FilterBank extends Canvas {
     private int kh;
     private int kw;
     private double cell = 8;
+    private double cellEms = Double.NaN;
     private double limit = 1;
     private int selectedFilter = -1;
     private int selectedChannel = -1;
@@ -39,6 +42,12 @@ public final class FilterBank extends Canvas {
 
     public FilterBank() {
         getStyleClass().add("filter-bank");
+        Theme.onChange(this, () -> {
+            resize();
+            if (drawn) {
+                draw();
+            }
+        });
         tip.setShowDelay(Duration.millis(150));
         Tooltip.install(this, tip);
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> tip.setText(describe(e.getX(), e.getY())));
@@ -58,9 +67,27 @@ public final class FilterBank extends Canvas {
         this.kh = kh;
         this.kw = kw;
         this.cell = cellSize;
+        this.cellEms = Double.NaN;
         this.limit = ColorMap.limit(weights);
-        setWidth(LABEL + shownChannels() * (tileWidth() + TILE_GAP));
-        setHeight(LABEL + shownFilters() * (tileHeight() + TILE_GAP));
+        resize();
+    }
+
+    /** Cells of {@code ems} body-text sizes, following the app's scale (after {@link #setWeights}). */
+    public void setCellEms(double ems) {
+        this.cellEms = ems;
+        resize();
+    }
+
+    private void resize() {
+        if (!Double.isNaN(cellEms)) {
+            cell = Theme.px(cellEms);
+        }
+        setWidth(label() + shownChannels() * (tileWidth() + TILE_GAP));
+        setHeight(label() + shownFilters() * (tileHeight() + TILE_GAP));
+    }
+
+    private static double label() {
+        return Theme.px(LABEL_EMS);
     }
 
     /** The magnitude drawn strongest: the largest weight of the layer. */
@@ -88,8 +115,9 @@ public final class FilterBank extends Canvas {
 
     /** The centre of tile (filter, channel) in this canvas's coordinates, {x, y}. */
     public double[] tileCentre(int filter, int channel) {
-        return new double[] {LABEL + channel * (tileWidth() + TILE_GAP) + tileWidth() / 2,
-            LABEL + filter * (tileHeight() + TILE_GAP) + tileHeight() / 2};
+        double label = label();
+        return new double[] {label + channel * (tileWidth() + TILE_GAP) + tileWidth() / 2,
+            label + filter * (tileHeight() + TILE_GAP) + tileHeight() / 2};
     }
 
     private double tileWidth() {
@@ -101,22 +129,24 @@ public final class FilterBank extends Canvas {
     }
 
     public void draw() {
+        drawn = true;
+        double label = label();
         GraphicsContext g = getGraphicsContext2D();
         g.clearRect(0, 0, getWidth(), getHeight());
-        g.setFont(Font.font(12));
+        g.setFont(Theme.font(0.85));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.CENTER);
-        g.setFill(Color.web("#333a44"));
+        g.setFill(Theme.TEXT_MUTED);
         for (int c = 0; c < shownChannels(); c++) {
-            g.fillText("c" + c, LABEL + c * (tileWidth() + TILE_GAP) + tileWidth() / 2, LABEL / 2);
+            g.fillText("c" + c, label + c * (tileWidth() + TILE_GAP) + tileWidth() / 2, label / 2);
         }
         for (int f = 0; f < shownFilters(); f++) {
-            double y = LABEL + f * (tileHeight() + TILE_GAP);
-            g.setFill(Color.web("#333a44"));
+            double y = label + f * (tileHeight() + TILE_GAP);
+            g.setFill(Theme.TEXT_MUTED);
             g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(Integer.toString(f), LABEL - 6, y + tileHeight() / 2);
+            g.fillText(Integer.toString(f), label - Theme.px(0.4), y + tileHeight() / 2);
             for (int c = 0; c < shownChannels(); c++) {
-                drawTile(g, f, c, LABEL + c * (tileWidth() + TILE_GAP), y);
+                drawTile(g, f, c, label + c * (tileWidth() + TILE_GAP), y);
             }
         }
     }
@@ -125,20 +155,20 @@ public final class FilterBank extends Canvas {
         int base = (f * channels + c) * kh * kw;
         for (int r = 0; r < kh; r++) {
             for (int k = 0; k < kw; k++) {
-                g.setFill(ColorMap.of(weights[base + r * kw + k], limit));
+                g.setFill(Theme.diverging(weights[base + r * kw + k], limit));
                 g.fillRect(x + k * cell, y + r * cell, cell, cell);
             }
         }
         boolean selected = f == selectedFilter && c == selectedChannel;
-        g.setStroke(selected ? ValueGrid.WINDOW : ValueGrid.LINES);
+        g.setStroke(selected ? Theme.WINDOW : Theme.LINES);
         g.setLineWidth(selected ? 3 : 1);
         g.strokeRect(x - 0.5, y - 0.5, tileWidth() + 1, tileHeight() + 1);
     }
 
     /** {filter, channel, row, col} under the point, or null between tiles. */
     private int[] at(double x, double y) {
-        double tx = x - LABEL;
-        double ty = y - LABEL;
+        double tx = x - label();
+        double ty = y - label();
         if (tx < 0 || ty < 0) {
             return null;
         }

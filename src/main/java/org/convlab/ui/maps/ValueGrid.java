@@ -12,14 +12,15 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
+import org.convlab.ui.Theme;
 
 /**
  * A map of numbers drawn on one canvas, one cell per value, for every step-through view:
- * X/O pixels in ink style (+1 dark, -1 white), signed maps in the diverging {@link ColorMap},
+ * X/O pixels in ink style (+1 dark, -1 white), signed maps in the diverging colour map and
+ * non-negative ones (ReLU outputs, pooled ReLU outputs, probabilities) in the sequential one
+ * (both from {@link Theme}),
  * a ring of zero-padding cells drawn as padding (grey, "0") and, in ceil-mode pooling, cells past
  * the padded input drawn as dashed outlines. Overlays: the current window, one highlighted cell
  * (the max, the output being written), marked cells (changed by ReLU) and cells not yet computed
@@ -27,20 +28,23 @@ import javafx.util.Duration;
  *
  * <p>Configure with the setters, then call {@link #draw()}; coordinates are the map's own, so
  * padding cells have row or column -1, -2, ...
+ *
+ * <p>Size: give the cell in ems ({@link #setCellEms}) and the grid follows View &gt; Text Size and
+ * presentation mode by itself (it resizes and redraws on {@link Theme#onChange}); a cell given in
+ * px ({@link #setCellSize}) stays that size. The numbers are sized from the cell by
+ * {@link CellText}: {@link #textSize()} is the font size the cells' text uses.
  */
 public final class ValueGrid extends Canvas {
-    public enum Style { INK, DIVERGING, PLAIN }
+    /** How values are coloured: X/O ink, signed (diverging), non-negative (sequential), or plain white. */
+    public enum Style { INK, DIVERGING, SEQUENTIAL, PLAIN }
 
-    static final Color LINES = Color.web("#8a94a3");
-    static final Color INK = Color.web("#1b1b1b");
-    static final Color PAPER = Color.WHITE;
-    static final Color PADDING = Color.web("#d9dde3");
-    static final Color WINDOW = Color.web("#0072b2");
-    static final Color HIGHLIGHT = Color.web("#f2a541");
-    static final Color EMPTY = Color.web("#f1f3f6");
     private static final double GAP = 2;
 
     private double cellSize;
+    /** The cell in ems, or NaN when it was given in px. */
+    private double cellEms = Double.NaN;
+    private double textSize;
+    private boolean drawn;
     private float[] values = new float[0];
     private int rows;
     private int cols;
@@ -57,9 +61,11 @@ public final class ValueGrid extends Canvas {
     private BiConsumer<Integer, Integer> onCell;
     private final Tooltip tip = new Tooltip();
 
+    /** A grid of {@code cellSize}-px cells (prefer {@link #ofEms}, which follows the app's scale). */
     public ValueGrid(double cellSize) {
         this.cellSize = cellSize;
         getStyleClass().add("value-grid");
+        Theme.onChange(this, this::rescale);
         tip.setShowDelay(Duration.millis(150));
         Tooltip.install(this, tip);
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
@@ -89,9 +95,48 @@ public final class ValueGrid extends Canvas {
         resize();
     }
 
+    /** A grid whose cells are {@code cellEms} body-text sizes wide. */
+    public static ValueGrid ofEms(double cellEms) {
+        ValueGrid g = new ValueGrid(Theme.px(cellEms));
+        g.cellEms = cellEms;
+        return g;
+    }
+
+    /** Cells of {@code size} px, fixed whatever the app's scale. */
     public void setCellSize(double size) {
         this.cellSize = size;
+        this.cellEms = Double.NaN;
         resize();
+    }
+
+    /** Cells of {@code ems} body-text sizes: the grid resizes itself when the scale changes. */
+    public void setCellEms(double ems) {
+        this.cellEms = ems;
+        this.cellSize = Theme.px(ems);
+        resize();
+    }
+
+    /** The side of a cell in px. */
+    public double cellSize() {
+        return cellSize;
+    }
+
+    /**
+     * The font size in px of the numbers printed in the cells at the last {@link #draw()} (one size for
+     * the whole grid, see {@link CellText}); 0 when the grid prints no numbers.
+     */
+    public double textSize() {
+        return textSize;
+    }
+
+    private void rescale() {
+        if (!Double.isNaN(cellEms)) {
+            cellSize = Theme.px(cellEms);
+            resize();
+        }
+        if (drawn) {
+            draw();
+        }
     }
 
     public void setStyle(Style style) {
@@ -189,15 +234,17 @@ public final class ValueGrid extends Canvas {
     public void draw() {
         GraphicsContext g = getGraphicsContext2D();
         g.clearRect(0, 0, getWidth(), getHeight());
+        drawn = true;
         double lim = Double.isNaN(limit) ? ColorMap.limit(values) : limit;
-        boolean text = formatter != null && cellSize >= 18;
-        g.setFont(Font.font("DejaVu Sans Mono", FontWeight.BOLD, Math.max(10, Math.round(cellSize * 0.3))));
+        textSize = formatter == null ? 0 : CellText.size(cellSize, texts());
+        boolean text = textSize > 0;
+        g.setFont(CellText.font(Math.max(1, textSize)));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         // background lines behind the real map and the padding
         Rectangle2D first = cellBounds(-padding, -padding);
         Rectangle2D last = cellBounds(rows + padding - 1, cols + padding - 1);
-        g.setFill(LINES);
+        g.setFill(Theme.LINES);
         g.fillRect(first.getMinX() - GAP, first.getMinY() - GAP, last.getMaxX() - first.getMinX() + 2 * GAP,
                 last.getMaxY() - first.getMinY() + 2 * GAP);
         for (int r = -padding; r < rows + padding + outside; r++) {
@@ -213,16 +260,16 @@ public final class ValueGrid extends Canvas {
         boolean real = r >= 0 && r < rows && c >= 0 && c < cols;
         boolean pad = !real && r < rows + padding && c < cols + padding;
         if (pad) {
-            g.setFill(PADDING);
+            g.setFill(Theme.PADDING);
             g.fillRect(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
             if (text) {
-                g.setFill(Color.web("#6b7380"));
+                g.setFill(Theme.PAPER_TEXT);
                 g.fillText("0", b.getMinX() + cellSize / 2, b.getMinY() + cellSize / 2);
             }
             return;
         }
         if (!real) { // past the padded input (ceil mode): an outline only
-            g.setStroke(LINES);
+            g.setStroke(Theme.LINES);
             g.setLineWidth(1);
             g.setLineDashes(4, 3);
             g.strokeRect(b.getMinX() + 0.5, b.getMinY() + 0.5, b.getWidth() - 1, b.getHeight() - 1);
@@ -231,32 +278,48 @@ public final class ValueGrid extends Canvas {
         }
         int i = r * cols + c;
         if (i >= visible) {
-            g.setFill(EMPTY);
+            g.setFill(Theme.EMPTY);
             g.fillRect(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
             return;
         }
         float v = values[i];
         Color fill = switch (style) {
-            case INK -> v > 0 ? INK : PAPER;
-            case DIVERGING -> ColorMap.of(v, lim);
-            case PLAIN -> PAPER;
+            case INK -> v > 0 ? Theme.INK : Theme.PAPER;
+            case DIVERGING -> Theme.diverging(v, lim);
+            case SEQUENTIAL -> Theme.sequential(v, lim);
+            case PLAIN -> Theme.PAPER;
         };
         g.setFill(fill);
         g.fillRect(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
         if (text) {
-            g.setFill(style == Style.INK ? (v > 0 ? Color.WHITE : Color.web("#6b7380")) : ColorMap.textOn(fill));
-            String s = formatter.apply(v);
-            if (style == Style.INK && v > 0 && !s.startsWith("+")) {
-                s = "+" + s;
-            }
-            g.fillText(s, b.getMinX() + cellSize / 2, b.getMinY() + cellSize / 2, cellSize - 2);
+            g.setFill(style == Style.INK ? (v > 0 ? Theme.INK_TEXT : Theme.PAPER_TEXT) : Theme.textOn(fill));
+            g.fillText(cellText(v), b.getMinX() + cellSize / 2, b.getMinY() + cellSize / 2);
         }
+    }
+
+    /** What a cell of value {@code v} prints: the formatter's text, "+1" rather than "1" on ink. */
+    private String cellText(float v) {
+        String s = formatter.apply(v);
+        return style == Style.INK && v > 0 && !s.startsWith("+") ? "+" + s : s;
+    }
+
+    /** Every distinct text the grid prints now (the padding's "0" too), for sizing the font. */
+    private java.util.Set<String> texts() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        int shown = Math.min(visible, values.length);
+        for (int i = 0; i < shown; i++) {
+            out.add(cellText(values[i]));
+        }
+        if (padding > 0) {
+            out.add("0");
+        }
+        return out;
     }
 
     private void drawOverlays(GraphicsContext g) {
         if (marked != null) {
             // on ink pixels (black and white) an amber frame; on the colour map a black dashed one
-            g.setStroke(style == Style.INK ? Color.web("#e69f00") : Color.web("#1b1b1b"));
+            g.setStroke(style == Style.INK ? Theme.HIGHLIGHT : Theme.TEXT);
             g.setLineWidth(style == Style.INK ? 4 : cellSize < 18 ? 1.5 : 2);
             if (style != Style.INK && cellSize >= 18) { // a dash pattern on a small cell reads as noise
                 g.setLineDashes(3, 3);
@@ -270,8 +333,9 @@ public final class ValueGrid extends Canvas {
             g.setLineDashes();
         }
         if (!window.isEmpty()) {
-            g.setFill(Color.web("#0072b2", 0.16));
-            g.setStroke(WINDOW);
+            Color w = Theme.WINDOW;
+            g.setFill(Color.color(w.getRed(), w.getGreen(), w.getBlue(), 0.16));
+            g.setStroke(Theme.WINDOW);
             g.setLineWidth(Math.max(2, cellSize / 12));
             for (int[] cell : window) {
                 Rectangle2D b = cellBounds(cell[0], cell[1]);
@@ -281,7 +345,7 @@ public final class ValueGrid extends Canvas {
         }
         if (highlightRow != Integer.MIN_VALUE) {
             Rectangle2D b = cellBounds(highlightRow, highlightCol);
-            g.setStroke(HIGHLIGHT);
+            g.setStroke(Theme.HIGHLIGHT);
             g.setLineWidth(Math.max(3, cellSize / 9));
             g.strokeRect(b.getMinX() - 1.5, b.getMinY() - 1.5, b.getWidth() + 3, b.getHeight() + 3);
         }

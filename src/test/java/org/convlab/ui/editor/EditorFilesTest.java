@@ -95,4 +95,33 @@ class EditorFilesTest extends EditorWindowFixture {
         assertEquals((int) Math.ceil(window().diagram().getWidth()), img.getWidth());
         assertTrue(VolumeDiagram.side(227) > VolumeDiagram.side(55) && VolumeDiagram.depth(256) > VolumeDiagram.depth(96));
     }
+
+    @Test
+    void theDiagramExplainsItselfAndWrapsVgg16OntoRowsThatFitThePane() throws Exception {
+        choosePreset("vgg16");
+        fxRun(() -> window().views().show(CenterViews.DIAGRAM));
+        VolumeDiagram d = window().diagram();
+        javafx.scene.control.ScrollPane pane = (javafx.scene.control.ScrollPane) d.getParent().getParent().getParent();
+        try {
+            for (int textSize : new int[] {15, 24}) {
+                fxRun(() -> org.convlab.ui.Theme.setTextSize(textSize));
+                double room = pane.getViewportBounds().getWidth();
+                // VGG-16: input, 13 convs, 5 pools, flatten, 3 dense = 23 items, far wider than one row
+                assertEquals(23, d.volumes().size());
+                assertTrue(d.rowCount() >= 2, "rows: " + d.rowCount());
+                assertTrue(d.getWidth() <= room + 1, "diagram " + d.getWidth() + " px in a " + room + " px pane at text " + textSize);
+                List<String> legend = d.legendTexts();
+                for (String words : List.of("Colour: layer family", "input", "convolution", "pooling", "dense, flatten",
+                        "Thickness: channels", "3", "64", "512", "Height: feature-map height (ruler at the left)")) {
+                    assertTrue(legend.contains(words), words + " not in " + legend);
+                }
+                assertTrue(legend.stream().anyMatch(s -> s.contains("log scale")), legend.toString());
+            }
+        } finally {
+            fxRun(() -> org.convlab.ui.Theme.setTextSize(org.convlab.ui.Theme.DEFAULT_EM));
+        }
+        // a short net stays on one row
+        choosePreset("xo");
+        assertEquals(1, d.rowCount());
+    }
 }

@@ -65,6 +65,37 @@ class FeatureMapGalleryTest {
     }
 
     @Test
+    void layersThatCannotBeNegativeTakeTheSequentialMapAndProbabilitiesRunFrom0To1() {
+        // xo: conv1 (0) signed, relu1 (1) and pool1 (2) of ReLU outputs non-negative, fc1 (4) signed, softmax1 (5) probabilities
+        assertEquals(ColorLegend.Mode.DIVERGING, legend(0).mode());
+        assertEquals(ColorLegend.Mode.SEQUENTIAL, legend(1).mode());
+        assertEquals(ColorLegend.Mode.SEQUENTIAL, legend(2).mode());
+        assertEquals(ColorLegend.Mode.DIVERGING, legend(4).mode());
+        ColorLegend softmax = legend(5);
+        assertEquals(ColorLegend.Mode.SEQUENTIAL, softmax.mode());
+        assertEquals("0", softmax.lowText());
+        assertEquals(MapText.number(1), softmax.highText());
+        assertTrue(legend(0).lowText().startsWith("-"), legend(0).lowText());
+        // a ReLU tile is coloured on the sequential map: its zero cells are the map's white
+        ValueGrid relu = ROBOT.lookup("#map-1-0").queryAs(ValueGrid.class);
+        boolean sawZero = false;
+        for (int r = 0; r < relu.rows(); r++) {
+            for (int c = 0; c < relu.cols(); c++) {
+                assertTrue(relu.valueAt(r, c) >= 0);
+                sawZero |= relu.valueAt(r, c) == 0;
+            }
+        }
+        assertTrue(sawZero, "the diagonal X makes some conv outputs negative, so ReLU gives zeros");
+        // the X/O input keeps its ink and says so instead of a colour legend
+        assertTrue(ROBOT.lookup("#legend-1").tryQuery().isEmpty());
+        assertTrue(ROBOT.lookup(".caption").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().equals("black = +1, white = -1")));
+    }
+
+    private static ColorLegend legend(int layer) {
+        return ROBOT.lookup("#legend" + layer).queryAs(ColorLegend.class);
+    }
+
+    @Test
     void clickingAPooledUnitShowsItsReceptiveField() {
         ValueGrid tile = ROBOT.lookup("#map-2-1").queryAs(ValueGrid.class); // pool1, channel 1
         assertEquals(4, tile.rows());
