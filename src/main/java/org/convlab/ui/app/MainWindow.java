@@ -195,12 +195,10 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
         export.setId("exportDiagram");
         export.setOnAction(e -> exportDiagram());
         export.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        javafx.scene.control.Label caption = new javafx.scene.control.Label(
-                "Each box is a layer's output: its height follows the feature map's height, its thickness the channels (both on a log scale).");
-        caption.getStyleClass().add("caption");
-        caption.setWrapText(true);
-        HBox.setHgrow(caption, Priority.ALWAYS);
-        HBox bar = new HBox(12, caption, export);
+        // what heights, thicknesses and colours mean is in the diagram's own legend (it goes into the PNG too)
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(12, gap, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         ScrollPane s = new ScrollPane(diagram);
         VBox.setVgrow(s, Priority.ALWAYS);

@@ -80,6 +80,7 @@ public final class VoteView extends VBox {
         note.setId("voteNote");
         note.getStyleClass().add("caption");
         note.setWrapText(true);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap onto more lines rather than end in "..."
         getChildren().addAll(bar, note, holder, answer);
         if (!denseLayers.isEmpty()) {
             configure(denseLayers.get(denseLayers.size() - 1));
