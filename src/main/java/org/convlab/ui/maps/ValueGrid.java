@@ -191,7 +191,7 @@ public final class ValueGrid extends Canvas {
         g.clearRect(0, 0, getWidth(), getHeight());
         double lim = Double.isNaN(limit) ? ColorMap.limit(values) : limit;
         boolean text = formatter != null && cellSize >= 18;
-        g.setFont(Font.font("DejaVu Sans Mono", FontWeight.BOLD, Math.max(10, Math.round(cellSize * 0.3))));
+        g.setFont(Font.font("DejaVu Sans Mono", FontWeight.BOLD, textSize()));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         // background lines behind the real map and the padding
@@ -206,6 +206,18 @@ public final class ValueGrid extends Canvas {
             }
         }
         drawOverlays(g);
+    }
+
+    /**
+     * Digits as large as the cells allow: half a cell tall, smaller only when the widest number
+     * shown would not fit across a cell (a monospaced digit is about 0.6 of the font size wide).
+     */
+    private double textSize() {
+        int widest = 2;
+        for (int i = 0; formatter != null && i < Math.min(values.length, visible); i++) {
+            widest = Math.max(widest, formatter.apply(values[i]).length());
+        }
+        return Math.max(10, Math.floor(Math.min(cellSize * 0.5, (cellSize - 4) / (0.6 * widest))));
     }
 
     private void drawCell(GraphicsContext g, int r, int c, double lim, boolean text) {

@@ -1,24 +1,180 @@
 package org.convlab.ui.stepper;
 
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.convlab.ui.Theme;
 import org.convlab.ui.maps.ValueGrid;
 
 /** Small layout helpers shared by the step-through views. */
 final class Grids {
     private Grids() {}
 
-    /** A cell size that fits {@code cells} cells into about {@code room} pixels, between 8 and {@code max}. */
-    static double cellSize(int cells, double room, double max) {
-        return Math.max(8, Math.min(max, Math.floor(room / Math.max(1, cells)) - 2));
+    /**
+     * The smallest cell, in ems, at which a grid still prints its numbers readably; grids never
+     * shrink below it (a view scrolls instead).
+     */
+    static final double MIN_CELL_EMS = 1.4;
+    /** Space between cells, px (ValueGrid's). */
+    static final double GAP = 2;
+
+    /**
+     * A cell size that fits {@code cells} cells into about {@code room} pixels: at most
+     * {@code maxEms} ems, never below {@link #MIN_CELL_EMS}.
+     */
+    static double cellSize(int cells, double room, double maxEms) {
+        return clampCell(Math.floor(room / Math.max(1, cells)) - GAP, maxEms);
     }
+
+    /** {@code px} limited to at most {@code maxEms} ems and at least the readable minimum. */
+    static double clampCell(double px, double maxEms) {
+        double min = Math.max(18, Theme.px(MIN_CELL_EMS));
+        return Math.floor(Math.max(min, Math.min(Theme.px(maxEms), px)));
+    }
+
+    /** The ScrollPane a view sits in (the tab's or the lesson's), or null. */
+    static ScrollPane enclosingScroll(Node view) {
+        for (Node n = view.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof ScrollPane s) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * In presentation mode, the largest cell at which {@code grid}, {@code rows} cells tall, lets
+     * everything in the scroll pane around {@code view} fit its viewport without scrolling (the
+     * rest of the content is measured as it is now); elsewhere, and before the view is laid out,
+     * no limit. A presenter's room has no scroll wheel. When the grid stands in one column of
+     * {@code row} (may be null), only that column's height counts, not its neighbours'.
+     */
+    static double cellToFitHeight(Node view, ValueGrid grid, int rows, Region row) {
+        if (!Theme.presenting()) {
+            return Double.MAX_VALUE;
+        }
+        ScrollPane scroll = enclosingScroll(view);
+        if (scroll == null || scroll.getContent() == null || scroll.getViewportBounds().getHeight() <= 0) {
+            return Double.MAX_VALUE;
+        }
+        double viewport = scroll.getViewportBounds().getHeight();
+        double width = scroll.getViewportBounds().getWidth();
+        double overhead = scroll.getContent().prefHeight(width) - grid.getHeight();
+        Node column = row == null ? null : childOf(row, grid);
+        if (column != null) {
+            overhead += column.prefHeight(-1) - row.prefHeight(-1);
+        }
+        return Math.floor((viewport - overhead - 2 * GAP - Theme.px(0.3)) / Math.max(1, rows)) - GAP;
+    }
+
+    private static final String SETTLE = "convlab.settlePasses";
+
+    /**
+     * While presenting, after {@code view} sized its grids: if the scroll pane's content is still
+     * taller than its viewport (one grid was sized before its neighbour changed), sizes them again
+     * on the next pulse, at most three times in a row.
+     */
+    static void settle(Node view, Runnable redraw) {
+        ScrollPane scroll = enclosingScroll(view);
+        int passes = (Integer) view.getProperties().getOrDefault(SETTLE, 0);
+        boolean over = Theme.presenting() && scroll != null && scroll.getContent() != null
+                && scroll.getViewportBounds().getHeight() > 0
+                && scroll.getContent().prefHeight(scroll.getViewportBounds().getWidth()) > scroll.getViewportBounds().getHeight() + 0.5;
+        if (over && passes < 3) {
+            view.getProperties().put(SETTLE, passes + 1);
+            Platform.runLater(redraw);
+        } else {
+            view.getProperties().put(SETTLE, 0);
+        }
+    }
+
+    static double cellToFitHeight(Node view, ValueGrid grid, int rows) {
+        return cellToFitHeight(view, grid, rows, null);
+    }
+
+    /** The child of {@code parent} that holds {@code node}, or null. */
+    private static Node childOf(Region parent, Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n.getParent() == parent) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Redraws {@code view} (once per pulse at most) when the scale changes and, while presenting,
+     * when the viewport around it changes height, so its grids keep fitting the screen.
+     */
+    static void follow(Region view, Runnable redraw) {
+        boolean[] queued = {false};
+        Runnable later = () -> {
+            if (!queued[0]) {
+                queued[0] = true;
+                Platform.runLater(() -> {
+                    queued[0] = false;
+                    redraw.run();
+                });
+            }
+        };
+        Theme.onChange(view, redraw);
+        Theme.presentingProperty().addListener(new WeakChangeListener<>(keep(view, (o, a, b) -> later.run())));
+        ChangeListener<Bounds> viewport = (o, a, b) -> {
+            if (Theme.presenting() && Math.abs(a.getHeight() - b.getHeight()) > 0.5) {
+                later.run();
+            }
+        };
+        ScrollPane[] watched = {null};
+        ChangeListener<Object> placed = (o, a, b) -> {
+            ScrollPane now = enclosingScroll(view);
+            if (now != watched[0]) {
+                if (watched[0] != null) {
+                    watched[0].viewportBoundsProperty().removeListener(viewport);
+                }
+                watched[0] = now;
+                if (now != null) {
+                    now.viewportBoundsProperty().addListener(viewport);
+                }
+                later.run();
+            }
+        };
+        view.sceneProperty().addListener(placed);
+        view.parentProperty().addListener(placed);
+    }
+
+    private static <T> ChangeListener<T> keep(Node owner, ChangeListener<T> listener) {
+        owner.getProperties().put(new Object(), listener);
+        return listener;
+    }
+
+    /**
+     * Theme's rule for a map's colours: the diverging map when it holds a negative value, the
+     * sequential one (ReLU outputs, pooled matches) when none is negative. Until ValueGrid has a
+     * sequential style, the diverging one serves both.
+     */
+    static ValueGrid.Style styleFor(float[] values) {
+        for (float v : values) {
+            if (v < 0) {
+                return ValueGrid.Style.DIVERGING;
+            }
+        }
+        return SEQUENTIAL;
+    }
+
+    private static final ValueGrid.Style SEQUENTIAL = java.util.Arrays.stream(ValueGrid.Style.values())
+            .filter(s -> s.name().equals("SEQUENTIAL")).findFirst().orElse(ValueGrid.Style.DIVERGING);
 
     /** A titled column: title above, node below. */
     static VBox titled(Label title, Node node) {
         title.getStyleClass().add("section-title");
-        VBox box = new VBox(6, title, node);
+        VBox box = new VBox(Theme.px(0.4), title, node);
         box.setAlignment(Pos.TOP_CENTER);
         return box;
     }
@@ -30,8 +186,9 @@ final class Grids {
         return l;
     }
 
-    static ValueGrid grid(String id, double cell) {
-        ValueGrid g = new ValueGrid(cell);
+    /** A grid whose cells start at {@code cellEms} ems (views resize them to the room they get). */
+    static ValueGrid grid(String id, double cellEms) {
+        ValueGrid g = new ValueGrid(Theme.px(cellEms));
         g.setId(id);
         return g;
     }
