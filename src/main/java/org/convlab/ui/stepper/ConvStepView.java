@@ -322,6 +322,8 @@ public final class ConvStepView extends VBox {
         ConvStep step = trace.step(controls.step());
         boolean ink = session.inkPixels() && layer == 0;
 
+        double before = Grids.cellOf(input);
+        double beforeOut = Grids.cellOf(output);
         int paddedW = g.inWidth() + 2 * g.padWidth();
         int paddedH = g.inHeight() + 2 * g.padHeight();
         double width = getWidth() > 0 ? getWidth() : Theme.px(70);
@@ -382,7 +384,7 @@ public final class ConvStepView extends VBox {
         outputTitle.setText("Output " + g.outHeight() + " x " + g.outWidth());
 
         math.show(step, g, c, f, session.slidesConvention());
-        Grids.settle(this, this::redraw);
+        Grids.settle(this, this::redraw, before != Grids.cellOf(input) || beforeOut != Grids.cellOf(output));
     }
 
     private static boolean plusMinusOne(float[] values) {

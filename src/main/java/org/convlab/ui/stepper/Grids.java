@@ -6,6 +6,7 @@ import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Region;
@@ -64,35 +65,55 @@ final class Grids {
         if (scroll == null || scroll.getContent() == null || scroll.getViewportBounds().getHeight() <= 0) {
             return Double.MAX_VALUE;
         }
+        // heights as last laid out: right after a layout pass (see settle) they are exact
         double viewport = scroll.getViewportBounds().getHeight();
-        double width = scroll.getViewportBounds().getWidth();
-        double overhead = scroll.getContent().prefHeight(width) - grid.getHeight();
+        double overhead = scroll.getContent().getLayoutBounds().getHeight() - grid.getLayoutBounds().getHeight();
         Node column = row == null ? null : childOf(row, grid);
         if (column != null) {
-            overhead += column.prefHeight(-1) - row.prefHeight(-1);
+            overhead += column.getLayoutBounds().getHeight() - row.getLayoutBounds().getHeight();
         }
         return Math.floor((viewport - overhead - 2 * GAP - Theme.px(0.3)) / Math.max(1, rows)) - GAP;
     }
 
     private static final String SETTLE = "convlab.settlePasses";
+    private static final String QUEUED = "convlab.afterLayout";
+
+    /** A grid's cell size now, px. */
+    static double cellOf(ValueGrid grid) {
+        return grid.cellBounds(0, 0).getWidth();
+    }
 
     /**
-     * While presenting, after {@code view} sized its grids: if the scroll pane's content is still
-     * taller than its viewport (one grid was sized before its neighbour changed), sizes them again
-     * on the next pulse, at most three times in a row.
+     * While presenting, after {@code view} changed its grids' cell sizes: sizes them again right
+     * after the next layout pass, when the heights they are fitted to are exact (a grid sized
+     * before its neighbour or the text above it changed), until they stop changing (at most four
+     * passes in a row).
      */
-    static void settle(Node view, Runnable redraw) {
-        ScrollPane scroll = enclosingScroll(view);
+    static void settle(Node view, Runnable redraw, boolean changed) {
         int passes = (Integer) view.getProperties().getOrDefault(SETTLE, 0);
-        boolean over = Theme.presenting() && scroll != null && scroll.getContent() != null
-                && scroll.getViewportBounds().getHeight() > 0
-                && scroll.getContent().prefHeight(scroll.getViewportBounds().getWidth()) > scroll.getViewportBounds().getHeight() + 0.5;
-        if (over && passes < 3) {
+        if (Theme.presenting() && changed && passes < 4) {
             view.getProperties().put(SETTLE, passes + 1);
-            Platform.runLater(redraw);
+            afterLayout(view, redraw);
         } else {
             view.getProperties().put(SETTLE, 0);
         }
+    }
+
+    /** Runs {@code redraw} once right after the next layout pass of {@code view}'s scene. */
+    private static void afterLayout(Node view, Runnable redraw) {
+        Scene scene = view.getScene();
+        if (scene == null || view.getProperties().containsKey(QUEUED)) {
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            view.getProperties().remove(QUEUED);
+            redraw.run();
+        };
+        view.getProperties().put(QUEUED, once[0]);
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
     }
 
     static double cellToFitHeight(Node view, ValueGrid grid, int rows) {
@@ -110,18 +131,15 @@ final class Grids {
     }
 
     /**
-     * Redraws {@code view} (once per pulse at most) when the scale changes and, while presenting,
-     * when the viewport around it changes height, so its grids keep fitting the screen.
+     * Redraws {@code view} when the scale changes and (after the next layout pass) when
+     * presentation mode starts or ends, when the view is shown somewhere else, and, while
+     * presenting, when the viewport around it changes height: its grids keep fitting the screen.
      */
     static void follow(Region view, Runnable redraw) {
-        boolean[] queued = {false};
         Runnable later = () -> {
-            if (!queued[0]) {
-                queued[0] = true;
-                Platform.runLater(() -> {
-                    queued[0] = false;
-                    redraw.run();
-                });
+            view.getProperties().put(SETTLE, 0);
+            if (view.getScene() != null) {
+                afterLayout(view, redraw);
             }
         };
         Theme.onChange(view, redraw);

@@ -134,6 +134,7 @@ public final class PoolStepView extends VBox {
         }
         // keep the frame steady: room for the largest overhang of any window
         int frame = Math.max(overhang, maxOverhang(g));
+        double before = Grids.cellOf(input);
         int across = g.inWidth() + 2 * g.padding() + frame;
         double room = ((getWidth() > 0 ? getWidth() : org.convlab.ui.Theme.px(60)) - org.convlab.ui.Theme.px(8)) * 0.6;
         double cell = Grids.clampCell(Math.min(Math.floor(room / across) - Grids.GAP,
@@ -177,7 +178,7 @@ public final class PoolStepView extends VBox {
         } else {
             result.setText("average = " + f.decimal(step.sum()) + " / " + step.divisor() + " = " + f.decimal(step.value()));
         }
-        Grids.settle(this, this::redraw);
+        Grids.settle(this, this::redraw, before != cell);
     }
 
     /** "Output size: ceil((7 - 2 + 2*0)/2) + 1 = 4", and what the rounding keeps or drops. */

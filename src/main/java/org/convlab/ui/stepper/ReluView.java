@@ -109,6 +109,7 @@ public final class ReluView extends VBox {
         float[] in = java.util.Arrays.copyOfRange(step.before(), c * s.plane(), (c + 1) * s.plane());
         float[] out = java.util.Arrays.copyOfRange(step.after(), c * s.plane(), (c + 1) * s.plane());
         double limit = org.convlab.ui.maps.ColorMap.limit(in);
+        double previous = Grids.cellOf(before);
         double room = ((getWidth() > 0 ? getWidth() : org.convlab.ui.Theme.px(60)) - org.convlab.ui.Theme.px(7.5)) / 2;
         double cell = Grids.clampCell(Math.min(Math.floor(room / s.width()) - Grids.GAP,
                 Grids.cellToFitHeight(this, before, s.height(), grids)), 3.4);
@@ -130,7 +131,7 @@ public final class ReluView extends VBox {
         summary.setText(step.kind() == ActivationSpec.Kind.RELU
                 ? changed + " of " + s.plane() + " cells were negative and are now 0 (marked); the rest pass unchanged."
                 : changed + " of " + s.plane() + " cells changed (marked).");
-        Grids.settle(this, this::redraw);
+        Grids.settle(this, this::redraw, previous != cell);
     }
 
     public ValueGrid afterGrid() {

@@ -85,6 +85,7 @@ class PresentationFitTest {
                 smallestDigits = Math.min(smallestDigits, input.getGraphicsContext2D().getFont().getSize());
             }
         }
+        System.out.println(width + "x" + height + ": smallest 9x9 input digits " + smallestDigits + " px");
         assertTrue(smallestDigits < Double.MAX_VALUE, "the lesson shows the convolution's 9x9 input");
         if (width == 1366) {
             assertTrue(smallestDigits >= DIGITS_PX, "9x9 input digits at 1366x768: " + smallestDigits + " px");
