@@ -172,9 +172,9 @@ public final class ConvStepView extends VBox {
         updating = true;
         layer = layerIndex;
         layerChoice.setValue(layerIndex + ": " + conv.name());
-        filterChoice.setItems(FXCollections.observableArrayList(range(g.outChannels())));
+        filterChoice.setItems(FXCollections.observableArrayList(Grids.range(g.outChannels())));
         filterChoice.setValue(filter);
-        channelChoice.setItems(FXCollections.observableArrayList(range(g.inChannels())));
+        channelChoice.setItems(FXCollections.observableArrayList(Grids.range(g.inChannels())));
         channelChoice.setValue(0);
         channelChoice.setDisable(g.inChannels() == 1);
         stride.getValueFactory().setValue(g.stride());
@@ -239,14 +239,6 @@ public final class ConvStepView extends VBox {
     /** Sets the stride (the step-through replays from the start, as after a change by hand). */
     public void setStride(int s) {
         stride.getValueFactory().setValue(s);
-    }
-
-    private static List<Integer> range(int n) {
-        List<Integer> l = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            l.add(i);
-        }
-        return l;
     }
 
     private int filter() {
@@ -353,7 +345,7 @@ public final class ConvStepView extends VBox {
         kernel.setCellSize(small);
         kernel.setData(trace.kernel(c), g.kernelHeight(), g.kernelWidth());
         // ink only while the filter is still made of +1/-1 pixels; a typed 0.5 needs the colour map
-        kernel.setStyle(ink && plusMinusOne(trace.kernel(c)) ? ValueGrid.Style.INK : ValueGrid.Style.DIVERGING);
+        kernel.setStyle(ink && Grids.plusMinusOne(trace.kernel(c)) ? ValueGrid.Style.INK : ValueGrid.Style.DIVERGING);
         kernel.setFormatter(f::term);
         kernel.draw();
 
@@ -385,15 +377,6 @@ public final class ConvStepView extends VBox {
 
         math.show(step, g, c, f, session.slidesConvention());
         Grids.settle(this, this::redraw, before != Grids.cellOf(input) || beforeOut != Grids.cellOf(output));
-    }
-
-    private static boolean plusMinusOne(float[] values) {
-        for (float v : values) {
-            if (v != 1f && v != -1f) {
-                return false;
-            }
-        }
-        return true;
     }
 
     public ValueGrid kernelGrid() {

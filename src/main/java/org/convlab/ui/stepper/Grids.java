@@ -1,5 +1,7 @@
 package org.convlab.ui.stepper;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
@@ -229,5 +231,24 @@ final class Grids {
         reset.disableProperty().bind(session.editedProperty().not());
         reset.setOnAction(e -> session.resetWeights());
         return reset;
+    }
+
+    /** 0, 1, ..., n-1. */
+    static List<Integer> range(int n) {
+        List<Integer> l = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            l.add(i);
+        }
+        return l;
+    }
+
+    /** Whether every value is +1 or -1 (a filter still drawn as ink pixels). */
+    static boolean plusMinusOne(float[] values) {
+        for (float v : values) {
+            if (v != 1f && v != -1f) {
+                return false;
+            }
+        }
+        return true;
     }
 }

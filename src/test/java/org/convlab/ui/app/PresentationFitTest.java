@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * Issue 12's bar for a lecture hall: in presentation mode every step of the X/O lesson fits the
@@ -49,7 +48,7 @@ class PresentationFitTest {
 
     @AfterAll
     static void close() throws Exception {
-        FxToolkit.cleanupStages();
+        PresentationWindow.close();
     }
 
     @ParameterizedTest(name = "{0}x{1}")

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * Presentation mode as a teacher uses it, in the real main window: F5 on any tab hides the menu
@@ -41,7 +40,7 @@ class PresentationTest {
 
     @AfterAll
     static void close() throws Exception {
-        FxToolkit.cleanupStages();
+        PresentationWindow.close();
     }
 
     private void focusWindow() {

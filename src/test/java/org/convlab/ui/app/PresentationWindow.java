@@ -29,7 +29,9 @@ final class PresentationWindow {
         // a home of its own: the developer's remembered text size must not change the layout
         System.setProperty("convlab.home", Files.createTempDirectory("convlab-presentation-test").toString());
         FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
+        // a stage of its own: the sizes set here must not stay on the primary stage other tests share
+        FxToolkit.setupFixture(() -> {
+            Stage s = new Stage();
             stage = s;
             window = new MainWindow(XoLesson.load());
             Scene scene = new Scene(window, width, height);
@@ -41,6 +43,14 @@ final class PresentationWindow {
         });
         WaitForAsyncUtils.waitForFxEvents();
         return window;
+    }
+
+    /** Closes the window (the tests' @AfterAll). */
+    static void close() throws Exception {
+        FxToolkit.setupFixture(() -> {
+            window.presentation().set(false);
+            stage.close();
+        });
     }
 
     /** Leaves presentation mode and puts the shared scale back, for the next test. */
