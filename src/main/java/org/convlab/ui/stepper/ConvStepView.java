@@ -134,10 +134,10 @@ public final class ConvStepView extends VBox {
         kernelBox = Grids.titled(new Label("Filter"), kernelEditor);
         productsBox = Grids.titled(new Label("Products"), products);
         outputBox = Grids.titled(outputTitle, output);
-        widthProperty().addListener((o, a, b) -> {
-            arrange(b.doubleValue());
+        widthProperty().addListener((o, a, b) -> Grids.whenWidthChanges(this, () -> {
+            arrange(getWidth());
             redraw();
-        });
+        }));
         Grids.follow(this, () -> {
             for (Spinner<Integer> s : List.of(stride, padding, dilation)) {
                 s.setPrefWidth(Theme.px(4.7));
@@ -376,6 +376,7 @@ public final class ConvStepView extends VBox {
         outputTitle.setText("Output " + g.outHeight() + " x " + g.outWidth());
 
         math.show(step, g, c, f, session.slidesConvention());
+        Grids.relayout(input, kernel, products, output);
         Grids.settle(this, this::redraw, before != Grids.cellOf(input) || beforeOut != Grids.cellOf(output));
     }
 

@@ -67,18 +67,44 @@ final class Grids {
         if (scroll == null || scroll.getContent() == null || scroll.getViewportBounds().getHeight() <= 0) {
             return Double.MAX_VALUE;
         }
-        // heights as last laid out: right after a layout pass (see settle) they are exact
+        // around the view: as last laid out (exact right after a layout pass, see settle); inside
+        // it: its preferred height with the grids as they are now, the grid's column alone in its row
         double viewport = scroll.getViewportBounds().getHeight();
-        double overhead = scroll.getContent().getLayoutBounds().getHeight() - grid.getLayoutBounds().getHeight();
+        Region self = (Region) view;
+        double around = scroll.getContent().getLayoutBounds().getHeight() - self.getHeight();
+        double inside = self.prefHeight(self.getWidth()) - grid.getHeight();
         Node column = row == null ? null : childOf(row, grid);
         if (column != null) {
-            overhead += column.getLayoutBounds().getHeight() - row.getLayoutBounds().getHeight();
+            inside += column.prefHeight(-1) - row.prefHeight(-1);
         }
+        double overhead = around + inside;
         return Math.floor((viewport - overhead - 2 * GAP - Theme.px(0.3)) / Math.max(1, rows)) - GAP;
     }
 
     private static final String SETTLE = "convlab.settlePasses";
     private static final String QUEUED = "convlab.afterLayout";
+
+    /**
+     * A canvas that changes size does not ask its parent for a new layout by itself: after the
+     * cells changed, the columns holding these grids are laid out again (and so is every container
+     * above them).
+     */
+    static void relayout(ValueGrid... grids) {
+        for (ValueGrid g : grids) {
+            if (g.getParent() != null) {
+                g.getParent().requestLayout();
+            }
+        }
+        // asked during a pulse (a post-layout listener), the request above can be cleared with the
+        // pulse's layout flags: ask again once it is over
+        Platform.runLater(() -> {
+            for (ValueGrid g : grids) {
+                if (g.getParent() != null) {
+                    g.getParent().requestLayout();
+                }
+            }
+        });
+    }
 
     /** A grid's cell size now, px. */
     static double cellOf(ValueGrid grid) {
@@ -101,8 +127,22 @@ final class Grids {
         }
     }
 
+    /**
+     * A view's width changed (in the middle of a layout pass): outside presentation mode it
+     * redraws at once; while presenting, after the pass, when the heights it fits to are settled
+     * (in the middle of the pass they are half old, half new, and a vertical scroll bar coming and
+     * going would make the grids flip between two sizes).
+     */
+    static void whenWidthChanges(Node view, Runnable redraw) {
+        if (Theme.presenting()) {
+            afterLayout(view, redraw);
+        } else {
+            redraw.run();
+        }
+    }
+
     /** Runs {@code redraw} once right after the next layout pass of {@code view}'s scene. */
-    private static void afterLayout(Node view, Runnable redraw) {
+    static void afterLayout(Node view, Runnable redraw) {
         Scene scene = view.getScene();
         if (scene == null || view.getProperties().containsKey(QUEUED)) {
             return;
@@ -110,8 +150,12 @@ final class Grids {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            view.getProperties().remove(QUEUED);
-            redraw.run();
+            // just outside the pulse: the heights are still the laid-out ones, and what the redraw
+            // changes is laid out by the next pulse (changes made inside this one can be missed)
+            Platform.runLater(() -> {
+                view.getProperties().remove(QUEUED);
+                redraw.run();
+            });
         };
         view.getProperties().put(QUEUED, once[0]);
         scene.addPostLayoutPulseListener(once[0]);

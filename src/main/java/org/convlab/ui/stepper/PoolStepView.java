@@ -79,7 +79,7 @@ public final class PoolStepView extends VBox {
         formula.setWrapText(true);
         controls.stepProperty().addListener((o, a, b) -> redraw());
         session.snapshotProperty().addListener((o, a, b) -> retrace(controls.step()));
-        widthProperty().addListener((o, a, b) -> redraw());
+        widthProperty().addListener((o, a, b) -> Grids.whenWidthChanges(this, this::redraw));
         Grids.follow(this, () -> {
             grids.setSpacing(org.convlab.ui.Theme.px(1.6));
             redraw();
@@ -178,6 +178,7 @@ public final class PoolStepView extends VBox {
         } else {
             result.setText("average = " + f.decimal(step.sum()) + " / " + step.divisor() + " = " + f.decimal(step.value()));
         }
+        Grids.relayout(input, output);
         Grids.settle(this, this::redraw, before != cell);
     }
 

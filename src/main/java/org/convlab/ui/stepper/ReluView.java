@@ -68,7 +68,7 @@ public final class ReluView extends VBox {
         summary.getStyleClass().add("stepper-math");
         summary.setWrapText(true);
         session.snapshotProperty().addListener((o, a, b) -> redraw());
-        widthProperty().addListener((o, a, b) -> redraw());
+        widthProperty().addListener((o, a, b) -> Grids.whenWidthChanges(this, this::redraw));
         Grids.follow(this, () -> {
             grids.setSpacing(org.convlab.ui.Theme.px(1.6));
             redraw();
@@ -131,6 +131,7 @@ public final class ReluView extends VBox {
         summary.setText(step.kind() == ActivationSpec.Kind.RELU
                 ? changed + " of " + s.plane() + " cells were negative and are now 0 (marked); the rest pass unchanged."
                 : changed + " of " + s.plane() + " cells changed (marked).");
+        Grids.relayout(before, after);
         Grids.settle(this, this::redraw, previous != cell);
     }
 
