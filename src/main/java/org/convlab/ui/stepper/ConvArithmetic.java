@@ -93,5 +93,8 @@ final class ConvArithmetic extends VBox {
         // in presentation mode the teacher says it; the room needs the height for the numbers
         note.setVisible(!note.getText().isEmpty() && !org.convlab.ui.Theme.presenting());
         note.setManaged(note.isVisible());
+        // the plain size formula too (the summary has it); a floor that drops rows is always said
+        formula.setVisible(!org.convlab.ui.Theme.presenting() || formula.getText().contains("floor"));
+        formula.setManaged(formula.isVisible());
     }
 }

@@ -78,11 +78,14 @@ final class Grids {
             inside += column.prefHeight(-1) - row.prefHeight(-1);
         }
         double overhead = around + inside;
-        return Math.floor((viewport - overhead - 2 * GAP - Theme.px(0.3)) / Math.max(1, rows)) - GAP;
+        double shrink = (Double) view.getProperties().getOrDefault(SHRINK, 0.0);
+        return Math.floor((viewport - overhead - shrink - 2 * GAP - Theme.px(0.3)) / Math.max(1, rows)) - GAP;
     }
 
     private static final String SETTLE = "convlab.settlePasses";
     private static final String QUEUED = "convlab.afterLayout";
+    /** px the fit gives up after the content still overflowed; reset when the view is shown anew. */
+    private static final String SHRINK = "convlab.fitShrink";
 
     /**
      * A canvas that changes size does not ask its parent for a new layout by itself: after the
@@ -119,7 +122,15 @@ final class Grids {
      */
     static void settle(Node view, Runnable redraw, boolean changed) {
         int passes = (Integer) view.getProperties().getOrDefault(SETTLE, 0);
-        if (Theme.presenting() && changed && passes < 4) {
+        ScrollPane scroll = enclosingScroll(view);
+        // still taller than the screen as last laid out, though the sizes did not change: the
+        // estimate missed something (text that wraps once more); ask for a few px less each pass
+        boolean over = !changed && scroll != null && scroll.getContent() != null
+                && scroll.getContent().getLayoutBounds().getHeight() > scroll.getViewportBounds().getHeight() + 0.5;
+        if (Theme.presenting() && (changed || over) && passes < 8) {
+            if (over) {
+                view.getProperties().put(SHRINK, (Double) view.getProperties().getOrDefault(SHRINK, 0.0) + 6);
+            }
             view.getProperties().put(SETTLE, passes + 1);
             afterLayout(view, redraw);
         } else {
@@ -184,6 +195,7 @@ final class Grids {
     static void follow(Region view, Runnable redraw) {
         Runnable later = () -> {
             view.getProperties().put(SETTLE, 0);
+            view.getProperties().put(SHRINK, 0.0);
             if (view.getScene() != null) {
                 afterLayout(view, redraw);
             }

@@ -75,7 +75,7 @@ final class PresentationWindow {
 
     /** Lets layout passes and the views' follow-up resizing (one pulse each) run out. */
     static void settle(FxRobot robot) {
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 12; i++) {
             WaitForAsyncUtils.waitForFxEvents();
             robot.interact(() -> stage.getScene().getRoot().layout());
         }
