@@ -44,6 +44,9 @@ final class EditorMenus {
 
         void setFontSize(int px);
 
+        /** Presentation mode on or off (F5): full screen, large, nothing but the view. */
+        void togglePresentation();
+
         int fontSize();
 
         /** Whether the stack and properties panels are shown (the Train and Draw tabs hide them anyway). */
@@ -152,7 +155,8 @@ final class EditorMenus {
         panels.setId("menuSidePanels");
         panels.setAccelerator(KeyCombination.keyCombination("Shortcut+B"));
         panels.selectedProperty().bindBidirectional(window.sidePanelsProperty());
-        m.getItems().addAll(new SeparatorMenuItem(), panels, size);
+        m.getItems().addAll(new SeparatorMenuItem(), panels, size,
+                item("Presentation Mode", "menuPresentation", "F5", window::togglePresentation));
         return m;
     }
 

@@ -16,7 +16,9 @@ import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.control.MenuBar;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.controlsfx.control.StatusBar;
@@ -60,6 +62,8 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
     private final StepThroughLink stepThrough;
     private final VolumeDiagram diagram;
     private final StringBinding title;
+    private final MenuBar menus;
+    private final Presentation presentation;
     private PropertiesPanel properties;
     private DrawPad drawPad;
 
@@ -95,9 +99,27 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
         right.prefWidthProperty().bind(share(0.26, 270, 360));
         right.setMinWidth(0);
 
-        setTop(EditorMenus.create(model, files, this));
-        setCenter(views);
+        menus = EditorMenus.create(model, files, this);
+        setTop(menus);
+        StackPane middle = new StackPane(views);
+        setCenter(middle);
         setBottom(status);
+        presentation = new Presentation(this, middle, new Presentation.Frame() {
+            @Override
+            public void hideFrame(boolean hide) {
+                for (javafx.scene.Node n : new javafx.scene.Node[] {menus, status}) {
+                    n.setVisible(!hide);
+                    n.setManaged(!hide);
+                }
+                placeSidePanels();
+            }
+
+            @Override
+            public javafx.scene.Node selectedView() {
+                javafx.scene.control.Tab tab = views.getSelectionModel().getSelectedItem();
+                return tab == null ? null : tab.getContent();
+            }
+        });
         applyFontSize(settings.fontSize(DEFAULT_FONT_PX));
         org.convlab.ui.Theme.styleRoot(this);
         // The dashboard and the draw pad need the whole width more than the editor's panels.
@@ -320,20 +342,27 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
         return sidePanels;
     }
 
-    /** Shows the stack and properties panels unless switched off or a full-width tab is showing. */
+    /**
+     * Shows the stack and properties panels unless switched off, a full-width tab is showing or
+     * the window is presenting.
+     */
     private void placeSidePanels() {
         javafx.scene.control.Tab tab = views.getSelectionModel().getSelectedItem();
         String id = tab == null ? "" : tab.getId();
-        boolean show = sidePanels.get() && !CenterViews.TRAIN.equals(id) && !CenterViews.DRAW.equals(id);
+        boolean show = sidePanels.get() && !CenterViews.TRAIN.equals(id) && !CenterViews.DRAW.equals(id)
+                && (presentation == null || !presentation.isOn());
         setLeft(show ? stack : null);
         setRight(show ? right : null);
-        if (!stepThrough.presenting()) {
-            // presentation mode hides the panels it finds in place; ended elsewhere, they must come back
-            for (javafx.scene.Node side : new javafx.scene.Node[] {stack, right}) {
-                side.setVisible(true);
-                side.setManaged(true);
-            }
-        }
+    }
+
+    @Override
+    public void togglePresentation() {
+        presentation.toggle();
+    }
+
+    /** Presentation mode (F5): tests look at it in a window of a given size, without full screen. */
+    Presentation presentation() {
+        return presentation;
     }
 
     @Override

@@ -12,6 +12,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.convlab.UserInputException;
 import org.convlab.engine.ConvGeometry;
 import org.convlab.nn.layers.ConvLayer;
 import org.convlab.nn.layers.Layer;
@@ -19,8 +20,8 @@ import org.convlab.trace.ChannelSum;
 import org.convlab.trace.ConvStep;
 import org.convlab.trace.ConvTerm;
 import org.convlab.trace.ConvTrace;
-import org.convlab.trace.SumText;
 import org.convlab.trace.ValueFormat;
+import org.convlab.ui.Theme;
 import org.convlab.ui.maps.ValueGrid;
 
 /**
@@ -45,29 +46,27 @@ public final class ConvStepView extends VBox {
     private final Spinner<Integer> padding = new Spinner<>(0, 8, 0);
     private final Spinner<Integer> dilation = new Spinner<>(1, 8, 1);
     private final CheckBox fractions = new CheckBox("fractions");
-    private final ValueGrid input = Grids.grid("convInput", 30);
-    private final ValueGrid kernel = Grids.grid("convKernel", 30);
+    private final ValueGrid input = Grids.grid("convInput", 2);
+    private final ValueGrid kernel = Grids.grid("convKernel", 2);
     private final WeightField kernelEditor = new WeightField(kernel);
-    private final ValueGrid products = Grids.grid("convProducts", 30);
-    private final ValueGrid output = Grids.grid("convOutput", 30);
+    private final ValueGrid products = Grids.grid("convProducts", 2);
+    private final ValueGrid output = Grids.grid("convOutput", 2);
     private final Label inputTitle = new Label();
     private final Label outputTitle = new Label();
-    private final VBox sums = new VBox(2);
-    private final List<Label> sumLines = new ArrayList<>();
-    private final Label total = new Label();
-    private final Label finish = new Label();
-    private final Label where = new Label();
-    private final Label note = new Label();
-    /** Why the last stride/padding/dilation change was undone (the window did not fit). */
+    /** Why the stride/padding/dilation set now gives no map: the editor's message with the arithmetic. */
     private final Label problem = new Label();
     private final StepControls controls = new StepControls("conv");
-    private final VBox math = new VBox(4);
+    private final FlowPane bar;
+    private final ConvArithmetic math = new ConvArithmetic();
     private final VBox grids = new VBox(10);
     private final VBox inputBox;
     private final VBox kernelBox;
     private final VBox productsBox;
     private final VBox outputBox;
     private boolean narrow;
+    /** The wide layout's row and its right column (output, arithmetic, controls); null when narrow. */
+    private HBox row;
+    private VBox right;
     private ConvTrace trace;
     private int layer = -1;
     private boolean updating;
@@ -86,9 +85,16 @@ public final class ConvStepView extends VBox {
         dilation.setId("convDilation");
         fractions.setId("convFractions");
         for (Spinner<Integer> s : List.of(stride, padding, dilation)) {
-            s.setPrefWidth(70);
-            s.valueProperty().addListener((o, a, b) -> geometryChanged(a, s));
+            s.setPrefWidth(Theme.px(4.7));
+            s.valueProperty().addListener((o, a, b) -> geometryChanged());
         }
+        Tips.set(layerChoice, "The conv layer to step through");
+        Tips.set(filterChoice, "The filter (output channel) whose map is computed");
+        Tips.set(channelChoice, "The input channel shown; the sum runs over all of them");
+        Tips.set(stride, "How far the window moves each step (the network itself is not changed)");
+        Tips.set(padding, "Rings of zeros around the input (the network itself is not changed)");
+        Tips.set(dilation, "Spacing between the filter's taps (the network itself is not changed)");
+        Tips.set(fractions, "Write values as exact fractions such as 5/9 instead of decimals");
         fractions.selectedProperty().bindBidirectional(session.fractionsProperty());
         session.fractionsProperty().addListener((o, a, b) -> redraw());
         layerChoice.valueProperty().addListener((o, a, b) -> {
@@ -106,7 +112,7 @@ public final class ConvStepView extends VBox {
                 redraw();
             }
         });
-        FlowPane bar = new FlowPane(8, 6, new Label("Layer"), layerChoice, new Label("Filter"), filterChoice,
+        bar = new FlowPane(8, 6, new Label("Layer"), layerChoice, new Label("Filter"), filterChoice,
                 new Label("Channel"), channelChoice, new Label("Stride"), stride, new Label("Padding"), padding,
                 new Label("Dilation"), dilation, fractions, Grids.resetButton(session));
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -117,47 +123,40 @@ public final class ConvStepView extends VBox {
                 session.flip(channel(), r, c);
             }
         });
-        output.setOnCell((r, c) -> controls.setStep(trace.indexOf(r, c)));
+        output.setOnCell((r, c) -> {
+            if (trace != null) {
+                controls.setStep(trace.indexOf(r, c));
+            }
+        });
         inputBox = Grids.titled(inputTitle, input);
         // click a weight of the filter to type a new one: it goes into the network, every view follows
         kernelEditor.setOnCommit((r, c, v) -> session.setWeight(layer, filter(), channel(), r, c, v));
         kernelBox = Grids.titled(new Label("Filter"), kernelEditor);
         productsBox = Grids.titled(new Label("Products"), products);
         outputBox = Grids.titled(outputTitle, output);
-        widthProperty().addListener((o, a, b) -> {
-            arrange(b.doubleValue());
+        widthProperty().addListener((o, a, b) -> Grids.whenWidthChanges(this, () -> {
+            arrange(getWidth());
+            redraw();
+        }));
+        Grids.follow(this, () -> {
+            for (Spinner<Integer> s : List.of(stride, padding, dilation)) {
+                s.setPrefWidth(Theme.px(4.7));
+            }
+            arrange(getWidth());
             redraw();
         });
+        // presentation shows what the room reads: the grids, the arithmetic and the Play controls
+        bar.visibleProperty().bind(Theme.presentingProperty().not());
+        bar.managedProperty().bind(bar.visibleProperty());
 
-        sums.setId("convSums");
-        for (int k = 0; k < 7; k++) {
-            Label line = new Label();
-            line.getStyleClass().add("stepper-math");
-            line.setWrapText(true);
-            sumLines.add(line);
-        }
-        sumLines.get(0).setId("convSum");
-        sums.getChildren().setAll(sumLines);
-        total.setId("convTotal");
-        finish.setId("convFinish");
-        where.setId("convWhere");
-        note.getStyleClass().add("caption");
-        note.setWrapText(true);
-        for (Label l : List.of(total, finish)) {
-            l.getStyleClass().add("stepper-math");
-            l.setWrapText(true);
-        }
-        finish.getStyleClass().add("stepper-result");
         problem.setId("convProblem");
         problem.setWrapText(true);
-        problem.setStyle("-fx-text-fill: #b2182b;");
-        math.getChildren().addAll(problem, where, sums, total, finish, note);
-        math.setPadding(new Insets(4, 0, 4, 0));
-        where.setWrapText(true);
-
+        problem.getStyleClass().add("stepper-problem");
+        problem.setVisible(false);
+        problem.setManaged(false);
         controls.stepProperty().addListener((o, a, b) -> redraw());
         session.snapshotProperty().addListener((o, a, b) -> retrace(controls.step()));
-        getChildren().addAll(bar, grids, controls);
+        getChildren().addAll(bar, problem, grids, controls);
         arrange(0);
         setSpacing(10);
         setPadding(new Insets(12));
@@ -173,9 +172,9 @@ public final class ConvStepView extends VBox {
         updating = true;
         layer = layerIndex;
         layerChoice.setValue(layerIndex + ": " + conv.name());
-        filterChoice.setItems(FXCollections.observableArrayList(range(g.outChannels())));
+        filterChoice.setItems(FXCollections.observableArrayList(Grids.range(g.outChannels())));
         filterChoice.setValue(filter);
-        channelChoice.setItems(FXCollections.observableArrayList(range(g.inChannels())));
+        channelChoice.setItems(FXCollections.observableArrayList(Grids.range(g.inChannels())));
         channelChoice.setValue(0);
         channelChoice.setDisable(g.inChannels() == 1);
         stride.getValueFactory().setValue(g.stride());
@@ -185,37 +184,54 @@ public final class ConvStepView extends VBox {
         retrace(step);
     }
 
-    /** Below this width the maps go on two rows: input x filter = products, then the output beside the sums. */
-    static final double NARROW = 1000;
+    /**
+     * Below this width (in ems) the maps go on two rows: input x filter = products, then the
+     * output beside the sums; above it one row, with the output, the sums and the Play controls
+     * stacked right of the input, so the whole step fits a projector's height.
+     */
+    static final double NARROW_EMS = 54;
 
     /** Places the grids and the arithmetic for the width the view has (0: not laid out yet). */
     private void arrange(double width) {
-        boolean n = width > 0 && width < NARROW;
+        boolean n = width > 0 && width < Theme.px(NARROW_EMS);
         if (n == narrow && !grids.getChildren().isEmpty()) {
+            if (narrow) {
+                ((FlowPane) grids.getChildren().get(0)).setPrefWrapLength(Math.max(200, width - Theme.px(1.5)));
+                math.setMaxWidth(Math.max(200, width - Theme.px(2.7)));
+            }
             return;
         }
         narrow = n;
         grids.getChildren().clear();
+        getChildren().remove(controls);
         if (narrow) {
             // a flow, not a row: a 5x5 filter and its products wrap below the input rather than
             // squeezing into each other when the middle region is narrow (LeNet beside the side panels)
             FlowPane top = new FlowPane(10, 10, inputBox, Grids.sign("\u00D7"), kernelBox, Grids.sign("="), productsBox);
-            top.setPrefWrapLength(Math.max(200, width - 20));
+            top.setPrefWrapLength(Math.max(200, width - Theme.px(1.5)));
             for (javafx.scene.layout.Region box : new javafx.scene.layout.Region[] {inputBox, kernelBox, productsBox}) {
                 box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             }
-            math.setMaxWidth(Math.max(200, width - 40));
+            math.setMaxWidth(Math.max(200, width - Theme.px(2.7)));
             math.setMinWidth(0);
             HBox bottom = new HBox(10, Grids.sign("\u2192"), outputBox, math);
             HBox.setHgrow(math, javafx.scene.layout.Priority.ALWAYS);
             grids.getChildren().addAll(top, bottom);
+            getChildren().add(controls);
+            row = null;
+            right = null;
         } else {
             VBox middle = new VBox(4, kernelBox, Grids.sign("="), productsBox);
             middle.setAlignment(Pos.TOP_CENTER);
-            // the arithmetic to the right of the output, so a projector shows it without scrolling
-            math.setMaxWidth(360);
-            math.setMinWidth(260);
-            HBox row = new HBox(10, inputBox, Grids.sign("\u00D7"), middle, Grids.sign("\u2192"), outputBox, math);
+            // the output, its arithmetic and the Play controls right of the input: a projector shows
+            // the whole step without scrolling
+            math.setMaxWidth(Double.MAX_VALUE);
+            math.setMinWidth(0);
+            right = new VBox(8, outputBox, math, controls);
+            right.setMinWidth(0);
+            outputBox.setAlignment(Pos.TOP_LEFT);
+            HBox.setHgrow(right, javafx.scene.layout.Priority.ALWAYS);
+            row = new HBox(10, inputBox, Grids.sign("\u00D7"), middle, Grids.sign("\u2192"), right);
             grids.getChildren().add(row);
         }
     }
@@ -223,14 +239,6 @@ public final class ConvStepView extends VBox {
     /** Sets the stride (the step-through replays from the start, as after a change by hand). */
     public void setStride(int s) {
         stride.getValueFactory().setValue(s);
-    }
-
-    private static List<Integer> range(int n) {
-        List<Integer> l = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            l.add(i);
-        }
-        return l;
     }
 
     private int filter() {
@@ -241,20 +249,14 @@ public final class ConvStepView extends VBox {
         return channelChoice.getValue() == null ? 0 : channelChoice.getValue();
     }
 
-    private void geometryChanged(Integer previous, Spinner<Integer> source) {
+    /** A spinner moved: replay from the start, or say (the editor's words) why this window does not fit. */
+    private void geometryChanged() {
         if (updating || layer < 0) {
             return;
         }
-        try {
-            retrace(0);
+        retrace(0);
+        if (trace != null) {
             controls.playFromStart();
-            problem.setText("");
-        } catch (IllegalArgumentException e) { // the window does not fit the padded input: undo
-            updating = true;
-            source.getValueFactory().setValue(previous);
-            updating = false;
-            retrace(0);
-            problem.setText(e.getMessage());
         }
     }
 
@@ -264,14 +266,42 @@ public final class ConvStepView extends VBox {
         }
         ConvLayer conv = (ConvLayer) session.network().layers().get(layer);
         ConvGeometry g = conv.geometry();
+        int s = stride.getValue();
+        int p = padding.getValue();
+        int d = dilation.getValue();
+        org.convlab.model.LayerInfo info;
+        try {
+            info = GeometryCheck.conv(conv, s, p, d);
+        } catch (UserInputException misfit) {
+            // no map rather than a silently cut one: the same refusal, with the arithmetic, as the editor's
+            showProblem(misfit.getMessage());
+            return;
+        }
+        showProblem(null);
+        math.setFormula(GeometryCheck.describe(info, s, p, d, g.kernelHeight(), g.inHeight()));
         ConvGeometry shown = new ConvGeometry(1, g.inChannels(), g.inHeight(), g.inWidth(), g.outChannels(),
-                g.kernelHeight(), g.kernelWidth(), stride.getValue(), padding.getValue(), padding.getValue(),
-                dilation.getValue(), g.divisor());
+                g.kernelHeight(), g.kernelWidth(), s, p, p, d, g.divisor());
         float[] b = conv.bias() == null ? null : conv.bias().value();
         trace = new ConvTrace(shown, session.snapshot().inputOf(layer).data(), conv.weight().value(), b, filter());
         controls.setCount(trace.size());
         controls.setStep(step);
+        arrange(getWidth());
         redraw();
+    }
+
+    /** Shows {@code message} in place of the maps, or (null) the maps again. */
+    private void showProblem(String message) {
+        boolean fits = message == null;
+        problem.setText(fits ? "" : message);
+        problem.setVisible(!fits);
+        problem.setManaged(!fits);
+        grids.setVisible(fits);
+        grids.setManaged(fits);
+        controls.setDisable(!fits);
+        if (!fits) {
+            controls.pause();
+            trace = null;
+        }
     }
 
     private void redraw() {
@@ -284,13 +314,19 @@ public final class ConvStepView extends VBox {
         ConvStep step = trace.step(controls.step());
         boolean ink = session.inkPixels() && layer == 0;
 
+        double before = Grids.cellOf(input);
+        double beforeOut = Grids.cellOf(output);
         int paddedW = g.inWidth() + 2 * g.padWidth();
-        // the width left for the input and output maps, shared by their columns
-        double width = getWidth() > 0 ? getWidth() : 1100;
-        double cell = narrow
-                ? Math.floor((width - 330) / (paddedW + 1)) - 2 // input beside filter and products
-                : Math.floor((width - 620) / (paddedW + g.outWidth() + 1)) - 2;
-        cell = Math.max(8, Math.min(44, cell));
+        int paddedH = g.inHeight() + 2 * g.padHeight();
+        double width = getWidth() > 0 ? getWidth() : Theme.px(70);
+        double small = Grids.cellSize(g.kernelWidth(), Theme.px(12), 2.6);
+        double kernelWidth = g.kernelWidth() * (small + Grids.GAP) + Grids.GAP;
+        double signs = 2 * Theme.px(2.2) + 4 * 10 + 2 * 12;
+        // narrow: the input beside filter and products when they fit there (else they wrap below);
+        // wide: the input left of the filter column and of the output, sums and controls
+        double room = narrow ? width - signs - 2 * kernelWidth : width - signs - kernelWidth - Theme.px(17);
+        double cell = Math.min(Math.floor(room / paddedW) - Grids.GAP, Grids.cellToFitHeight(this, input, paddedH, row));
+        cell = Grids.clampCell(cell, 3.4);
         input.setCellSize(cell);
         input.setData(trace.inputPlane(c), g.inHeight(), g.inWidth());
         input.setRing(g.padHeight(), 0);
@@ -306,11 +342,10 @@ public final class ConvStepView extends VBox {
         inputTitle.setText((layer == 0 ? "Input" : "Input (" + session.network().layers().get(layer - 1).name() + ")")
                 + (g.inChannels() > 1 ? ", channel " + c : ""));
 
-        double small = Math.min(34, Grids.cellSize(g.kernelWidth(), 180, 34));
         kernel.setCellSize(small);
         kernel.setData(trace.kernel(c), g.kernelHeight(), g.kernelWidth());
         // ink only while the filter is still made of +1/-1 pixels; a typed 0.5 needs the colour map
-        kernel.setStyle(ink && plusMinusOne(trace.kernel(c)) ? ValueGrid.Style.INK : ValueGrid.Style.DIVERGING);
+        kernel.setStyle(ink && Grids.plusMinusOne(trace.kernel(c)) ? ValueGrid.Style.INK : ValueGrid.Style.DIVERGING);
         kernel.setFormatter(f::term);
         kernel.draw();
 
@@ -328,52 +363,21 @@ public final class ConvStepView extends VBox {
         products.setMarked(pad);
         products.draw();
 
-        output.setCellSize(cell);
+        // wide: the output smaller than the input, beside it, above the arithmetic and the controls
+        double across = width - signs - kernelWidth - paddedW * (cell + Grids.GAP);
+        output.setCellSize(narrow ? cell : Grids.clampCell(Math.min(Math.min(0.8 * cell, Math.floor(across / g.outWidth()) - Grids.GAP),
+                Grids.cellToFitHeight(this, output, g.outHeight(), row)), 3.4));
         output.setData(trace.outputs(), g.outHeight(), g.outWidth());
-        output.setStyle(ValueGrid.Style.DIVERGING);
+        output.setStyle(Grids.styleFor(trace.outputs()));
         output.setFormatter(v -> step.whole() && !step.hasBias() ? Grids.ratioText(v, g.divisor(), f) : f.decimal(v));
         output.setVisibleCount(controls.step() + 1);
         output.setHighlight(step.outRow(), step.outCol());
         output.draw();
         outputTitle.setText("Output " + g.outHeight() + " x " + g.outWidth());
 
-        where.setText("Output row " + step.outRow() + ", column " + step.outCol() + ": window from input row "
-                + step.windowTop() + ", column " + step.windowLeft() + " (stride " + g.stride() + ", dilation "
-                + g.dilation() + ")");
-        // a fixed set of labels, shown or hidden: adding nodes during a layout pass could leave them unlaid
-        int shownChannels = Math.min(step.channels().size(), sumLines.size() - 1);
-        for (int k = 0; k < sumLines.size(); k++) {
-            Label line = sumLines.get(k);
-            boolean used = k <= shownChannels && (k < shownChannels || step.channels().size() > shownChannels);
-            line.setVisible(used);
-            line.setManaged(used);
-            if (k < shownChannels) {
-                ChannelSum cs = step.channels().get(k);
-                // many channels of large windows: the products written out for the channel shown, partial sums for the rest
-                boolean brief = step.channels().size() > 1 && k != c && cs.terms().size() > 9;
-                line.setText((step.channels().size() > 1 ? "channel " + k + ":  " : "")
-                        + (brief ? "the " + cs.terms().size() + " products add up to " + f.term(cs.partialSum())
-                        : SumText.channel(cs, f)));
-            } else if (used) {
-                line.setText("... " + (step.channels().size() - shownChannels) + " more channels");
-            }
-        }
-        total.setVisible(step.channels().size() > 1);
-        total.setManaged(step.channels().size() > 1);
-        total.setText("sum of the channels:  " + SumText.total(step, f));
-        finish.setText(SumText.finish(step, f));
-        note.setText(session.slidesConvention() && !f.showsFractions()
-                ? "Values are cut to 2 decimals, as the slides print them (5/9 = 0.555... shows 0.55)."
-                : "");
-    }
-
-    private static boolean plusMinusOne(float[] values) {
-        for (float v : values) {
-            if (v != 1f && v != -1f) {
-                return false;
-            }
-        }
-        return true;
+        math.show(step, g, c, f, session.slidesConvention());
+        Grids.relayout(input, kernel, products, output);
+        Grids.settle(this, this::redraw, before != Grids.cellOf(input) || beforeOut != Grids.cellOf(output));
     }
 
     public ValueGrid kernelGrid() {

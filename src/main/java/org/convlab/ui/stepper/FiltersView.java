@@ -30,9 +30,9 @@ public final class FiltersView extends VBox {
     private final List<Integer> convLayers = new ArrayList<>();
     private final ComboBox<String> layerChoice = new ComboBox<>();
     private final FilterBank bank = new FilterBank();
-    private final ColorLegend legend = new ColorLegend(220);
+    private final ColorLegend legend = new ColorLegend(org.convlab.ui.Theme.px(14.7));
     private final Label more = new Label();
-    private final ValueGrid detail = Grids.grid("filterDetail", 40);
+    private final ValueGrid detail = Grids.grid("filterDetail", 2.7);
     private final WeightField editor = new WeightField(detail);
     private final Label detailTitle = new Label();
     private final Label bias = new Label();
@@ -47,6 +47,7 @@ public final class FiltersView extends VBox {
         getStyleClass().add("stepper-view");
         LayerChoices.fill(session.network().layers(), ConvLayer.class, convLayers, layerChoice);
         layerChoice.setId("filtersLayer");
+        Tips.set(layerChoice, "The conv layer whose filters are shown");
         layerChoice.valueProperty().addListener((o, a, b) -> {
             if (!updating && b != null) {
                 configure(convLayers.get(layerChoice.getItems().indexOf(b)), 0, 0);
@@ -70,14 +71,21 @@ public final class FiltersView extends VBox {
         hint.getStyleClass().add("caption");
         hint.setWrapText(true);
         VBox side = new VBox(8, Grids.titled(detailTitle, editor), bias, hint);
-        side.setMinWidth(260);
-        side.setPrefWidth(320); // not the hint's one-line width: beside the tiles in a narrow middle region
-        side.setMaxWidth(420);
+        Runnable sideWidths = () -> {
+            side.setMinWidth(org.convlab.ui.Theme.px(17.3));
+            side.setPrefWidth(org.convlab.ui.Theme.px(21.3)); // not the hint's one-line width: beside the tiles
+            side.setMaxWidth(org.convlab.ui.Theme.px(28));
+        };
+        sideWidths.run();
         VBox left = new VBox(6, bank, more);
         FlowPane body = new FlowPane(24, 16, left, side);
         body.setAlignment(Pos.TOP_LEFT);
         widthProperty().addListener((o, a, b) -> {
             body.setPrefWrapLength(b.doubleValue() - 30);
+            redraw();
+        });
+        Grids.follow(this, () -> {
+            sideWidths.run();
             redraw();
         });
         session.snapshotProperty().addListener((o, a, b) -> redraw());
@@ -116,14 +124,15 @@ public final class FiltersView extends VBox {
         float[] w = conv.weight().value();
         double width = getWidth() > 0 ? getWidth() : 1100;
         // tiles share the width left of the enlarged filter; never below 3 pixels a weight
-        double room = Math.max(200, width - 480);
+        double room = Math.max(org.convlab.ui.Theme.px(13), width - org.convlab.ui.Theme.px(32));
         int cols = Math.min(g.inChannels(), FilterBank.MAX_CHANNELS);
-        double cell = Math.max(3, Math.min(24, Math.floor((room - 30) / cols / g.kernelWidth()) - 1));
+        double cell = Math.max(3, Math.min(org.convlab.ui.Theme.px(1.6),
+                Math.floor((room - org.convlab.ui.Theme.px(2)) / cols / g.kernelWidth()) - 1));
         bank.setWeights(w, g.outChannels(), g.inChannels(), g.kernelHeight(), g.kernelWidth(), cell);
         bank.setSelected(filter, channel);
         bank.draw();
         legend.setLimit(bank.limit());
-        more.setMaxWidth(Math.max(bank.getWidth(), 220));
+        more.setMaxWidth(Math.max(bank.getWidth(), org.convlab.ui.Theme.px(14.7)));
         int hiddenF = g.outChannels() - bank.shownFilters();
         int hiddenC = g.inChannels() - bank.shownChannels();
         more.setText(g.outChannels() + " filters x " + g.inChannels() + " channels of " + g.kernelHeight() + " x "
@@ -133,7 +142,7 @@ public final class FiltersView extends VBox {
         ValueFormat fmt = session.format();
         int base = (filter * g.inChannels() + channel) * g.kernelHeight() * g.kernelWidth();
         float[] kernel = java.util.Arrays.copyOfRange(w, base, base + g.kernelHeight() * g.kernelWidth());
-        detail.setCellSize(Grids.cellSize(Math.max(g.kernelHeight(), g.kernelWidth()), 340, 56));
+        detail.setCellSize(Grids.cellSize(Math.max(g.kernelHeight(), g.kernelWidth()), org.convlab.ui.Theme.px(22.7), 3.7));
         detail.setData(kernel, g.kernelHeight(), g.kernelWidth());
         detail.setStyle(ValueGrid.Style.DIVERGING);
         detail.setLimit(bank.limit());

@@ -29,14 +29,17 @@ public final class PoolStepView extends VBox {
     private final List<Integer> poolLayers = new ArrayList<>();
     private final ComboBox<String> layerChoice = new ComboBox<>();
     private final ComboBox<Integer> channelChoice = new ComboBox<>();
-    private final ValueGrid input = Grids.grid("poolInput", 36);
-    private final ValueGrid output = Grids.grid("poolOutput", 36);
+    private final ValueGrid input = Grids.grid("poolInput", 2.4);
+    private final ValueGrid output = Grids.grid("poolOutput", 2.4);
     private final Label inputTitle = new Label();
     private final Label outputTitle = new Label();
     private final Label result = new Label();
     private final Label where = new Label();
+    /** The pooled map's size formula, floor or ceil said (shape inference's). */
+    private final Label formula = new Label();
     private final StepControls controls = new StepControls("pool");
     private PoolTrace trace;
+    private final HBox grids;
     private int layer = -1;
     private boolean updating;
 
@@ -48,6 +51,8 @@ public final class PoolStepView extends VBox {
         LayerChoices.fill(layers, PoolLayer.class, poolLayers, layerChoice);
         layerChoice.setId("poolLayer");
         channelChoice.setId("poolChannel");
+        Tips.set(layerChoice, "The pooling layer to step through");
+        Tips.set(channelChoice, "The channel (feature map) being pooled");
         layerChoice.valueProperty().addListener((o, a, b) -> {
             if (!updating && b != null) {
                 configure(poolLayers.get(layerChoice.getItems().indexOf(b)), 0, 0);
@@ -60,16 +65,26 @@ public final class PoolStepView extends VBox {
         });
         HBox bar = new HBox(8, new Label("Layer"), layerChoice, new Label("Channel"), channelChoice);
         bar.setAlignment(Pos.CENTER_LEFT);
+        bar.visibleProperty().bind(org.convlab.ui.Theme.presentingProperty().not());
+        bar.managedProperty().bind(bar.visibleProperty());
         output.setOnCell((r, c) -> controls.setStep(r * trace.geometry().outWidth() + c));
-        HBox grids = new HBox(24, Grids.titled(inputTitle, input), Grids.sign("\u2192"), Grids.titled(outputTitle, output));
+        grids = new HBox(org.convlab.ui.Theme.px(1.6), Grids.titled(inputTitle, input), Grids.sign("\u2192"), Grids.titled(outputTitle, output));
         result.setId("poolResult");
         result.getStyleClass().addAll("stepper-math", "stepper-result");
         result.setWrapText(true);
         where.setWrapText(true);
+        where.setId("poolWhere");
+        formula.setId("poolFormula");
+        formula.getStyleClass().add("caption");
+        formula.setWrapText(true);
         controls.stepProperty().addListener((o, a, b) -> redraw());
         session.snapshotProperty().addListener((o, a, b) -> retrace(controls.step()));
-        widthProperty().addListener((o, a, b) -> redraw());
-        getChildren().addAll(bar, grids, where, result, controls);
+        widthProperty().addListener((o, a, b) -> Grids.whenWidthChanges(this, this::redraw));
+        Grids.follow(this, () -> {
+            grids.setSpacing(org.convlab.ui.Theme.px(1.6));
+            redraw();
+        });
+        getChildren().addAll(bar, grids, where, result, formula, controls);
         setSpacing(10);
         setPadding(new Insets(12));
         if (!poolLayers.isEmpty()) {
@@ -99,6 +114,7 @@ public final class PoolStepView extends VBox {
         PoolLayer pool = (PoolLayer) session.network().layers().get(layer);
         int channel = channelChoice.getValue() == null ? 0 : channelChoice.getValue();
         trace = session.tracer().pool(session.snapshot(), layer, channel);
+        formula.setText(sizeText(pool));
         controls.setCount(trace.size());
         controls.setStep(step);
         redraw();
@@ -118,11 +134,15 @@ public final class PoolStepView extends VBox {
         }
         // keep the frame steady: room for the largest overhang of any window
         int frame = Math.max(overhang, maxOverhang(g));
-        double room = Math.min(420, ((getWidth() > 0 ? getWidth() : 900) - 120) * 0.6);
-        input.setCellSize(Grids.cellSize(g.inWidth() + 2 * g.padding() + frame, room, 44));
+        double before = Grids.cellOf(input);
+        int across = g.inWidth() + 2 * g.padding() + frame;
+        double room = ((getWidth() > 0 ? getWidth() : org.convlab.ui.Theme.px(60)) - org.convlab.ui.Theme.px(8)) * 0.6;
+        double cell = Grids.clampCell(Math.min(Math.floor(room / across) - Grids.GAP,
+                Grids.cellToFitHeight(this, input, g.inHeight() + 2 * g.padding() + frame, grids)), 3.4);
+        input.setCellSize(cell);
         input.setData(trace.inputPlane(), g.inHeight(), g.inWidth());
         input.setRing(g.padding(), frame);
-        input.setStyle(ValueGrid.Style.DIVERGING);
+        input.setStyle(Grids.styleFor(trace.inputPlane()));
         input.setFormatter(v -> Grids.ratioText(v, divisor(), f));
         List<int[]> window = new ArrayList<>();
         for (PoolCell c : step.cells()) {
@@ -137,9 +157,9 @@ public final class PoolStepView extends VBox {
         input.draw();
         inputTitle.setText("Feature map, channel " + trace.channel() + " (" + g.inHeight() + " x " + g.inWidth() + ")");
 
-        output.setCellSize(Grids.cellSize(Math.max(g.outHeight(), g.outWidth()), room * 0.66, 44));
+        output.setCellSize(cell);
         output.setData(trace.outputs(), g.outHeight(), g.outWidth());
-        output.setStyle(ValueGrid.Style.DIVERGING);
+        output.setStyle(Grids.styleFor(trace.inputPlane()));
         output.setLimit(org.convlab.ui.maps.ColorMap.limit(trace.inputPlane()));
         input.setLimit(org.convlab.ui.maps.ColorMap.limit(trace.inputPlane()));
         output.setFormatter(v -> Grids.ratioText(v, divisor(), f));
@@ -158,6 +178,17 @@ public final class PoolStepView extends VBox {
         } else {
             result.setText("average = " + f.decimal(step.sum()) + " / " + step.divisor() + " = " + f.decimal(step.value()));
         }
+        Grids.relayout(input, output);
+        Grids.settle(this, this::redraw, before != cell);
+    }
+
+    /** "Output size: ceil((7 - 2 + 2*0)/2) + 1 = 4", and what the rounding keeps or drops. */
+    private static String sizeText(PoolLayer pool) {
+        String formula = org.convlab.model.ShapeInference.infer(new org.convlab.model.NetworkSpec(pool.inputShape(),
+                List.of(), List.of(pool.spec()))).get(0).formula();
+        String said = formula.contains("ceil(") ? "; ceil mode keeps the partial windows at the edge"
+                : formula.contains("floor(") ? "; floor mode drops the last rows and columns that no whole window covers" : "";
+        return "Output size: " + formula + said;
     }
 
     /** The normalize divisor of the X/O conv feeding this map, so pooled values read as 5/9; 1 otherwise. */

@@ -26,9 +26,10 @@ public final class ReluView extends VBox {
     private final List<Integer> layers = new ArrayList<>();
     private final ComboBox<String> layerChoice = new ComboBox<>();
     private final ComboBox<Integer> channelChoice = new ComboBox<>();
-    private final ValueGrid before = Grids.grid("reluBefore", 36);
-    private final ValueGrid after = Grids.grid("reluAfter", 36);
+    private final ValueGrid before = Grids.grid("reluBefore", 2.4);
+    private final ValueGrid after = Grids.grid("reluAfter", 2.4);
     private final Label summary = new Label();
+    private final HBox grids;
     private int layer = -1;
     private boolean updating;
 
@@ -45,6 +46,8 @@ public final class ReluView extends VBox {
         }
         layerChoice.setId("reluLayer");
         channelChoice.setId("reluChannel");
+        Tips.set(layerChoice, "The activation layer shown");
+        Tips.set(channelChoice, "The channel (feature map) shown");
         layerChoice.valueProperty().addListener((o, a, b) -> {
             if (!updating && b != null) {
                 configure(layers.get(layerChoice.getItems().indexOf(b)), 0);
@@ -57,13 +60,19 @@ public final class ReluView extends VBox {
         });
         HBox bar = new HBox(8, new Label("Layer"), layerChoice, new Label("Channel"), channelChoice);
         bar.setAlignment(Pos.CENTER_LEFT);
-        HBox grids = new HBox(24, Grids.titled(new Label("Before"), before), Grids.sign("\u2192"),
+        bar.visibleProperty().bind(org.convlab.ui.Theme.presentingProperty().not());
+        bar.managedProperty().bind(bar.visibleProperty());
+        grids = new HBox(org.convlab.ui.Theme.px(1.6), Grids.titled(new Label("Before"), before), Grids.sign("\u2192"),
                 Grids.titled(new Label("After"), after));
         summary.setId("reluSummary");
         summary.getStyleClass().add("stepper-math");
         summary.setWrapText(true);
         session.snapshotProperty().addListener((o, a, b) -> redraw());
-        widthProperty().addListener((o, a, b) -> redraw());
+        widthProperty().addListener((o, a, b) -> Grids.whenWidthChanges(this, this::redraw));
+        Grids.follow(this, () -> {
+            grids.setSpacing(org.convlab.ui.Theme.px(1.6));
+            redraw();
+        });
         session.fractionsProperty().addListener((o, a, b) -> redraw());
         getChildren().addAll(bar, grids, summary);
         setSpacing(10);
@@ -100,11 +109,13 @@ public final class ReluView extends VBox {
         float[] in = java.util.Arrays.copyOfRange(step.before(), c * s.plane(), (c + 1) * s.plane());
         float[] out = java.util.Arrays.copyOfRange(step.after(), c * s.plane(), (c + 1) * s.plane());
         double limit = org.convlab.ui.maps.ColorMap.limit(in);
-        double room = ((getWidth() > 0 ? getWidth() : 900) - 110) / 2;
-        double cell = Grids.cellSize(Math.max(s.height(), s.width()), Math.min(420, room), 44);
+        double previous = Grids.cellOf(before);
+        double room = ((getWidth() > 0 ? getWidth() : org.convlab.ui.Theme.px(60)) - org.convlab.ui.Theme.px(7.5)) / 2;
+        double cell = Grids.clampCell(Math.min(Math.floor(room / s.width()) - Grids.GAP,
+                Grids.cellToFitHeight(this, before, s.height(), grids)), 3.4);
         for (ValueGrid g : List.of(before, after)) {
             g.setCellSize(cell);
-            g.setStyle(ValueGrid.Style.DIVERGING);
+            g.setStyle(Grids.styleFor(g == before ? in : out));
             g.setLimit(limit);
             g.setFormatter(v -> Grids.ratioText(v, divisor, f));
             g.setMarked(step.changedPlane(c));
@@ -120,6 +131,8 @@ public final class ReluView extends VBox {
         summary.setText(step.kind() == ActivationSpec.Kind.RELU
                 ? changed + " of " + s.plane() + " cells were negative and are now 0 (marked); the rest pass unchanged."
                 : changed + " of " + s.plane() + " cells changed (marked).");
+        Grids.relayout(before, after);
+        Grids.settle(this, this::redraw, previous != cell);
     }
 
     public ValueGrid afterGrid() {

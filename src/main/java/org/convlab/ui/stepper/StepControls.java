@@ -22,7 +22,10 @@ public final class StepControls extends VBox {
     private final IntegerProperty count = new SimpleIntegerProperty(1);
     private final Slider scrubber = new Slider(0, 0, 0);
     private final Slider speed = new Slider(0.5, 20, 3);
-    private final Button play = new Button("\u25B6 Play");
+    /** Symbols DejaVu Sans has: U+23F8 (pause) is not in it and showed as an empty box. */
+    static final String PLAY = "\u25B6 Play";
+    static final String PAUSE = "\u2016 Pause";
+    private final Button play = new Button(PLAY);
     private final Label where = new Label();
     private final Timeline timer = new Timeline();
 
@@ -34,19 +37,18 @@ public final class StepControls extends VBox {
         Button end = button("\u25B6|", "To the end", prefix + "End", () -> setStep(count.get() - 1));
         play.setId(prefix + "Play");
         play.setOnAction(e -> togglePlay());
-        play.setMinWidth(90);
+        Tips.set(play, "Play the steps one after another (speed: steps per second), or pause");
         scrubber.setId(prefix + "Scrubber");
+        Tips.set(scrubber, "Drag to any step");
         scrubber.setBlockIncrement(1);
         scrubber.setMajorTickUnit(1);
         scrubber.setMinorTickCount(0);
         scrubber.setSnapToTicks(true);
         scrubber.valueProperty().addListener((o, a, b) -> setStep((int) Math.round(b.doubleValue())));
         speed.setId(prefix + "Speed");
-        speed.setPrefWidth(110);
         speed.setTooltip(new Tooltip("Steps per second while playing"));
         speed.valueProperty().addListener((o, a, b) -> timer.setRate(b.doubleValue()));
         where.setId(prefix + "StepLabel");
-        where.setMinWidth(120);
         Label speedLabel = new Label("speed");
         timer.getKeyFrames().add(new KeyFrame(Duration.seconds(1), e -> {
             if (step.get() >= count.get() - 1) {
@@ -64,8 +66,26 @@ public final class StepControls extends VBox {
                 where, speedLabel, speed);
         buttons.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(buttons, scrubber);
+        // a presenter steps with the keys or a clicker; the scrubber's row goes to the numbers
+        scrubber.visibleProperty().bind(org.convlab.ui.Theme.presentingProperty().not());
+        scrubber.managedProperty().bind(scrubber.visibleProperty());
         setSpacing(4);
+        sizes = new Button[] {start, back, forward, end};
+        size();
+        org.convlab.ui.Theme.onChange(this, this::size);
         sync();
+    }
+
+    private final Button[] sizes;
+
+    /** Widths from the scale, so the controls grow with the text (presentation mode, Text Size). */
+    private void size() {
+        play.setMinWidth(org.convlab.ui.Theme.px(6));
+        speed.setPrefWidth(org.convlab.ui.Theme.px(7.3));
+        where.setMinWidth(org.convlab.ui.Theme.px(8));
+        for (Button b : sizes) {
+            b.setMinWidth(org.convlab.ui.Theme.px(2.7));
+        }
     }
 
     private Button button(String text, String tip, String id, Runnable action) {
@@ -73,7 +93,6 @@ public final class StepControls extends VBox {
         b.setId(id);
         b.setTooltip(new Tooltip(tip));
         b.setOnAction(e -> action.run());
-        b.setMinWidth(40);
         return b;
     }
 
@@ -123,12 +142,12 @@ public final class StepControls extends VBox {
             setStep(0);
         }
         timer.play();
-        play.setText("\u23F8 Pause");
+        play.setText(PAUSE);
     }
 
     public void pause() {
         timer.stop();
-        play.setText("\u25B6 Play");
+        play.setText(PLAY);
     }
 
     private void togglePlay() {

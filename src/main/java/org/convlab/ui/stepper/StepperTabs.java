@@ -4,17 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.event.EventHandler;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextInputControl;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
 import org.convlab.data.xo.XoLesson;
 import org.convlab.nn.Network;
 import org.convlab.nn.layers.ConvLayer;
@@ -26,26 +21,20 @@ import org.convlab.trace.NetworkTracer;
  * The step-through views as tabs (convolution, pooling, ReLU, votes, feature maps, filters).
  * They start on the lesson's {@link StepperSession} (shared with the guided lesson, which is the
  * main window's Lesson tab); {@link #open} puts them on any network and input instead,
- * {@link #openLesson} back. A
- * header line above each step-through view says what is shown. Also the presentation mode: F5
- * toggles full screen with large type; Right/PageDown steps forward and Left/PageUp back in the
- * current tab (a presenter clicker sends these keys). Ids: {@code #stepperTabs}, tabs
- * {@code #tabConv}, {@code #tabPool}, ..., header {@code #stepperHeader}.
+ * {@link #openLesson} back. A header line above each step-through view says what is shown. The
+ * window's presentation mode (ui.app.Presentation) and its keys step the convolution and pooling
+ * tabs through {@link #step}. Ids: {@code #stepperTabs}, tabs {@code #tabConv}, {@code #tabPool},
+ * ..., header {@code #stepperHeader}.
  */
-public final class StepperTabs extends TabPane {
+public final class StepperTabs extends TabPane implements org.convlab.ui.Stepping {
     static final String CSS = "/org/convlab/ui/stepper/stepper.css";
-    static final String PRESENTING = "presentation";
     static final String LESSON_TITLE = "X/O lesson (preset:xo: the slides' features and the lesson's votes)";
 
     private final StepperSession lessonSession;
-    /** The guided lesson moved to the main window's Lesson tab (XoLessonSequence); step() still names these. */
-    private final XoLessonSequence guided = null;
     private final StepViews lessonViews;
     private StepViews views;
     private final StringProperty header = new SimpleStringProperty(LESSON_TITLE);
-    private final Tab guidedTab = null;
     private final List<Tab> stepTabs = new ArrayList<>();
-    private final EventHandler<KeyEvent> keys = this::onKey;
 
     /** The step-through tabs on the X/O lesson's network and input (a session of their own). */
     public static StepperTabs forLesson(XoLesson lesson) {
@@ -72,14 +61,6 @@ public final class StepperTabs extends TabPane {
         getTabs().addAll(stepTabs);
         lessonViews = new StepViews(session);
         show(lessonViews, LESSON_TITLE);
-        sceneProperty().addListener((o, old, now) -> {
-            if (old != null) {
-                old.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
-            }
-            if (now != null) {
-                now.addEventFilter(KeyEvent.KEY_PRESSED, keys);
-            }
-        });
     }
 
     /**
@@ -182,95 +163,19 @@ public final class StepperTabs extends TabPane {
         return ViewExport.menu(owner, this::exportMapsCsv);
     }
 
+    /** Whether the window is in presentation mode (ui.app.Presentation, F5). */
     public boolean presenting() {
-        return getStyleClass().contains(PRESENTING);
+        return org.convlab.ui.Theme.presenting();
     }
 
-    /** Full screen, large type and high contrast on; the side panels make room. */
-    public void setPresenting(boolean on) {
-        if (on == presenting()) {
-            return;
-        }
-        if (on) {
-            getStyleClass().add(PRESENTING);
-        } else {
-            getStyleClass().remove(PRESENTING);
-        }
-        javafx.scene.layout.BorderPane frame = enclosingFrame();
-        if (frame != null) {
-            for (Node side : new Node[] {frame.getLeft(), frame.getRight()}) {
-                if (side != null) {
-                    side.setVisible(!on);
-                    side.setManaged(!on);
-                }
-            }
-        }
-        Scene scene = getScene();
-        if (scene != null && scene.getWindow() instanceof Stage stage) {
-            stage.setFullScreenExitHint("");
-            stage.setFullScreen(on);
-            if (on) {
-                stage.fullScreenProperty().addListener((o, a, full) -> {
-                    if (!full) {
-                        setPresenting(false);
-                    }
-                });
-            }
-        }
-    }
-
-    /** The window's frame (the nearest BorderPane above us, however deep the view switcher nests us). */
-    private javafx.scene.layout.BorderPane enclosingFrame() {
-        for (Node n = getParent(); n != null; n = n.getParent()) {
-            if (n instanceof javafx.scene.layout.BorderPane frame) {
-                return frame;
-            }
-        }
-        return null;
-    }
-
-    /** True when this view and every container above it are visible (its tab is the selected one). */
-    private boolean shown() {
-        for (Node n = this; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void onKey(KeyEvent e) {
-        if (e.getTarget() instanceof TextInputControl) {
-            return; // typing a weight or a number: arrows move the caret
-        }
-        if (!shown()) {
-            return; // another middle view is showing: its keys are its own
-        }
-        switch (e.getCode()) {
-            case F5 -> {
-                setPresenting(!presenting());
-                e.consume();
-            }
-            case RIGHT, PAGE_DOWN -> {
-                if (step(+1)) {
-                    e.consume();
-                }
-            }
-            case LEFT, PAGE_UP -> {
-                if (step(-1)) {
-                    e.consume();
-                }
-            }
-            default -> { }
-        }
-    }
-
-    /** Moves the current tab's step-through; false when the tab has no steps. */
-    private boolean step(int by) {
+    /**
+     * Moves the current tab's step-through (presentation mode's keys and a clicker come here);
+     * false when the tab has no steps.
+     */
+    @Override
+    public boolean step(int by) {
         Tab current = getSelectionModel().getSelectedItem();
-        if (current == guidedTab) {
-            guided.go(guided.index() + by);
-        } else if (current == stepTabs.get(0)) {
+        if (current == stepTabs.get(0)) {
             views.conv.controls().setStep(views.conv.controls().step() + by);
         } else if (current == stepTabs.get(1)) {
             views.pool.controls().setStep(views.pool.controls().step() + by);

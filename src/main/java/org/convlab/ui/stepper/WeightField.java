@@ -35,6 +35,7 @@ final class WeightField extends Pane {
     WeightField(ValueGrid grid) {
         this.grid = grid;
         field.setId("weightField");
+        Tips.set(field, "A new weight, e.g. 0.5, -1 or 7/9: Enter sets it, Escape cancels");
         problem.setId("weightProblem");
         problem.getStyleClass().add("weight-problem");
         // placed by hand over the clicked cell: they must not make the pane grow or move the grid
@@ -79,9 +80,10 @@ final class WeightField extends Pane {
         row = r;
         col = c;
         Rectangle2D b = grid.cellBounds(r, c);
-        double w = Math.max(b.getWidth(), 72);
+        double w = Math.max(b.getWidth(), org.convlab.ui.Theme.px(4.8));
+        double h = org.convlab.ui.Theme.px(1.9);
         field.setText(Float.toString(grid.valueAt(r, c)));
-        field.resizeRelocate(b.getMinX() + (b.getWidth() - w) / 2, b.getMinY() + (b.getHeight() - 28) / 2, w, 28);
+        field.resizeRelocate(b.getMinX() + (b.getWidth() - w) / 2, b.getMinY() + (b.getHeight() - h) / 2, w, h);
         field.setVisible(true);
         problem.setVisible(false);
         raise();
@@ -95,7 +97,8 @@ final class WeightField extends Pane {
         if (why != null) {
             problem.setText(why);
             problem.setWrapText(true); // a narrow column: two short lines rather than one past the view's edge
-            problem.resize(190, problem.prefHeight(190));
+            double width = org.convlab.ui.Theme.px(12.7);
+            problem.resize(width, problem.prefHeight(width));
             problem.relocate(field.getLayoutX(), field.getLayoutY() + field.getHeight() + 2);
             problem.setVisible(true);
             return;
