@@ -96,7 +96,7 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
         right.getStyleClass().add("properties-panel");
         // Side panels give way in a narrow window, so the middle view keeps most of the room.
         stack.prefWidthProperty().bind(share(0.22, 250, 300));
-        right.prefWidthProperty().bind(share(0.26, 270, 360));
+        right.prefWidthProperty().bind(share(0.26, 290, 360)); // 290: the sheet's setting names whole beside a scroll bar
         right.setMinWidth(0);
 
         menus = EditorMenus.create(model, files, this);

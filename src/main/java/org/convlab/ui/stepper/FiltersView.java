@@ -54,7 +54,8 @@ public final class FiltersView extends VBox {
             }
         });
         Button reset = Grids.resetButton(session);
-        HBox bar = new HBox(10, new Label("Layer"), layerChoice, reset, legend);
+        // a flow, so that in a narrow middle region the legend moves to a second line instead of squeezing "Reset filters"
+        FlowPane bar = new FlowPane(10, 6, new Label("Layer"), layerChoice, reset, legend);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("stepper-bar");
         bank.setId("filterBank");

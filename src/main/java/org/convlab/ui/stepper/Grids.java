@@ -250,6 +250,10 @@ final class Grids {
     /** A titled column: title above, node below. */
     static VBox titled(Label title, Node node) {
         title.getStyleClass().add("section-title");
+        // squeezed beside other grids, a long title ("Feature map, channel 0 (7 x 7)") wraps rather than ends in "..."
+        title.setWrapText(true);
+        title.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox box = new VBox(Theme.px(0.4), title, node);
         box.setAlignment(Pos.TOP_CENTER);
         return box;

@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -42,15 +41,18 @@ class NothingCutOffTest {
     /** The style class of a scroll pane meant to scroll sideways (a wide picture, not a panel of controls). */
     static final String SIDEWAYS_OK = "scrolls-sideways";
     private static final int[][] SIZES = {{1024, 768}, {1280, 720}, {1366, 768}};
-    private static Application app;
     private static Stage stage;
     private final FxRobot robot = new FxRobot();
 
     @BeforeAll
     static void startApp() throws Exception {
         System.setProperty("convlab.home", java.nio.file.Files.createTempDirectory("convlab-sweep").toString());
-        stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(ConvLabApp.class);
+        FxToolkit.registerPrimaryStage();
+        // the app on a stage of its own: the sweep resizes it, and tests after it share the primary stage
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage = new Stage();
+            new ConvLabApp().start(stage);
+        }).get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> new FxRobot().lookup("#properties").tryQuery().map(n -> n.getScene() != null).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
@@ -58,14 +60,13 @@ class NothingCutOffTest {
 
     @AfterAll
     static void stopApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(10, TimeUnit.SECONDS);
     }
 
     @Test
     void noLabelIsElidedAndNoControlIsClippedOnAnyTabAtClassroomSizes() throws Exception {
         Set<String> problems = new LinkedHashSet<>();
-        MainWindow window = robot.lookup(".main-window").queryAs(MainWindow.class);
+        MainWindow window = (MainWindow) stage.getScene().getRoot();
         for (int[] size : SIZES) {
             for (boolean panels : new boolean[] {true, false}) {
                 String where = size[0] + "x" + size[1] + (panels ? ", side panels shown" : ", side panels hidden");
