@@ -140,9 +140,24 @@ final class LessonNumbers {
         int w = winnerIndex();
         int other = 1 - w;
         return String.format(Locale.ROOT, "Softmax turns the totals into probabilities that add up to 100%%: each class "
-                + "gets e^total divided by the sum of e^total over the classes, so only the gap counts. Here %s leads "
-                + "by %s, which gives %.1f%% against %.1f%%.", session.classes().get(w), totals.decimal(t[w] - t[other]),
+                + "gets e to the power of its total, divided by the sum of those over the classes, so only the gap "
+                + "counts. Here %s leads by %s, which gives %.1f%% against %.1f%%.", session.classes().get(w),
+                printedGap(totals.decimal(t[w]), totals.decimal(t[other])),
                 100.0 * p[w], 100.0 * p[other]);
+    }
+
+    /**
+     * The gap between two totals as printed, worked out from the printed numbers, so a student who
+     * subtracts the totals on the screen gets the same answer (0.31 - (-0.31) = 0.62, where the
+     * unrounded gap 0.6104 would print as 0.61).
+     */
+    static String printedGap(String winner, String other) {
+        try {
+            return new java.math.BigDecimal(winner.replace('\u2212', '-'))
+                    .subtract(new java.math.BigDecimal(other.replace('\u2212', '-'))).toPlainString();
+        } catch (NumberFormatException fraction) {
+            return winner + " - (" + other + ")"; // exact fractions: the subtraction written out
+        }
     }
 
     /** The votes step: why these weights, and the totals now. */

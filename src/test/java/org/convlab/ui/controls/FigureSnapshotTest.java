@@ -60,6 +60,8 @@ class FigureSnapshotTest {
             view = new VBox(bar, top, caption, marked, scroll);
             view.setStyle("-fx-background-color: white;");
             stage.setScene(new Scene(view, 400, 500));
+            // the primary stage is shared: a test before may have sized it explicitly (1366x768 sweeps)
+            stage.sizeToScene();
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();

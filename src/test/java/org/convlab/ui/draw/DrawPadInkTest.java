@@ -47,6 +47,7 @@ class DrawPadInkTest {
         FxToolkit.setupStage(s -> {
             pad = new DrawPad();
             s.setScene(new Scene(pad, 1000, 620));
+            s.sizeToScene(); // the shared primary stage may have been sized explicitly by a test before
             s.show();
         });
         WaitForAsyncUtils.waitForFxEvents();

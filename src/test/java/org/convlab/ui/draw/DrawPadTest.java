@@ -38,6 +38,7 @@ class DrawPadTest {
         FxToolkit.setupStage(s -> {
             pad = new DrawPad(DrawableModel.withDefaultPixels("preset:xo", ModelSource.load("preset:xo")));
             s.setScene(new Scene(pad, 900, 500));
+            s.sizeToScene(); // the shared primary stage may have been sized explicitly by a test before
             s.show();
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pad.probabilities().length == 2

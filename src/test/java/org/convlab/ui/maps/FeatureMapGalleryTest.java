@@ -45,6 +45,7 @@ class FeatureMapGalleryTest {
             ScrollPane pane = new ScrollPane(gallery);
             pane.setFitToWidth(true);
             stage.setScene(new Scene(pane, 1200, 760));
+            stage.sizeToScene(); // the shared primary stage may have been sized explicitly by a test before
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -42,6 +42,7 @@ class FloorRuleTest {
         FxToolkit.setupStage(s -> {
             view[0] = new ConvStepView(session);
             s.setScene(new Scene(new ScrollPane(view[0]), 1200, 760));
+            s.sizeToScene(); // the shared primary stage may have been sized explicitly by a test before
             s.show();
         });
         WaitForAsyncUtils.waitForFxEvents();

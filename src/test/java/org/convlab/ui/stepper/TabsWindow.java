@@ -22,6 +22,8 @@ final class TabsWindow {
             BorderPane frame = new BorderPane(tabs[0]);
             frame.setLeft(new Label("left"));
             s.setScene(new Scene(frame, 1240, 760));
+            // the primary stage is shared: a test before may have sized it explicitly (1366x768 sweeps)
+            s.sizeToScene();
             s.show();
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -42,6 +42,7 @@ class XoLessonSequenceTest {
             tab = new LessonTab(XoLesson.load());
             lesson = tab.sequence();
             s.setScene(new Scene(tab, 1240, 760));
+            s.sizeToScene(); // the shared primary stage may have been sized explicitly by a test before
             s.show();
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -40,6 +40,7 @@ abstract class DashboardWindowTest {
             dashboard = new TrainingDashboard();
             prepare(dashboard);
             s.setScene(new Scene(dashboard, width(), 760));
+            s.sizeToScene(); // the shared primary stage may have been sized explicitly by a test before
             s.show();
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -99,6 +99,7 @@ class TrainDrawNothingCutOffTest {
         narrow.setMaxWidth(30);
         FxToolkit.setupStage(s -> {
             s.setScene(new Scene(new javafx.scene.layout.VBox(narrow), 200, 100));
+            s.sizeToScene(); // the shared primary stage may have been sized explicitly by a test before
             s.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
