@@ -8,7 +8,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.TilePane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.convlab.model.ModelSummary;
@@ -19,8 +18,9 @@ import org.convlab.ui.Theme;
 /**
  * Where a network starts: a card per preset (title, name, the description's first sentence,
  * source, parameter count from the model package) and an empty stack on a chosen input size.
- * Cards are sized in ems and as tall as their whole text (every card of the grid as tall as the
- * tallest), so nothing is cut off at any text size.
+ * Cards are sized in ems and each as tall as its own whole text, so nothing is cut off at any text
+ * size; they flow in rows with their tops aligned (a grid of equal tiles made every card as tall as
+ * the longest description, and only two fitted on a screen).
  * Ids: {@code #preset-<name>}, {@code #newChannels}, {@code #newHeight}, {@code #newWidth},
  * {@code #newStack}.
  */
@@ -58,8 +58,9 @@ public final class StartPage extends VBox {
 
         Label presetsTitle = new Label("Presets");
         presetsTitle.getStyleClass().add("section-title");
-        TilePane cards = new TilePane();
+        FlowPane cards = new FlowPane();
         cards.setId("presetCards");
+        cards.setRowValignment(javafx.geometry.VPos.TOP);
         for (String name : Presets.names()) {
             cards.getChildren().add(card(Presets.get(name), actions::openPreset));
         }
@@ -71,7 +72,6 @@ public final class StartPage extends VBox {
             empty.setVgap(Theme.px(0.4));
             cards.setHgap(Theme.px(0.8));
             cards.setVgap(Theme.px(0.8));
-            cards.setPrefTileWidth(Theme.px(CARD_EMS));
             for (javafx.scene.Node card : cards.getChildren()) {
                 ((Button) card).setPrefWidth(Theme.px(CARD_EMS));
                 ((Region) ((Button) card).getGraphic()).setPrefWidth(Theme.px(CARD_EMS - 1.8));

@@ -112,9 +112,9 @@ public final class ConvStepView extends VBox {
                 redraw();
             }
         });
-        bar = new FlowPane(8, 6, new Label("Layer"), layerChoice, new Label("Filter"), filterChoice,
-                new Label("Channel"), channelChoice, new Label("Stride"), stride, new Label("Padding"), padding,
-                new Label("Dilation"), dilation, fractions, Grids.resetButton(session));
+        bar = new FlowPane(12, 6, Grids.pair("Layer", layerChoice), Grids.pair("Filter", filterChoice),
+                Grids.pair("Channel", channelChoice), Grids.pair("Stride", stride), Grids.pair("Padding", padding),
+                Grids.pair("Dilation", dilation), fractions, Grids.resetButton(session));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("stepper-bar");
 

@@ -259,6 +259,17 @@ final class Grids {
         return box;
     }
 
+    /**
+     * A label and its control kept together, for a bar that flows onto a second line: the line
+     * breaks between pairs, never between "Channel" and its choice.
+     */
+    static javafx.scene.layout.HBox pair(String label, Node control) {
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(Theme.px(0.3), new Label(label), control);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add(org.convlab.ui.controls.FigureSnapshot.HIDDEN); // a setting, not part of a figure
+        return box;
+    }
+
     /** A big operator sign between grids ("x", "=", "->"). */
     static Label sign(String text) {
         Label l = new Label(text);

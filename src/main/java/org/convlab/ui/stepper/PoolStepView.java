@@ -63,7 +63,8 @@ public final class PoolStepView extends VBox {
                 retrace(controls.step());
             }
         });
-        HBox bar = new HBox(8, new Label("Layer"), layerChoice, new Label("Channel"), channelChoice);
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(12, 6, Grids.pair("Layer", layerChoice),
+                Grids.pair("Channel", channelChoice));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.visibleProperty().bind(org.convlab.ui.Theme.presentingProperty().not());
         bar.managedProperty().bind(bar.visibleProperty());

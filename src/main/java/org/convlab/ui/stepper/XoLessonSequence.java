@@ -133,9 +133,9 @@ public final class XoLessonSequence extends VBox implements Stepping {
         next.setTooltip(new Tooltip("The next step (Right, Page Down, Space)"));
         prev.setOnAction(e -> previous());
         next.setOnAction(e -> next());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox nav = new HBox(prev, next, gap, inputs.bar(), position);
+        // a flow: in a narrow middle region or at a large text size the input choice moves to a
+        // second line instead of squeezing "Previous" and "Next" to "Prev..." and "Ne..."
+        javafx.scene.layout.FlowPane nav = new javafx.scene.layout.FlowPane(prev, next, inputs.bar(), position);
         nav.setAlignment(Pos.CENTER_LEFT);
         index.addListener((o, a, b) -> show(b.intValue()));
         session.snapshotProperty().addListener((o, a, b) -> refreshText());
@@ -143,7 +143,8 @@ public final class XoLessonSequence extends VBox implements Stepping {
         session.modifiedProperty().addListener((o, a, b) -> refreshText());
         getChildren().addAll(nav, title, text, content);
         Runnable space = () -> {
-            nav.setSpacing(Theme.px(0.6));
+            nav.setHgap(Theme.px(0.6));
+            nav.setVgap(Theme.px(0.4));
             setSpacing(Theme.px(0.5));
             setPadding(new Insets(Theme.px(0.8), Theme.px(1.3), Theme.px(0.8), Theme.px(1.3)));
         };
