@@ -104,21 +104,24 @@ final class HelpDialogs {
         int row = 0;
         List<Shortcut> fromMenus = menuShortcuts(bar);
         Set<String> taken = new LinkedHashSet<>();
-        row = section(table, row, "Menus");
         for (Shortcut s : fromMenus) {
-            row = line(table, row, s.keys(), s.action());
             taken.add(s.keys());
         }
+        // the keys a teacher needs in front of a class first (presenting and stepping), the menus' after
         String group = null;
         for (String[] k : OTHER_KEYS) {
             if (taken.contains(k[1])) {
-                continue; // a menu carries it now (View > Presentation Mode, F5): listed above
+                continue; // a menu carries it now (View > Presentation Mode, F5): listed with the menus
             }
             if (!k[0].equals(group)) {
                 group = k[0];
                 row = section(table, row, group);
             }
             row = line(table, row, k[1], k[2]);
+        }
+        row = section(table, row, "Menus");
+        for (Shortcut s : fromMenus) {
+            row = line(table, row, s.keys(), s.action());
         }
         ScrollPane scroll = new ScrollPane(table);
         scroll.setFitToWidth(true);

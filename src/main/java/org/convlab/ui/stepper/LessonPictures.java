@@ -153,6 +153,63 @@ final class LessonPictures {
     }
 
     /**
+     * The layers stacked, as one picture that fits the screen: a row per feature, and in it the
+     * convolution's map, the same map after ReLU and after pooling, each the next one's input.
+     * (The Step through tab's Feature maps show every layer of any net, with clicks for the
+     * receptive field; this is the lesson's view of the three layers it has just shown.)
+     */
+    static Node layerStack(StepperSession session, LessonRoom room) {
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setId("lessonLayerStack");
+        Runnable draw = () -> {
+            grid.getChildren().clear();
+            double gap = Theme.px(1.2);
+            grid.setHgap(gap);
+            grid.setVgap(Theme.px(0.4));
+            org.convlab.trace.NetworkTracer tracer = session.tracer();
+            int relu = tracer.findActivation(0);
+            int pool = tracer.find(org.convlab.nn.layers.PoolLayer.class, 0);
+            int[] layers = {0, relu, pool};
+            String[] titles = {"convolution", "ReLU", "pooling"};
+            Shape conv = session.snapshot().layer(0).shape();
+            Shape pooled = pool < 0 ? conv : session.snapshot().layer(pool).shape();
+            int across = 2 * conv.width() + pooled.width() + 4; // three maps and the feature names' column
+            int down = conv.channels() * conv.height();
+            double cell = room.cell(across, 3 * gap, down, Theme.px(2.0) + conv.channels() * Theme.px(0.4), MAP_CELL);
+            for (int k = 0; k < layers.length; k++) {
+                if (layers[k] >= 0) {
+                    Label t = new Label(titles[k]);
+                    t.getStyleClass().add("section-title");
+                    grid.add(t, k + 1, 0);
+                    javafx.scene.layout.GridPane.setHalignment(t, javafx.geometry.HPos.CENTER);
+                }
+            }
+            for (int c = 0; c < conv.channels(); c++) {
+                Label feature = new Label(name(c));
+                feature.getStyleClass().add("feature-name");
+                grid.add(feature, 0, c + 1);
+                for (int k = 0; k < layers.length; k++) {
+                    if (layers[k] < 0) {
+                        continue;
+                    }
+                    LayerOutput out = session.snapshot().layer(layers[k]);
+                    ValueGrid g = new ValueGrid(cell);
+                    g.setId("lessonStack" + k + "_" + c);
+                    g.setData(out.plane(c), out.shape().height(), out.shape().width());
+                    g.setLimit(1);
+                    g.setStyle(k == 0 ? ValueGrid.Style.DIVERGING : ValueGrid.Style.SEQUENTIAL);
+                    g.setFormatter(v -> Grids.ratioText(v, session.fractionDivisor(), session.format()));
+                    g.draw();
+                    grid.add(g, k + 1, c + 1);
+                    javafx.scene.layout.GridPane.setValignment(g, javafx.geometry.VPos.TOP);
+                }
+            }
+        };
+        follow(grid, session, draw, room);
+        return grid;
+    }
+
+    /**
      * The network's answer: "It is an X" in large type, both vote totals as the slides write them
      * ("X: 1.00"), then softmax's probabilities with one sentence on what softmax does.
      */

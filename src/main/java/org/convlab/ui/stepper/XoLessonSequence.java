@@ -21,7 +21,6 @@ import org.convlab.nn.layers.DenseLayer;
 import org.convlab.nn.layers.PoolLayer;
 import org.convlab.ui.Stepping;
 import org.convlab.ui.Theme;
-import org.convlab.ui.maps.FeatureMapGallery;
 
 /**
  * The guided X/O lesson, the main window's Lesson tab: the slides in order, one step at a time,
@@ -73,8 +72,6 @@ public final class XoLessonSequence extends VBox implements Stepping {
             v.setLedgersOnly(true); // softmax and the answer are the next step
             return v;
         });
-        Supplier<Node> maps = once(() -> new FeatureMapGallery(session.snapshotProperty(), session.network().layerInfos(),
-                session.inkPixels(), v -> Grids.ratioText(v, session.fractionDivisor(), session.format())));
 
         steps.add(new LessonStep("What the computer sees", () -> whatTheComputerSees(),
                 once(() -> LessonPictures.whatTheComputerSees(session, inputs, room)), () -> { }));
@@ -107,9 +104,10 @@ public final class XoLessonSequence extends VBox implements Stepping {
                         + " map shrinks to " + size(numbers().pooledShape().height(), numbers().pooledShape().width()) + ".",
                 pool::get, () -> pool.get().configure(pool1, 0, 0)));
         steps.add(new LessonStep("Layers get stacked",
-                () -> "The output of one layer is the input of the next: convolution, ReLU, pooling. Click any map to "
-                        + "enlarge it and see which input pixels a unit sees.",
-                maps, () -> { }));
+                () -> "The output of one layer is the input of the next: each feature's map, then the same map after "
+                        + "ReLU, then after pooling. (Step through > Feature maps shows every layer; click a map there "
+                        + "to see which input pixels a unit sees.)",
+                once(() -> LessonPictures.layerStack(session, room)), () -> { }));
         steps.add(new LessonStep("Fully connected votes", () -> numbers().voteSentence(),
                 votes::get, () -> votes.get().configure(dense)));
         steps.add(new LessonStep("The answer", () -> numbers().answerSentence(),

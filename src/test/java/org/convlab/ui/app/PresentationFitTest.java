@@ -25,14 +25,6 @@ class PresentationFitTest {
     /** The issue's figure: digits a room can read on a 1366x768 projector. */
     static final double DIGITS_PX = 24;
 
-    /**
-     * Steps whose views other parts of issue 12 size (the vote ledger: ui.stepper.VoteView, the
-     * lesson's; the stacked maps: ui.maps.FeatureMapGallery, the maps'). They are measured like
-     * the rest, and the test fails when one of them fits, so that whoever merges removes it from
-     * here and the step is held to the bar from then on.
-     */
-    static final java.util.Set<String> SIZED_ELSEWHERE = java.util.Set.of("Layers get stacked");
-
     private final FxRobot robot = new FxRobot();
     private static MainWindow window;
 
@@ -59,7 +51,6 @@ class PresentationFitTest {
         robot.interact(() -> window.presentation().set(true));
         PresentationWindow.settle(robot);
         List<String> misfits = new ArrayList<>();
-        List<String> fitElsewhere = new ArrayList<>();
         double smallestDigits = Double.MAX_VALUE;
         for (int k = 0; k < lesson.size(); k++) {
             int step = k;
@@ -72,11 +63,7 @@ class PresentationFitTest {
                     : lesson.prefHeight(lesson.getWidth());
             Bounds onScreen = lesson.localToScene(lesson.getLayoutBounds());
             boolean fits = needed <= shown + 1 && (scroll != null || onScreen.getMaxY() <= height + 1);
-            if (SIZED_ELSEWHERE.contains(title)) {
-                if (fits) {
-                    fitElsewhere.add(title);
-                }
-            } else if (!fits) {
+            if (!fits) {
                 misfits.add((step + 1) + " '" + title + "': needs " + needed + " px, has " + shown);
             }
             ValueGrid input = lesson.convView().inputGrid();
@@ -90,7 +77,5 @@ class PresentationFitTest {
             assertTrue(smallestDigits >= DIGITS_PX, "9x9 input digits at 1366x768: " + smallestDigits + " px");
         }
         assertTrue(misfits.isEmpty(), width + "x" + height + ": steps that need scrolling: " + misfits);
-        assertTrue(fitElsewhere.isEmpty() || width != 1366, "these steps fit now; remove them from SIZED_ELSEWHERE: "
-                + fitElsewhere);
     }
 }
