@@ -110,13 +110,25 @@ public final class StartPage extends VBox {
         }
         VBox body = new VBox(4, title, name, description, source, params);
         body.setMinHeight(Region.USE_PREF_SIZE);
-        Button card = new Button(null, body);
+        // as tall as its own text wrapped at the card's width (the button's own rule measured the text
+        // at another width and made every card as tall as a screen)
+        Button card = new Button(null, body) {
+            @Override
+            protected double computePrefHeight(double width) {
+                return body.prefHeight(body.getPrefWidth()) + snappedTopInset() + snappedBottomInset();
+            }
+
+            @Override
+            protected double computeMinHeight(double width) {
+                return computePrefHeight(width);
+            }
+        };
         card.setId("preset-" + p.name());
         card.getStyleClass().add("preset-card");
         card.setMnemonicParsing(false);
         card.setAlignment(Pos.TOP_LEFT);
         card.setMinHeight(Region.USE_PREF_SIZE);
-        card.setMaxHeight(Double.MAX_VALUE);
+        card.setMaxHeight(Region.USE_PREF_SIZE); // as tall as its own text, not the row's tallest card
         card.setMaxWidth(Double.MAX_VALUE);
         card.setOnAction(e -> open.accept(p.name()));
         javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(p.description());
