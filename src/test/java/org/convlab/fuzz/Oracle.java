@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * What every case must end in: exit 0, or exit 2 with ONE line on stderr that starts "error: " and
  * names the file, field or option (a second line may only point at {@code --help}, as the issue
- * allows for parse errors; "note: " and "warning: " lines before it are allowed). Never exit 1, a stack trace, an OutOfMemoryError or a hang.
+ * allows for parse errors; "note: " and "warning: " lines before it are allowed). Never exit 1, a
+ * stack trace, an OutOfMemoryError or a hang.
  */
 final class Oracle {
     private Oracle() {}
