@@ -44,7 +44,7 @@ class CliFuzzTest {
         Fixtures fx = new Fixtures(work.resolve("valid"));
         FileCases files = new FileCases(fx, cases);
         OptionCases options = new OptionCases(fx, cases);
-        List<FuzzCase> all = new ArrayList<>();
+        List<FuzzCase> all = new ArrayList<>(new ValidCases(fx, cases).all());
         all.addAll(files.models("model-base64", fx.modelBase64, 45 * k));
         all.addAll(files.models("model-readable", fx.modelReadable, 45 * k));
         all.addAll(files.checkpoints(24 * k));
@@ -73,6 +73,9 @@ class CliFuzzTest {
             DriverRunner.Result r = results.get(i);
             String v = Oracle.verdict(c, r, TIMEOUT_MS);
             judged.add(new FuzzReport.Judged(c, r, v));
+            if (v == null && c.what().startsWith("a 2 GB")) {
+                Files.deleteIfExists(cases.resolve("valid/huge.npy")); // sparse, but 2 GB to a copy or an archive
+            }
             if (v == null && c.kind().equals("csv")) {
                 deleteTree(cases.resolve(c.kind() + "-" + c.seed())); // the long lines take room; failing cases stay
             }

@@ -11,8 +11,14 @@ import java.util.List;
  * @param args       the arguments after {@code convlab}
  * @param names      words of which the refusal must contain one: the file's name, the field, the option
  * @param mustRefuse the input is certainly wrong: exit 0 is a failure ("accepted silently")
+ * @param mustSucceed the input is valid (an unmutated file): anything but exit 0 is a failure
  */
-record FuzzCase(String kind, long seed, String what, List<String> args, List<String> names, boolean mustRefuse) {
+record FuzzCase(String kind, long seed, String what, List<String> args, List<String> names, boolean mustRefuse,
+        boolean mustSucceed) {
+    FuzzCase(String kind, long seed, String what, List<String> args, List<String> names, boolean mustRefuse) {
+        this(kind, seed, what, args, names, mustRefuse, false);
+    }
+
     String id() {
         return kind + ":" + seed;
     }

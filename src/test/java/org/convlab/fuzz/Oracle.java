@@ -36,6 +36,10 @@ final class Oracle {
         if (r.exit() == 1) {
             return "exit 1 (internal error)";
         }
+        if (c.mustSucceed() && r.exit() != 0) {
+            String first = err.strip().lines().filter(l -> l.startsWith("error: ")).findFirst().orElse("");
+            return "refused a valid input (exit " + r.exit() + ") " + first;
+        }
         if (r.exit() == 0) {
             return c.mustRefuse() ? "accepted silently: exit 0 for a broken input" : null;
         }
