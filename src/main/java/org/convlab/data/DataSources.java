@@ -44,8 +44,9 @@ public final class DataSources {
         skipped.addAll(all.skipped());
         ArrayDataset data = all.data();
         if (data.classes().size() < 2) {
+            // what was left out may be why (an empty class folder, a class of unreadable images)
             throw new UserInputException(describe(source) + " has only one class (" + String.join(", ", data.classes())
-                    + "): a classifier needs examples of at least 2 classes");
+                    + "): a classifier needs examples of at least 2 classes" + ImageFolderSource.summarise(skipped));
         }
 
         ArrayDataset test = null;
