@@ -84,10 +84,40 @@ final class CsvLines implements Closeable {
             end = n;
             return true;
         } catch (CharacterCodingException e) {
+            long line = lineOfFirstBadByte(file);
             throw new UserInputException(file + " is not a text (CSV) file: it holds bytes that are not UTF-8 text"
-                    + " (near line " + (number + 1) + ")");
+                    + (line > 0 ? " (line " + line + ")" : " (near line " + (number + 1) + ")"));
         } catch (IOException e) {
             throw UserFiles.problem(file, "CSV file", e);
+        }
+    }
+
+    /**
+     * The line of the first byte that cannot be UTF-8, found by a second pass over the raw bytes
+     * (the decoder reads ahead, so it cannot tell); 0 when this simple check finds none.
+     */
+    private static long lineOfFirstBadByte(Path file) {
+        try (var in = new java.io.BufferedInputStream(UserFiles.open(file, "CSV file"))) {
+            long line = 1;
+            int continuation = 0;
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                if (continuation > 0) {
+                    if ((b & 0xC0) != 0x80) {
+                        return line;
+                    }
+                    continuation--;
+                } else if (b >= 0x80) {
+                    continuation = b >= 0xC2 && b <= 0xDF ? 1 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xF0 && b <= 0xF4 ? 3 : -1;
+                    if (continuation < 0) {
+                        return line;
+                    }
+                } else if (b == '\n') {
+                    line++;
+                }
+            }
+            return continuation > 0 ? line : 0;
+        } catch (IOException e) {
+            return 0;
         }
     }
 
