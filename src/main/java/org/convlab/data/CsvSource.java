@@ -3,7 +3,6 @@ package org.convlab.data;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.convlab.MemoryGuard;
 import org.convlab.UserFiles;
 import org.convlab.UserInputException;
@@ -30,6 +29,10 @@ final class CsvSource {
     static final int CHARS_PER_VALUE = 64;
     /** The shortest line limit, so a short row with a long header line still reads. */
     private static final int MIN_LINE = 1 << 16;
+
+    /** How NaN and infinity are written by Java, Python, NumPy and spreadsheets. */
+    private static final java.util.regex.Pattern NON_FINITE =
+            java.util.regex.Pattern.compile("(?i)[+-]?(nan|inf|infinity|#num!)");
 
     private CsvSource() {}
 
@@ -128,7 +131,11 @@ final class CsvSource {
             try {
                 v = Float.parseFloat(text);
             } catch (NumberFormatException e) {
-                throw new UserInputException(where + ": value " + i + " " + quoted(text) + " is not a number");
+                // Python and NumPy write nan and inf, which Java does not parse
+                v = NON_FINITE.matcher(text).matches() ? Float.NaN : 0;
+                if (v == 0) {
+                    throw new UserInputException(where + ": value " + i + " " + quoted(text) + " is not a number");
+                }
             }
             if (!Float.isFinite(v)) {
                 throw new UserInputException(where + ": value " + i + " is " + quoted(text)
@@ -150,7 +157,7 @@ final class CsvSource {
             return false;
         } catch (NumberFormatException e) {
             // "NaN" and "Infinity" parse as numbers: a row with such a label is a data row, refused as one
-            return !first.toLowerCase(Locale.ROOT).matches("[+-]?(nan|inf|infinity)");
+            return !NON_FINITE.matcher(first).matches();
         }
     }
 

@@ -27,14 +27,14 @@ final class IdxFiles {
 
     /** Whether the (regular, readable) file starts with the gzip signature. */
     static boolean gzipped(Path file) throws IOException {
-        try (InputStream in = UserFiles.open(file, "IDX file")) {
+        try (InputStream in = UserFiles.open(file, "file of IDX data")) {
             return in.read() == 0x1f && in.read() == 0x8b;
         }
     }
 
     /** Opens a regular file for reading, unzipping it when it is gzipped. */
     static DataInputStream open(Path file) throws IOException {
-        InputStream raw = new BufferedInputStream(UserFiles.open(file, "IDX file"), BUFFER);
+        InputStream raw = new BufferedInputStream(UserFiles.open(file, "file of IDX data"), BUFFER);
         raw.mark(2);
         int b0 = raw.read();
         int b1 = raw.read();
@@ -55,24 +55,29 @@ final class IdxFiles {
         long needed = MemoryGuard.plus(headerBytes, MemoryGuard.times(count, itemBytes));
         long have;
         try {
-            have = gzipped(file) ? unzippedLength(file, needed) : UserFiles.requireReadableFile(file, "IDX file");
+            have = gzipped(file) ? unzippedLength(file, needed) : UserFiles.requireReadableFile(file, "file of IDX data");
         } catch (IOException e) {
             throw unreadable(file, e);
         }
         if (have < needed) {
             long whole = Math.max(0, (have - headerBytes) / itemBytes);
             throw new UserInputException(file + " ends after " + MemoryGuard.count(whole) + " of its "
-                    + MemoryGuard.count(count) + " " + items + " (its header promises " + MemoryGuard.size(needed)
-                    + ", the data is " + MemoryGuard.size(have) + "): the file is truncated or its header is wrong"
+                    + MemoryGuard.count(count) + " " + items + " (its header promises " + bytes(needed)
+                    + ", the data is " + bytes(have) + "): the file is truncated or its header is wrong"
                     + " (download it again)");
         }
+    }
+
+    /** "20 bytes" for small sizes, where "1 KB" would hide the number; the guard's units above. */
+    private static String bytes(long n) {
+        return n < (1 << 20) ? MemoryGuard.count(n) + " bytes" : MemoryGuard.size(n);
     }
 
     /** The unzipped length of a gzipped file, counted up to {@code atMost} bytes (more is not read). */
     private static long unzippedLength(Path file, long atMost) throws IOException {
         byte[] buffer = new byte[BUFFER];
         long total = 0;
-        try (InputStream in = new GZIPInputStream(UserFiles.open(file, "IDX file"), BUFFER)) {
+        try (InputStream in = new GZIPInputStream(UserFiles.open(file, "file of IDX data"), BUFFER)) {
             while (total < atMost) {
                 int n = in.read(buffer, 0, (int) Math.min(buffer.length, atMost - total));
                 if (n < 0) {
@@ -102,6 +107,6 @@ final class IdxFiles {
         if (e instanceof EOFException) {
             return new UserInputException(file + " ends before its data does: the file is truncated (download it again)");
         }
-        return UserFiles.problem(file, "IDX file", e);
+        return UserFiles.problem(file, "file of IDX data", e);
     }
 }

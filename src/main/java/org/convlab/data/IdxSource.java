@@ -65,8 +65,8 @@ final class IdxSource {
             throw new UserInputException("IDX folder " + dir + " has " + (images == null ? labels : images).getFileName()
                     + " but no matching " + prefix + (images == null ? "-images" : "-labels") + " file");
         }
-        UserFiles.requireReadableFile(images, "IDX image file");
-        UserFiles.requireReadableFile(labels, "IDX label file");
+        UserFiles.requireReadableFile(images, "file of IDX images");
+        UserFiles.requireReadableFile(labels, "file of IDX labels");
         return new Pair(images, labels);
     }
 

@@ -59,7 +59,7 @@ class HostileIdxTest {
         TestFiles.idxImages(dir.resolve("train-images-idx3-ubyte"), IdxSource.IMAGES_MAGIC, 2, 2, 3, new byte[12], false);
         Path labels = raw("train-labels-idx1-ubyte", new int[] {IdxSource.LABELS_MAGIC, Integer.MAX_VALUE}, new byte[] {0, 1}, gzip);
         UserInputException e = refusal();
-        assertEquals(labels + " ends after 2 of its 2,147,483,647 labels (its header promises 2.0 GB, the data is 1 KB):"
+        assertEquals(labels + " ends after 2 of its 2,147,483,647 labels (its header promises 2.0 GB, the data is 10 bytes):"
                 + " the file is truncated or its header is wrong (download it again)", e.getMessage());
     }
 
@@ -130,7 +130,7 @@ class HostileIdxTest {
     void aNamedPipeCalledTrainImagesIsRefusedNotWaitedOn() throws IOException, InterruptedException {
         Path pipe = TestFiles.fifo(dir.resolve("train-images-idx3-ubyte"));
         TestFiles.idxLabels(dir.resolve("train-labels-idx1-ubyte"), IdxSource.LABELS_MAGIC, new int[] {0}, false);
-        assertEquals(pipe + ": is not a regular file (a named pipe, socket or device), expected a IDX image file",
+        assertEquals(pipe + ": is not a regular file (a named pipe, socket or device), expected a file of IDX images",
                 refusal().getMessage());
     }
 }
