@@ -180,10 +180,19 @@ final class ImageFolderSource {
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            throw UserFiles.problem(dir, "class folder", e);
+            throw walkProblem(dir, e);
         } catch (UncheckedIOException e) {
-            throw UserFiles.problem(dir, "class folder", e.getCause());
+            throw walkProblem(dir, e.getCause());
         }
+    }
+
+    /** A failed walk in plain words; a link that leads back up is named itself, not only its class folder. */
+    private static UserInputException walkProblem(Path dir, IOException e) {
+        if (e instanceof java.nio.file.FileSystemLoopException loop && loop.getFile() != null) {
+            return new UserInputException(dir + ": a loop of symbolic links (" + loop.getFile()
+                    + " leads back to a folder above it): remove that link or move it out of the class folder");
+        }
+        return UserFiles.problem(dir, "class folder", e);
     }
 
     private static boolean underHidden(Path dir, Path p) {

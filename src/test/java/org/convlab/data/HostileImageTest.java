@@ -132,6 +132,19 @@ class HostileImageTest {
     }
 
     @Test
+    void aLinkThatLeadsBackUpIsNamed() throws IOException {
+        twoGoodClasses();
+        try {
+            Files.createSymbolicLink(root.resolve("a/up"), Path.of(".."));
+        } catch (UnsupportedOperationException | IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no symbolic links here");
+        }
+        UserInputException e = assertThrows(UserInputException.class, () -> DataSources.open(root.toString(), GREY8, NO_SPLIT));
+        assertTrue(e.getMessage().startsWith(root.resolve("a") + ": a loop of symbolic links (" + root.resolve("a/up")),
+                e.getMessage());
+    }
+
+    @Test
     void aFolderWithoutClassFoldersSaysHowToLayItOut() throws IOException {
         TestFiles.uniformPng(root.resolve("loose.png"), 8, 255);
         UserInputException e = assertThrows(UserInputException.class, () -> DataSources.open(root.toString(), GREY8, NO_SPLIT));

@@ -37,7 +37,7 @@ public final class InputFile {
             throw new UserInputException("input file not found: " + file);
         }
         // only regular files: a named pipe would block forever, /dev/zero never ends
-        UserFiles.requireReadableFile(file, "file to read as input (an image, a .json or a .npy tensor)");
+        UserFiles.requireReadableFile(file, "single image or tensor file");
         String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (lower.endsWith(".json")) {
             return JsonTensorInput.read(file, expected);
