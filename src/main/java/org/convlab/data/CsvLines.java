@@ -24,7 +24,7 @@ final class CsvLines implements Closeable {
     private final char[] buffer = new char[1 << 16];
     private int position;
     private int end;
-    private int number;
+    private long number;
 
     /**
      * @param limit the longest line accepted, in characters
@@ -39,7 +39,7 @@ final class CsvLines implements Closeable {
     }
 
     /** The number of the line {@link #next} returned last (1 for the first). */
-    int number() {
+    long number() {
         return number;
     }
 

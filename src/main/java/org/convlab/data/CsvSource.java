@@ -43,7 +43,7 @@ final class CsvSource {
         String why = "a row holds a label and the " + MemoryGuard.count(expected) + " values of the model's input "
                 + shape;
         MemoryGuard.require(MemoryGuard.times(limit, 8), "reading a line of " + file, null);
-        int lines = countDataLines(file, limit, why);
+        long lines = countDataLines(file, limit, why);
         if (lines == 0) {
             throw new UserInputException(file + " is empty: a CSV of 1D signals holds one row per sample,"
                     + " the class label (0, 1, 2, ...) then the " + expected + " values");
@@ -161,8 +161,8 @@ final class CsvSource {
         }
     }
 
-    private static int countDataLines(Path file, int limit, String why) {
-        int count = 0;
+    private static long countDataLines(Path file, int limit, String why) {
+        long count = 0;
         try (CsvLines in = new CsvLines(file, limit, why)) {
             String line;
             while ((line = in.next()) != null) {
