@@ -4,7 +4,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -103,7 +103,7 @@ final class ImageDecoder {
                     if (sx > 1 || sy > 1) {
                         param.setSourceSubsampling(sx, sy, 0, 0);
                     }
-                    refusal = memoryFor(file, (w + sx - 1) / sx, (h + sy - 1) / sy);
+                    refusal = memoryFor((w + sx - 1) / sx, (h + sy - 1) / sy);
                     if (refusal != null) {
                         return refusal;
                     }
@@ -124,8 +124,9 @@ final class ImageDecoder {
                     reader.setInput(null);
                 }
             }
-        } catch (AccessDeniedException e) {
-            return "cannot be read (permission denied)";
+        } catch (FileSystemException e) {
+            // the file system's refusals (permission denied, a loop of links) in plain words
+            return "cannot be read (" + UserFiles.reason(e) + ")";
         } catch (IOException | RuntimeException e) {
             if (Truncation.causedByEndOfFile(e)) {
                 return "corrupt or cut short: the file ends before the image does (copy or download it again)";
@@ -146,7 +147,7 @@ final class ImageDecoder {
      * Null when decoding a w x h image (after subsampling) fits in the heap, else the reason:
      * the decoded raster (up to 8 bytes a pixel, for 16-bit RGBA) and this decoder's float planes.
      */
-    private String memoryFor(Path file, long w, long h) {
+    private String memoryFor(long w, long h) {
         long bytes = MemoryGuard.times(MemoryGuard.times(w, h), 8L + 4L * shape.channels());
         try {
             MemoryGuard.require(bytes, "decoding this " + w + "x" + h + " image", "use smaller images");
