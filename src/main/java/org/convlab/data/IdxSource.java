@@ -96,8 +96,8 @@ final class IdxSource {
                         + " pixels an image)");
             }
             if (count != labels.length) {
-                throw new UserInputException(imagesName + " holds " + count + " images but " + pair.labels()
-                        + " holds " + labels.length + " labels: the two files do not belong together");
+                throw new UserInputException(imagesName + " holds " + MemoryGuard.count(count) + " images but " + pair.labels()
+                        + " holds " + MemoryGuard.count(labels.length) + " labels: the two files do not belong together");
             }
             if (count == 0) {
                 throw new UserInputException(imagesName + " holds no images");
