@@ -121,7 +121,10 @@ final class CsvLines implements Closeable {
         }
     }
 
-    private static String strip(StringBuilder line) {
+    private String strip(StringBuilder line) {
+        if (number == 1 && line.length() > 0 && line.charAt(0) == '\uFEFF') {
+            line.deleteCharAt(0); // the byte-order mark spreadsheets put first: no part of the first value
+        }
         int n = line.length();
         return n > 0 && line.charAt(n - 1) == '\r' ? line.substring(0, n - 1) : line.toString();
     }

@@ -99,6 +99,14 @@ class HostileCsvTest {
     }
 
     @Test
+    void aByteOrderMarkDoesNotTurnTheFirstRowIntoAHeader() throws IOException {
+        Path file = csv("\uFEFF0,1,2,3\r\n1,4,5,6\r\n");
+        LoadedData data = DataSources.open("csv:" + file, SIGNAL, DataOptions.defaults().withValidationSplit(0));
+        assertEquals(2, data.train().size());
+        assertEquals(0, data.train().label(0));
+    }
+
+    @Test
     void bytesThatAreNotUtf8AreRefusedNearTheirLine() throws IOException {
         Path file = dir.resolve("latin1.csv");
         Files.write(file, "0,1,2,3\n1,4,5,6 \u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
