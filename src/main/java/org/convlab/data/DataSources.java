@@ -14,8 +14,9 @@ import org.convlab.engine.Shape;
  *       (minus the validation split), {@code t10k-*} files are the test set;</li>
  *   <li>{@code csv:FILE}, 1D signals, one row per sample: label then values (model input C x 1 x T).</li>
  * </ul>
- * Bad files are skipped and listed in {@link LoadedData#skipped()}; a source with nothing usable
- * left, or fewer than two classes, is refused with a {@link UserInputException}. The training
+ * Bad images are skipped and listed in {@link LoadedData#skipped()} (as are held-out samples of
+ * classes the training set lacks); a broken IDX or CSV file, a source with nothing usable left,
+ * or fewer than two classes, is refused with a {@link UserInputException}. The training
  * and validation splits are views of one array; validation and test use the training split's
  * normalisation.
  */
@@ -44,8 +45,9 @@ public final class DataSources {
         skipped.addAll(all.skipped());
         ArrayDataset data = all.data();
         if (data.classes().size() < 2) {
+            // what was left out may be why (an empty class folder, a class of unreadable images)
             throw new UserInputException(describe(source) + " has only one class (" + String.join(", ", data.classes())
-                    + "): a classifier needs examples of at least 2 classes");
+                    + "): a classifier needs examples of at least 2 classes" + ImageFolderSource.summarise(skipped));
         }
 
         ArrayDataset test = null;

@@ -1,10 +1,8 @@
 package org.convlab.data;
 
-import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
+import org.convlab.MemoryGuard;
+import org.convlab.UserFiles;
 import org.convlab.UserInputException;
 import org.convlab.engine.Shape;
 
@@ -35,13 +34,16 @@ final class IdxSource {
     /** Finds {@code prefix-*images*} and {@code prefix-*labels*} in {@code dir}; null when the images file is absent. */
     static Pair find(Path dir, String prefix) {
         if (!Files.isDirectory(dir)) {
-            throw new UserInputException("IDX folder " + dir + " does not exist or is not a folder");
+            throw new UserInputException("IDX folder " + dir + (Files.exists(dir) ? " is a file, not a folder" : " does not exist"));
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException | UncheckedIOException e) {
-            throw new UserInputException("cannot list IDX folder " + dir + ": " + e.getMessage());
+            // not only regular files: a pipe or device named train-images is refused by name below, not passed over
+            files = s.filter(f -> !Files.isDirectory(f)).sorted().toList();
+        } catch (IOException e) {
+            throw UserFiles.problem(dir, "IDX folder", e);
+        } catch (UncheckedIOException e) {
+            throw UserFiles.problem(dir, "IDX folder", e.getCause());
         }
         Path images = null;
         Path labels = null;
@@ -63,6 +65,8 @@ final class IdxSource {
             throw new UserInputException("IDX folder " + dir + " has " + (images == null ? labels : images).getFileName()
                     + " but no matching " + prefix + (images == null ? "-images" : "-labels") + " file");
         }
+        UserFiles.requireReadableFile(images, "file of IDX images");
+        UserFiles.requireReadableFile(labels, "file of IDX labels");
         return new Pair(images, labels);
     }
 
@@ -77,7 +81,7 @@ final class IdxSource {
         }
         int[] labels = readLabels(pair.labels());
         String imagesName = pair.images().toString();
-        try (DataInputStream in = open(pair.images())) {
+        try (DataInputStream in = IdxFiles.open(pair.images())) {
             int magic = in.readInt();
             if (magic != IMAGES_MAGIC) {
                 throw new UserInputException(imagesName + " is not an IDX image file of unsigned bytes (magic number "
@@ -88,20 +92,22 @@ final class IdxSource {
             int cols = in.readInt();
             if (count < 0 || rows < 1 || cols < 1 || (long) rows * cols > ImageDecoder.MAX_PIXELS) {
                 throw new UserInputException(imagesName + " has an impossible header: " + count + " images of "
-                        + rows + "x" + cols);
+                        + rows + "x" + cols + " pixels (at most " + MemoryGuard.count(ImageDecoder.MAX_PIXELS)
+                        + " pixels an image)");
             }
             if (count != labels.length) {
-                throw new UserInputException(imagesName + " holds " + count + " images but " + pair.labels()
-                        + " holds " + labels.length + " labels: the two files do not belong together");
+                throw new UserInputException(imagesName + " holds " + MemoryGuard.count(count) + " images but " + pair.labels()
+                        + " holds " + MemoryGuard.count(labels.length) + " labels: the two files do not belong together");
             }
             if (count == 0) {
                 throw new UserInputException(imagesName + " holds no images");
             }
+            IdxFiles.requireItems(pair.images(), 16, count, (long) rows * cols, "images");
             List<String> names = classes != null ? classes : digitNames(labels);
             int sampleSize = shape.size();
             float[] values = Memory.allocate((long) count * sampleSize, imagesName + " (" + count + " images of " + shape + ")");
-            byte[] pixels = new byte[rows * cols];
-            float[] planes = new float[rows * cols];
+            byte[] pixels = MemoryGuard.bytes((long) rows * cols, "one image of " + imagesName, null);
+            float[] planes = MemoryGuard.floats((long) rows * cols, "one image of " + imagesName, null);
             boolean direct = shape.height() == rows && shape.width() == cols;
             int kept = 0;
             int outside = 0;
@@ -143,52 +149,52 @@ final class IdxSource {
             }
             return new ImageFolderSource.Result(new ArrayDataset(shape, names, values, labels, kept), skipped);
         } catch (EOFException e) {
-            throw new UserInputException(imagesName + " is too short to hold an IDX header");
+            throw IdxFiles.headerCutShort(pair.images(), e);
         } catch (IOException e) {
-            throw new UserInputException("cannot read " + imagesName + ": " + describe(e));
+            throw IdxFiles.unreadable(pair.images(), e);
         }
     }
 
     static int[] readLabels(Path file) {
         String name = file.toString();
-        try (DataInputStream in = open(file)) {
-            int magic = in.readInt();
+        try (DataInputStream in = IdxFiles.open(file)) {
+            int magic;
+            int count = 0;
+            try {
+                magic = in.readInt();
+                if (magic == LABELS_MAGIC) {
+                    count = in.readInt();
+                }
+            } catch (EOFException e) {
+                throw IdxFiles.headerCutShort(file, e);
+            }
             if (magic != LABELS_MAGIC) {
                 throw new UserInputException(name + " is not an IDX label file of unsigned bytes (magic number "
                         + hex(magic) + ", expected " + hex(LABELS_MAGIC) + ")");
             }
-            int count = in.readInt();
             if (count < 0) {
                 throw new UserInputException(name + " has an impossible header: " + count + " labels");
             }
-            int[] labels = new int[count];
-            for (int i = 0; i < count; i++) {
-                int b = in.read();
-                if (b < 0) {
-                    throw new UserInputException(name + " ends after " + i + " of its " + count
+            IdxFiles.requireItems(file, 8, count, 1, "labels");
+            int[] labels = Memory.ints(count, name + " (" + MemoryGuard.count(count) + " labels)");
+            byte[] chunk = new byte[(int) Math.min(count, 1 << 16)];
+            for (int done = 0; done < count; ) {
+                int n = Math.min(chunk.length, count - done);
+                try {
+                    in.readFully(chunk, 0, n);
+                } catch (EOFException e) {
+                    throw new UserInputException(name + " ends after fewer than " + (done + n) + " of its " + count
                             + " labels: the file is truncated (download it again)");
                 }
-                labels[i] = b;
+                for (int i = 0; i < n; i++) {
+                    labels[done + i] = chunk[i] & 0xff;
+                }
+                done += n;
             }
             return labels;
-        } catch (EOFException e) {
-            throw new UserInputException(name + " is too short to hold an IDX header");
         } catch (IOException e) {
-            throw new UserInputException("cannot read " + name + ": " + describe(e));
+            throw IdxFiles.unreadable(file, e);
         }
-    }
-
-    /** Opens a file, unzipping it when it starts with the gzip signature. */
-    private static DataInputStream open(Path file) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        raw.mark(2);
-        int b0 = raw.read();
-        int b1 = raw.read();
-        raw.reset();
-        if (b0 == 0x1f && b1 == 0x8b) {
-            raw = new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
-        }
-        return new DataInputStream(raw);
     }
 
     private static List<String> digitNames(int[] labels) {
@@ -207,7 +213,4 @@ final class IdxSource {
         return String.format("0x%08X", v);
     }
 
-    private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
 }

@@ -4,7 +4,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -15,6 +15,9 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.convlab.MemoryGuard;
+import org.convlab.UserFiles;
+import org.convlab.UserInputException;
 import org.convlab.engine.Shape;
 
 /**
@@ -23,6 +26,10 @@ import org.convlab.engine.Shape;
  * header first, so absurd images are refused before any pixel is decoded, and big photos are
  * decoded subsampled (every n-th pixel) down to a few times the model's input before area
  * averaging, so a 48-megapixel photo never needs its full raster in memory.
+ *
+ * <p>A file cut short is refused: Java's JPEG reader fills the missing part with grey and only
+ * warns ("Truncated File - Missing EOI marker"), so the warnings are heard ({@link Truncation});
+ * a PNG must end with its IEND chunk. Only regular files are read.
  *
  * <p>Problems with one file are not exceptions: {@link #decode} returns the reason as text. One
  * decoder serves one thread at a time (it keeps its image readers for the next file).
@@ -41,6 +48,8 @@ final class ImageDecoder {
     private final Shape shape;
     private final ResizeMode mode;
     private final Map<String, ImageReader> readers = new HashMap<>();
+    /** Hears the readers' warnings: a JPEG cut short decodes without an exception, with a warning. */
+    private final Truncation truncation = new Truncation();
     private int lastWidth;
     private int lastHeight;
 
@@ -55,13 +64,21 @@ final class ImageDecoder {
     /** Writes the image into {@code dst[offset .. offset + shape.size())}; returns null, or why the file was not usable. */
     String decode(Path file, float[] dst, int offset) {
         try {
-            long bytes = Files.size(file);
+            long bytes;
+            try {
+                // only regular files: a named pipe would block the load forever, /dev/zero never ends
+                bytes = UserFiles.requireReadableFile(file, "PNG, JPEG, BMP or GIF file");
+            } catch (UserInputException e) {
+                String m = e.getMessage();
+                return m.startsWith(file + ": ") ? m.substring(file.toString().length() + 2) : m;
+            }
             if (bytes == 0) {
                 return "empty file (0 bytes)";
             }
             // small files are read whole: one system call instead of many small reads
-            try (ImageInputStream in = bytes <= WHOLE_FILE_LIMIT
-                    ? new MemoryCacheImageInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))
+            byte[] whole = bytes <= WHOLE_FILE_LIMIT ? Files.readAllBytes(file) : null;
+            try (ImageInputStream in = whole != null
+                    ? new MemoryCacheImageInputStream(new ByteArrayInputStream(whole))
                     : ImageIO.createImageInputStream(file.toFile())) {
                 if (in == null) {
                     return "cannot be opened";
@@ -86,16 +103,34 @@ final class ImageDecoder {
                     if (sx > 1 || sy > 1) {
                         param.setSourceSubsampling(sx, sy, 0, 0);
                     }
+                    refusal = memoryFor((w + sx - 1) / sx, (h + sy - 1) / sy);
+                    if (refusal != null) {
+                        return refusal;
+                    }
+                    truncation.clear();
                     BufferedImage image = reader.read(0, param);
+                    if (truncation.found() != null) {
+                        return "the image is cut short (" + truncation.found() + "): the file is truncated, so part of"
+                                + " the picture is missing (copy or download it again)";
+                    }
+                    // checked after decoding: a damaged PNG is told as corrupt, this catches the one that decodes
+                    if ("png".equalsIgnoreCase(reader.getFormatName()) && !Truncation.pngHasEnd(file, whole, bytes)) {
+                        return "the PNG is cut short: it has no IEND end chunk, so the file is truncated"
+                                + " (copy or download it again)";
+                    }
                     write(image, dst, offset);
                     return null;
                 } finally {
                     reader.setInput(null);
                 }
             }
-        } catch (AccessDeniedException e) {
-            return "cannot be read (permission denied)";
+        } catch (FileSystemException e) {
+            // the file system's refusals (permission denied, a loop of links) in plain words
+            return "cannot be read (" + UserFiles.reason(e) + ")";
         } catch (IOException | RuntimeException e) {
+            if (Truncation.causedByEndOfFile(e)) {
+                return "corrupt or cut short: the file ends before the image does (copy or download it again)";
+            }
             // ImageIO reports corrupt data as IIOException, and sometimes as a runtime exception
             String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (detail.contains("Unsupported Image Type")) {
@@ -105,6 +140,20 @@ final class ImageDecoder {
             return "corrupt or unreadable image (" + oneLine(detail) + ")";
         } catch (OutOfMemoryError e) {
             return "too large to decode in the memory available";
+        }
+    }
+
+    /**
+     * Null when decoding a w x h image (after subsampling) fits in the heap, else the reason:
+     * the decoded raster (up to 8 bytes a pixel, for 16-bit RGBA) and this decoder's float planes.
+     */
+    private String memoryFor(long w, long h) {
+        long bytes = MemoryGuard.times(MemoryGuard.times(w, h), 8L + 4L * shape.channels());
+        try {
+            MemoryGuard.require(bytes, "decoding this " + w + "x" + h + " image", "use smaller images");
+            return null;
+        } catch (UserInputException e) {
+            return e.getMessage();
         }
     }
 
@@ -146,6 +195,7 @@ final class ImageDecoder {
                 Iterator<ImageReader> found = ImageIO.getImageReadersByFormatName(format);
                 if (found.hasNext()) {
                     cached = found.next();
+                    cached.addIIOReadWarningListener(truncation);
                     readers.put(format, cached);
                 }
             }
@@ -158,6 +208,7 @@ final class ImageDecoder {
             return null;
         }
         ImageReader reader = any.next();
+        reader.addIIOReadWarningListener(truncation);
         readers.put("other:" + reader.getClass().getName(), reader);
         return reader;
     }

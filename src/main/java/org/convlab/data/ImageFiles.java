@@ -20,7 +20,7 @@ public final class ImageFiles {
     public static Image read(Path file, Shape shape, ResizeMode mode) {
         ImageDecoder decoder = new ImageDecoder(shape, mode);
         try {
-            float[] out = new float[shape.size()];
+            float[] out = org.convlab.MemoryGuard.floats(shape.size(), "the input image " + file.getFileName(), null);
             String problem = decoder.decode(file, out, 0);
             if (problem != null) {
                 String name = file.getFileName().toString();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.convlab.UserFiles;
 import org.convlab.UserInputException;
 import org.convlab.engine.Parallel;
 import org.convlab.engine.Shape;
@@ -41,7 +42,9 @@ final class ImageFolderSource {
      */
     static Result load(Path root, Shape shape, ResizeMode mode, List<String> knownClasses) {
         if (!Files.isDirectory(root)) {
-            throw new UserInputException("data folder " + root + " does not exist or is not a folder");
+            throw new UserInputException("data folder " + root + (Files.exists(root)
+                    ? " is a file, not a folder (give a folder with one sub-folder per class, idx:DIR or csv:FILE)"
+                    : " does not exist"));
         }
         if (shape.channels() != 1 && shape.channels() != 3) {
             throw new UserInputException("the model's input has " + shape.channels()
@@ -88,6 +91,9 @@ final class ImageFolderSource {
             }
         }
         List<String> names = knownClasses != null ? knownClasses : classes;
+        if (files.isEmpty()) {
+            throw new UserInputException(nothingToRead(root, classDirs));
+        }
         int n = files.size();
         int sampleSize = shape.size();
         float[] values = Memory.allocate((long) n * sampleSize, root + " (" + n + " images of " + shape + ")");
@@ -150,15 +156,43 @@ final class ImageFolderSource {
         return " (skipped " + skipped.size() + (skipped.size() == 1 ? " entry" : " entries") + ", e.g. " + skipped.get(0) + ")";
     }
 
+    /** Why a folder gave no file to read: no class folders, or only empty ones. */
+    private static String nothingToRead(Path root, List<Path> classDirs) {
+        if (classDirs.isEmpty()) {
+            return root + " has no class folders: put the images of each class in a sub-folder named after the class"
+                    + " (" + root.resolve("cat") + "/1.png, " + root.resolve("dog") + "/2.png, ...)";
+        }
+        List<String> names = classDirs.stream().map(d -> d.getFileName().toString()).limit(5).toList();
+        return root + " holds no images: its class folder" + (classDirs.size() == 1 ? " " : "s ") + String.join(", ", names)
+                + (classDirs.size() > 5 ? ", ..." : "") + (classDirs.size() == 1 ? " is" : " are")
+                + " empty (or hold only folders and hidden files)";
+    }
+
+    /**
+     * Every file under {@code dir} that is not a folder, hidden or under a hidden folder. Not only
+     * regular files: a named pipe or a link to a device is listed, and then skipped with its
+     * reason, instead of vanishing without a word.
+     */
     private static List<Path> imagesUnder(Path dir) {
         // links are followed (a class folder may be a link to where the images are); a loop is reported
         try (Stream<Path> walk = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
-            return walk.filter(p -> !hidden(p) && Files.isRegularFile(p) && !underHidden(dir, p))
+            return walk.filter(p -> !hidden(p) && !Files.isDirectory(p) && !underHidden(dir, p))
                     .sorted()
                     .toList();
-        } catch (IOException | UncheckedIOException e) {
-            throw new UserInputException("cannot list folder " + dir + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw walkProblem(dir, e);
+        } catch (UncheckedIOException e) {
+            throw walkProblem(dir, e.getCause());
         }
+    }
+
+    /** A failed walk in plain words; a link that leads back up is named itself, not only its class folder. */
+    private static UserInputException walkProblem(Path dir, IOException e) {
+        if (e instanceof java.nio.file.FileSystemLoopException loop && loop.getFile() != null) {
+            return new UserInputException(dir + ": a loop of symbolic links (" + loop.getFile()
+                    + " leads back to a folder above it): remove that link or move it out of the class folder");
+        }
+        return UserFiles.problem(dir, "class folder", e);
     }
 
     private static boolean underHidden(Path dir, Path p) {
@@ -173,8 +207,10 @@ final class ImageFolderSource {
     private static List<Path> list(Path dir) {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.sorted().toList();
-        } catch (IOException | UncheckedIOException e) {
-            throw new UserInputException("cannot list folder " + dir + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw UserFiles.problem(dir, "data folder", e);
+        } catch (UncheckedIOException e) {
+            throw UserFiles.problem(dir, "data folder", e.getCause());
         }
     }
 

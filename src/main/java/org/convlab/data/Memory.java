@@ -1,28 +1,34 @@
 package org.convlab.data;
 
-import org.convlab.UserInputException;
+import org.convlab.MemoryGuard;
 
-/** Allocates the one big array of a dataset, refusing clearly when it cannot fit. */
+/**
+ * The data package's door to the one memory guard ({@link MemoryGuard}): the big arrays of a
+ * dataset, refused with what they need, what there is and what to change.
+ */
 final class Memory {
+    /** What a user can change when a dataset does not fit. */
+    static final String ADVICE = "use fewer or smaller images (a smaller model input)";
+
     private Memory() {}
 
     /** A float[] of {@code count} values for {@code what}, or a user error saying how much memory it needs. */
     static float[] allocate(long count, String what) {
-        long bytes = count * Float.BYTES;
-        long max = Runtime.getRuntime().maxMemory();
-        if (count > Integer.MAX_VALUE - 16 || bytes > max * 0.9) {
-            throw new UserInputException(what + " needs " + megabytes(bytes) + " MB of memory as floats, more than the "
-                    + megabytes(max) + " MB Java may use: use fewer or smaller images, or start Java with a larger -Xmx");
-        }
-        try {
-            return new float[(int) count];
-        } catch (OutOfMemoryError e) {
-            throw new UserInputException(what + " needs " + megabytes(bytes) + " MB of memory as floats, which is not free:"
-                    + " start Java with a larger -Xmx");
-        }
+        return MemoryGuard.floats(count, what, ADVICE);
     }
 
-    static long megabytes(long bytes) {
-        return (bytes + (1 << 20) - 1) >> 20;
+    /** An int[] of {@code count} values (labels) for {@code what}, checked against the heap first. */
+    static int[] ints(long count, String what) {
+        if (count < 0 || count > Integer.MAX_VALUE - 16) {
+            throw new org.convlab.UserInputException(what + " needs " + MemoryGuard.count(count)
+                    + " labels, more than one Java array can hold");
+        }
+        long bytes = MemoryGuard.times(count, Integer.BYTES);
+        MemoryGuard.require(bytes, what, ADVICE);
+        try {
+            return new int[(int) count];
+        } catch (OutOfMemoryError e) {
+            throw MemoryGuard.refusal(bytes, what, ADVICE);
+        }
     }
 }

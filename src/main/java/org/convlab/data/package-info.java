@@ -7,9 +7,13 @@
  * ({@link org.convlab.data.ResizeMode}) and normalised ({@link org.convlab.data.Normalization},
  * statistics from the training split only). Train and validation splits
  * ({@link org.convlab.data.Splits}, seeded and stratified) are views of that array, so 60,000
- * MNIST images take their decoded size and little more. Bad files are skipped and listed
- * ({@link org.convlab.data.SkippedFile}); a source is refused with a
- * {@link org.convlab.UserInputException} only when nothing usable, or a single class, is left.
+ * MNIST images take their decoded size and little more. In an image folder, bad files (corrupt,
+ * cut short, not regular files) are skipped and listed ({@link org.convlab.data.SkippedFile});
+ * the folder is refused with a {@link org.convlab.UserInputException} only when nothing usable,
+ * or a single class, is left. IDX and CSV files are one data set each, so a broken header or a
+ * bad row refuses the file, naming the line. Readers check every size a file declares against
+ * what the file holds before allocating, allocate through {@link org.convlab.MemoryGuard}, and
+ * read only regular files ({@link org.convlab.UserFiles}): no pipe, no device.
  *
  * <p>{@link org.convlab.data.BatchStream} serves one epoch in batches from a background thread,
  * in an order drawn from (seed, epoch) and with {@link org.convlab.data.Augmentation} drawn from

@@ -92,6 +92,62 @@ final class TestFiles {
         return file;
     }
 
+    /**
+     * A PNG whose header claims w x h grey pixels but whose data is one small IDAT block: the
+     * size a reader learns before decoding, in a file of a few dozen bytes.
+     */
+    static Path pngHeaderOnly(Path file, int w, int h) throws IOException {
+        Files.createDirectories(file.getParent());
+        ByteArrayOutputStream idat = new ByteArrayOutputStream();
+        try (DeflaterOutputStream z = new DeflaterOutputStream(idat)) {
+            z.write(new byte[16]);
+        }
+        try (OutputStream out = Files.newOutputStream(file); DataOutputStream d = new DataOutputStream(out)) {
+            d.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+            ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
+            DataOutputStream hd = new DataOutputStream(ihdr);
+            hd.writeInt(w);
+            hd.writeInt(h);
+            hd.write(new byte[] {8, 0, 0, 0, 0}); // 8-bit grey
+            chunk(d, "IHDR", ihdr.toByteArray());
+            chunk(d, "IDAT", idat.toByteArray());
+            chunk(d, "IEND", new byte[0]);
+        }
+        return file;
+    }
+
+    /** A 300 x 200 picture of noise (so its compressed data is large) in the format the file name says. */
+    static Path noisyImage(Path file) throws IOException {
+        BufferedImage image = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(13);
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 300; x++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        Files.createDirectories(file.getParent());
+        ImageIO.write(image, formatOf(file), file.toFile());
+        return file;
+    }
+
+    /** Cuts {@code file} to {@code keep} bytes. */
+    static Path cut(Path file, long keep) throws IOException {
+        try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(keep);
+        }
+        return file;
+    }
+
+    /** A named pipe made with mkfifo; the test is skipped where there is none (Windows). */
+    static Path fifo(Path file) throws IOException, InterruptedException {
+        org.junit.jupiter.api.Assumptions.assumeFalse(System.getProperty("os.name").toLowerCase().contains("win"),
+                "no named pipes on Windows");
+        Files.createDirectories(file.getParent());
+        Process p = new ProcessBuilder("mkfifo", file.toString()).redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0 && Files.exists(file), "mkfifo is not available");
+        return file;
+    }
+
     private static void chunk(DataOutputStream d, String type, byte[] data) throws IOException {
         byte[] t = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         d.writeInt(data.length);

@@ -1,9 +1,11 @@
 package org.convlab.data.input;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.convlab.UserFiles;
 import org.convlab.UserInputException;
 import org.convlab.data.ResizeMode;
 import org.convlab.engine.Shape;
@@ -31,12 +33,11 @@ public final class InputFile {
 
     /** As above, images of another size resized by {@code resize} (training's default is FIT_PAD). */
     public static float[] read(Path file, Shape expected, PixelScale scale, ResizeMode resize, Consumer<String> notes) {
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new UserInputException("input file not found: " + file);
         }
-        if (!Files.isRegularFile(file)) {
-            throw new UserInputException("input " + file + " is not a file");
-        }
+        // only regular files: a named pipe would block forever, /dev/zero never ends
+        UserFiles.requireReadableFile(file, "single image or tensor file");
         String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (lower.endsWith(".json")) {
             return JsonTensorInput.read(file, expected);

@@ -4,7 +4,11 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.convlab.UserFiles;
 import org.convlab.UserInputException;
 
 /**
@@ -21,15 +25,7 @@ public final class XoImages {
 
     /** The image at {@code file} as int[row][column] of +1 (black) and -1 (white). */
     public static int[][] readGrid(Path file) {
-        BufferedImage img;
-        try {
-            img = ImageIO.read(file.toFile());
-        } catch (IOException e) {
-            throw new UserInputException(file + ": cannot be read as an image (" + e.getMessage() + ")", e);
-        }
-        if (img == null) {
-            throw new UserInputException(file + ": not an image ConvLab can read (use PNG)");
-        }
+        BufferedImage img = read(file);
         if (img.getWidth() != SIZE || img.getHeight() != SIZE) {
             throw new UserInputException(file + ": is " + img.getWidth() + "x" + img.getHeight()
                     + " pixels; an X/O image must be " + SIZE + "x" + SIZE);
@@ -55,6 +51,34 @@ public final class XoImages {
             }
         }
         return g;
+    }
+
+    /**
+     * Decodes a regular file whose header says 9x9; any other size is refused from the header,
+     * before a pixel is decoded (a PNG header may claim 100000x100000 in a few bytes).
+     */
+    private static BufferedImage read(Path file) {
+        UserFiles.requireReadableFile(file, "PNG file");
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new UserInputException(file + ": not an image ConvLab can read (use PNG)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int w = reader.getWidth(0);
+                int h = reader.getHeight(0);
+                if (w != SIZE || h != SIZE) {
+                    throw new UserInputException(file + ": is " + w + "x" + h + " pixels; an X/O image must be " + SIZE + "x" + SIZE);
+                }
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw new UserInputException(file + ": cannot be read as an image (" + UserFiles.reason(e) + ")", e);
+        }
     }
 
     /** Writes a 9x9 grid of +1/-1 as a 1-bit black/white PNG (black = +1). */
