@@ -69,10 +69,12 @@ public final class SummaryReport {
         out.append("multiply-adds: ").append(thousands(s.totalMultiplyAdds())).append(" per sample (conv and dense)\n");
         MemoryEstimate m = MemoryEstimate.of(s);
         out.append("memory:        weights ").append(MemoryGuard.size(m.weightBytes())).append(", activations ")
-                .append(MemoryGuard.size(m.activationBytesPerImage())).append(" per image (forward, as the engine keeps them)\n")
-                .append("               training at batch ").append(SUMMARY_BATCH).append(" with SGD and momentum: ")
-                .append(MemoryGuard.size(m.trainingBytes(SUMMARY_BATCH, 1))).append(" (weights, gradients, momentum, activations)\n")
-                .append("               this Java may use ").append(MemoryGuard.size(Runtime.getRuntime().maxMemory())).append('\n');
+                .append(MemoryGuard.size(m.activationBytesPerImage())).append(" per image (forward)\n")
+                .append("               training at batch ").append(SUMMARY_BATCH).append(": ")
+                .append(MemoryGuard.size(m.trainingBytes(SUMMARY_BATCH, 1)))
+                .append(" (weights, gradients, SGD momentum, activations)\n")
+                .append("               Java may use ").append(MemoryGuard.size(Runtime.getRuntime().maxMemory()))
+                .append(" here (-Xmx)\n");
         return out.toString();
     }
 
