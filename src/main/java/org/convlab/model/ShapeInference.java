@@ -38,9 +38,16 @@ public final class ShapeInference {
         return inferSequence(net.layers(), Dims.of(net.input()), Field.PIXEL);
     }
 
-    /** Every layer of {@code layers} on an input of {@code in} (which may be too large to allocate). */
+    /**
+     * Every layer of {@code layers} on an input of {@code in} (which may be too large to allocate),
+     * named and checked as a {@link NetworkSpec} would name and check them.
+     */
     public static List<LayerInfo> infer(Dims in, List<LayerSpec> layers) {
-        return inferSequence(layers, in, Field.PIXEL);
+        if (in.channels() <= Integer.MAX_VALUE && in.height() <= Integer.MAX_VALUE && in.width() <= Integer.MAX_VALUE) {
+            Shape shape = Shape.of((int) in.channels(), (int) in.height(), (int) in.width());
+            return infer(new NetworkSpec(shape, List.of(), layers));
+        }
+        return inferSequence(Naming.assign(layers, ""), in, Field.PIXEL); // after a layer wider than 2^31 - 1
     }
 
     /** The output shape of the whole network (refused when it cannot be one tensor). */
