@@ -170,7 +170,12 @@ public final class Trainer {
         // a batch larger than the data is the whole data: no buffer needs to be larger than that
         int batch = Math.min(config.batchSize(), Math.max(train.size(), 1));
         int batches = (int) (((long) train.size() + batch - 1) / batch);
-        net.requireTrainingMemory(batch, optimizerCopies(config));
+        try {
+            net.requireTrainingMemory(batch, optimizerCopies(config));
+        } catch (UserInputException e) {
+            throw batch < config.batchSize() ? new UserInputException("--batch " + config.batchSize() + " takes the whole "
+                    + "training set of " + batch + " images at once, and " + e.getMessage()) : e;
+        }
         net.reserve(batch);
         listener.begin(new TrainingListener.Start(startEpoch + 1, config.epochs(), train.size(),
                 validation == null ? 0 : validation.size(), batches, net.spec().classes()));
