@@ -25,7 +25,7 @@ public final class Parallel {
     /** How long an idle worker spins before parking (a training step's layers arrive faster than this). */
     private static final long SPIN_NANOS = 200_000;
 
-    private static volatile Parallel shared = new Parallel(Runtime.getRuntime().availableProcessors());
+    private static volatile Parallel shared = new Parallel(Math.min(256, Runtime.getRuntime().availableProcessors()));
 
     private final int threads;
     private final Worker[] workers;
@@ -50,8 +50,22 @@ public final class Parallel {
         return shared;
     }
 
-    /** Replaces the shared pool with one of {@code threads} threads (the caller counts as one). */
+    /**
+     * The most threads a pool may have. Each thread costs a stack (about 1 MB) and the kernels
+     * split work into at most a few hundred parts, so more would only exhaust memory: the command
+     * line refuses more, and the engine itself refuses too, whoever asks.
+     */
+    public static final int MAX_THREADS = 256;
+
+    /**
+     * Replaces the shared pool with one of {@code threads} threads (the caller counts as one);
+     * refuses a count outside 1..{@link #MAX_THREADS} with a message for the user.
+     */
     public static synchronized void setThreads(int threads) {
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new org.convlab.UserInputException("--threads must be between 1 and " + MAX_THREADS + ", got " + threads
+                    + " (this machine has " + Runtime.getRuntime().availableProcessors() + " cores)");
+        }
         if (threads == shared.threads) {
             return;
         }

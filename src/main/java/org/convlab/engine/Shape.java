@@ -23,9 +23,25 @@ public record Shape(int channels, int height, int width) {
         return new Shape(n, 1, 1);
     }
 
-    /** Number of values in one sample. */
+    /**
+     * Number of values in one sample; refused, for the user, when it passes what one Java array
+     * holds (shape inference counts such shapes in {@code long}s and refuses them, naming the
+     * layer, before a network is built: this is the last line of defence).
+     */
     public int size() {
-        return Math.multiplyExact(Math.multiplyExact(channels, height), width);
+        long n = count();
+        if (n > Integer.MAX_VALUE) {
+            throw new org.convlab.UserInputException("a sample of " + channels + " x " + height + " x " + width
+                    + " has more values than one tensor can hold (2^31 - 1)");
+        }
+        return (int) n;
+    }
+
+    /** Number of values in one sample as a long ({@link Long#MAX_VALUE} when c * h * w passes it). */
+    public long count() {
+        long ch = (long) channels * height; // < 2^62
+        long hi = Math.multiplyHigh(ch, width);
+        return hi != 0 || ch * width < 0 ? Long.MAX_VALUE : ch * width;
     }
 
     /** Values in one channel plane. */

@@ -3,25 +3,24 @@ package org.convlab.model;
 import java.util.ArrayList;
 import java.util.List;
 import org.convlab.UserInputException;
-import org.convlab.engine.Shape;
 
 /** Shape inference for the composite blocks: inception (concatenate) and residual (add). */
 final class CompositeInference {
     private CompositeInference() {}
 
-    static LayerInfo inception(InceptionSpec block, Shape in, ShapeInference.Field f) {
+    static LayerInfo inception(InceptionSpec block, Dims in, ShapeInference.Field f) {
         List<List<LayerInfo>> branches = new ArrayList<>();
-        int channels = 0;
-        Shape first = null;
+        long channels = 0;
+        Dims first = null;
         StringBuilder depths = new StringBuilder();
         long weights = 0;
         long biases = 0;
         long macs = 0;
-        int rfH = 0;
-        int rfW = 0;
+        long rfH = 0;
+        long rfW = 0;
         for (int i = 0; i < block.branches().size(); i++) {
             List<LayerInfo> b = ShapeInference.inferSequence(block.branches().get(i), in, f);
-            Shape out = b.get(b.size() - 1).output();
+            Dims out = b.get(b.size() - 1).outputDims();
             if (first == null) {
                 first = out;
             } else if (out.height() != first.height() || out.width() != first.width()) {
@@ -29,33 +28,33 @@ final class CompositeInference {
                         + " but branch 1 ends at " + first.toSlideString()
                         + "; all branches must keep the same height and width to be concatenated");
             }
-            channels += out.channels();
+            channels = Math.addExact(channels, out.channels());
             depths.append(i == 0 ? "" : " + ").append(out.channels());
             for (LayerInfo x : b) {
-                weights += x.weights();
-                biases += x.biases();
-                macs += x.multiplyAdds();
+                weights = Math.addExact(weights, x.weights());
+                biases = Math.addExact(biases, x.biases());
+                macs = Math.addExact(macs, x.multiplyAdds());
                 rfH = Math.max(rfH, x.receptiveHeight());
                 rfW = Math.max(rfW, x.receptiveWidth());
             }
             branches.add(b);
         }
-        Shape out = Shape.of(channels, first.height(), first.width());
-        int jump = branches.get(0).get(branches.get(0).size() - 1).jump();
+        Dims out = new Dims(channels, first.height(), first.width());
+        long jump = branches.get(0).get(branches.get(0).size() - 1).jump();
         return new LayerInfo(block, in, out, null, depths + " = " + channels + " channels", rfH, rfW, jump,
-                weights, biases, out.size(), macs, false, null, branches);
+                weights, biases, out.count(), macs, false, null, branches);
     }
 
     /**
      * out = branch(x) + skip(x); the skip is the identity or the projection of
      * {@link ResidualSpec#projectionLayers(int)}.
      */
-    static LayerInfo residual(ResidualSpec block, Shape in, ShapeInference.Field f) {
+    static LayerInfo residual(ResidualSpec block, Dims in, ShapeInference.Field f) {
         List<LayerInfo> branch = ShapeInference.inferSequence(block.branch(), in, f);
         LayerInfo last = branch.get(branch.size() - 1);
-        Shape out = last.output();
-        List<LayerInfo> skip = ShapeInference.inferSequence(block.projectionLayers(out.channels()), in, f);
-        Shape skipOut = skip.isEmpty() ? in : skip.get(skip.size() - 1).output();
+        Dims out = last.outputDims();
+        List<LayerInfo> skip = ShapeInference.inferSequence(block.projectionLayers(Math.toIntExact(out.channels())), in, f);
+        Dims skipOut = skip.isEmpty() ? in : skip.get(skip.size() - 1).outputDims();
         if (!skipOut.equals(out)) {
             String hint = block.projection()
                     ? "the 1x1 projection at stride " + block.projectionStride() + " gives " + skipOut.toSlideString()
@@ -66,19 +65,19 @@ final class CompositeInference {
         long weights = 0;
         long biases = 0;
         long macs = 0;
-        int rfH = last.receptiveHeight();
-        int rfW = last.receptiveWidth();
+        long rfH = last.receptiveHeight();
+        long rfW = last.receptiveWidth();
         List<LayerInfo> all = new ArrayList<>(branch);
         all.addAll(skip);
         for (LayerInfo x : all) {
-            weights += x.weights();
-            biases += x.biases();
-            macs += x.multiplyAdds();
+            weights = Math.addExact(weights, x.weights());
+            biases = Math.addExact(biases, x.biases());
+            macs = Math.addExact(macs, x.multiplyAdds());
             rfH = Math.max(rfH, x.receptiveHeight());
             rfW = Math.max(rfW, x.receptiveWidth());
         }
         String formula = "branch " + out.toSlideString() + " + " + (skip.isEmpty() ? "identity" : "projection");
         return new LayerInfo(block, in, out, null, formula, rfH, rfW, last.jump(), weights, biases,
-                out.size(), macs, false, null, List.of(branch, skip));
+                out.count(), macs, false, null, List.of(branch, skip));
     }
 }

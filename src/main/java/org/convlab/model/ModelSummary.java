@@ -19,13 +19,19 @@ public record ModelSummary(NetworkSpec network, List<LayerInfo> layers, long tot
         List<LayerInfo> infos = ShapeInference.infer(net);
         long w = 0;
         long b = 0;
-        long a = net.input().size();
+        long a = Dims.of(net.input()).count();
         long m = 0;
         for (LayerInfo i : infos) {
-            w += i.weights();
-            b += i.biases();
-            a += i.activationMemory();
-            m += i.multiplyAdds();
+            try {
+                w = Math.addExact(w, i.weights());
+                b = Math.addExact(b, i.biases());
+                a = Math.addExact(a, i.activationMemory());
+                m = Math.addExact(m, i.multiplyAdds());
+                Math.addExact(w, b);
+            } catch (ArithmeticException e) {
+                throw new org.convlab.UserInputException("layer " + i.spec().label() + ": the model's totals up to this "
+                        + "layer pass 2^63 (9,223,372,036,854,775,807), the most a 64-bit number holds; use smaller sizes");
+            }
         }
         return new ModelSummary(net, infos, w, b, a, m);
     }

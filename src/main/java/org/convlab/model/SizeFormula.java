@@ -12,39 +12,39 @@ final class SizeFormula {
     private SizeFormula() {}
 
     /** One axis: the size and the written formula. */
-    record Axis(int size, String formula) {}
+    record Axis(long size, String formula) {}
 
     /**
      * A conv axis. A result that is not a whole number is accepted (floored, as PyTorch does)
      * only when the rows/columns left over are padding zeros; if real input would never be seen
      * the layer is refused with the arithmetic, e.g. {@code (7 - 3)/3 + 1 = 2.33}.
      */
-    static Axis conv(String layer, String what, String input, int n, int f, int p, int s) {
+    static Axis conv(String layer, String what, String input, long n, long f, long p, long s) {
         return conv(layer, what, input, n, f, p, s, false);
     }
 
     /** @param floorAlways floor without refusing (the layer's "floor" option) */
-    static Axis conv(String layer, String what, String input, int n, int f, int p, int s, boolean floorAlways) {
-        int span = n + 2 * p - f;
+    static Axis conv(String layer, String what, String input, long n, long f, long p, long s, boolean floorAlways) {
+        long span = span(n, f, p);
         if (span < 0) {
             throw new UserInputException(layer + ": " + what + " is larger than " + input
                     + (p > 0 ? " with its padding" : "") + ": " + text(n, f, p, s) + " = " + decimal(span, s)
                     + "; use a smaller kernel or more padding");
         }
-        int rest = span % s;
+        long rest = span % s;
         if (rest > p && !floorAlways) {
             String shown = p == 0 ? "(" + n + " - " + f + ")/" + s + " + 1" : text(n, f, p, s);
             throw new UserInputException(layer + ": " + what + " does not fit " + input + " at stride " + s + ": "
                     + shown + " = " + decimal(span, s) + " is not a whole number, so the last " + (rest - p)
                     + " input row(s)/column(s) would never be seen; change the stride, padding or kernel size");
         }
-        int out = span / s + 1;
+        long out = span / s + 1;
         return new Axis(out, rest == 0 ? text(n, f, p, s) + " = " + out : rounded("floor", n, f, p, s, out));
     }
 
     /** A pooling axis, floor or ceil mode with PyTorch's rule (the last window must start inside the input or left padding). */
-    static Axis pool(String layer, String input, int n, int f, int p, int s, boolean ceil) {
-        int span = n + 2 * p - f;
+    static Axis pool(String layer, String input, long n, long f, long p, long s, boolean ceil) {
+        long span = span(n, f, p);
         if (span < 0) {
             throw new UserInputException(layer + ": the pooling window is larger than " + input + ": "
                     + text(n, f, p, s) + " = " + decimal(span, s));
@@ -53,28 +53,33 @@ final class SizeFormula {
             return new Axis(span / s + 1, text(n, f, p, s) + " = " + (span / s + 1));
         }
         if (!ceil) {
-            int out = span / s + 1;
+            long out = span / s + 1;
             return new Axis(out, rounded("floor", n, f, p, s, out));
         }
-        int out = (span + s - 1) / s + 1;
-        if ((out - 1) * s >= n + p) {
+        long out = Math.addExact(span, s - 1) / s + 1;
+        if (Math.multiplyExact(out - 1, s) >= Math.addExact(n, p)) {
             out--;
         }
         return new Axis(out, rounded("ceil", n, f, p, s, out));
     }
 
+    /** {@code N + 2P - F}, exact in longs ({@link ArithmeticException} past 2^63, which shape inference reports). */
+    static long span(long n, long f, long p) {
+        return Math.subtractExact(Math.addExact(n, Math.multiplyExact(2, p)), f);
+    }
+
     /** {@code (N - F + 2*P)/S + 1} with numbers. */
-    static String text(int n, int f, int p, int s) {
+    static String text(long n, long f, long p, long s) {
         return "(" + n + " - " + f + " + 2*" + p + ")/" + s + " + 1";
     }
 
     /** {@code floor((N - F + 2*P)/S) + 1 = out}. */
-    static String rounded(String how, int n, int f, int p, int s, int out) {
+    static String rounded(String how, long n, long f, long p, long s, long out) {
         return how + "((" + n + " - " + f + " + 2*" + p + ")/" + s + ") + 1 = " + out;
     }
 
     /** {@code span/s + 1} to two decimals, without trailing zeros: 2.33, 2.5, 55. */
-    static String decimal(int span, int s) {
+    static String decimal(long span, long s) {
         BigDecimal v = BigDecimal.valueOf(span).divide(BigDecimal.valueOf(s), 2, RoundingMode.HALF_UP).add(BigDecimal.ONE);
         return v.stripTrailingZeros().toPlainString();
     }

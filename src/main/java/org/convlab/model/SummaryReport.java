@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.convlab.MemoryGuard;
 import org.convlab.engine.Shape;
 
 /**
@@ -27,12 +28,20 @@ public final class SummaryReport {
 
     /** The slides' shape: {@code 55x55x96}, or just the length of a flat vector. */
     public static String shape(Shape s) {
-        return s.isFlat() ? Integer.toString(s.channels()) : s.toSlideString();
+        return shape(Dims.of(s));
     }
+
+    /** The slides' shape of a size that may exceed what one tensor holds. */
+    public static String shape(Dims s) {
+        return s.isFlat() ? Long.toString(s.channels()) : s.toSlideString();
+    }
+
+    /** The batch the memory lines of the summary assume (the training default). */
+    public static final int SUMMARY_BATCH = 32;
 
     public static String table(ModelSummary s) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"input", "", shape(s.network().input()), "0", thousands(s.network().input().size()), "1/1", ""});
+        rows.add(new String[] {"input", "", shape(s.network().input()), "0", thousands(Dims.of(s.network().input()).count()), "1/1", ""});
         addRows(rows, s.layers(), "", "");
         String[] head = {"layer", "type", "output HxWxC", "params", "activations", "rf/jump", "formula"};
         int[] w = new int[6];
@@ -54,10 +63,18 @@ public final class SummaryReport {
         out.append("params:        ").append(thousands(s.totalParams())).append(" (weights ")
                 .append(thousands(s.totalWeights())).append(" + biases ").append(thousands(s.totalBiases())).append(")\n");
         out.append("activations:   ").append(thousands(s.totalActivations())).append(" values per sample, ")
-                .append(bytes(s.totalActivations() * 4)).append(" at 4 bytes\n")
+                .append(bytes(MemoryGuard.times(s.totalActivations(), 4))).append(" at 4 bytes\n")
                 .append("               (the input included; relu, dropout and flatten run in place and add nothing)\n");
         out.append("rf/jump:       receptive field on the input (pixels) / distance between neighbouring outputs\n");
         out.append("multiply-adds: ").append(thousands(s.totalMultiplyAdds())).append(" per sample (conv and dense)\n");
+        MemoryEstimate m = MemoryEstimate.of(s);
+        out.append("memory:        weights ").append(MemoryGuard.size(m.weightBytes())).append(", activations ")
+                .append(MemoryGuard.size(m.activationBytesPerImage())).append(" per image (forward)\n")
+                .append("               training at batch ").append(SUMMARY_BATCH).append(": ")
+                .append(MemoryGuard.size(m.trainingBytes(SUMMARY_BATCH, 1)))
+                .append(" (weights, gradients, SGD momentum, activations)\n")
+                .append("               Java may use ").append(MemoryGuard.size(Runtime.getRuntime().maxMemory()))
+                .append(" here (-Xmx)\n");
         return out.toString();
     }
 
@@ -65,9 +82,9 @@ public final class SummaryReport {
     private static void addRows(List<String[]> rows, List<LayerInfo> layers, String indent, String parent) {
         for (LayerInfo l : layers) {
             String shown = !parent.isEmpty() && l.name().startsWith(parent + ".") ? l.name().substring(parent.length() + 1) : l.name();
-            String rf = l.receptiveHeight() == l.receptiveWidth() ? Integer.toString(l.receptiveWidth())
+            String rf = l.receptiveHeight() == l.receptiveWidth() ? Long.toString(l.receptiveWidth())
                     : l.receptiveHeight() + "x" + l.receptiveWidth();
-            rows.add(new String[] {indent + shown, l.type(), shape(l.output()), thousands(l.params()),
+            rows.add(new String[] {indent + shown, l.type(), shape(l.outputDims()), thousands(l.params()),
                     thousands(l.activations()), rf + "/" + l.jump(), l.formula()});
             List<List<LayerInfo>> branches = l.branches();
             for (int b = 0; b < branches.size(); b++) {
@@ -115,13 +132,17 @@ public final class SummaryReport {
      */
     public static String json(ModelSummary s) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.set("input_shape", shapeArray(s.network().input()));
+        root.set("input_shape", shapeArray(Dims.of(s.network().input())));
         root.set("layers", layers(s.layers()));
         root.put("total_params", s.totalParams());
         root.put("total_weights", s.totalWeights());
         root.put("total_biases", s.totalBiases());
         root.put("total_activations", s.totalActivations());
         root.put("total_multiply_adds", s.totalMultiplyAdds());
+        MemoryEstimate m = MemoryEstimate.of(s);
+        root.put("weight_bytes", m.weightBytes());
+        root.put("activation_bytes_per_image", m.activationBytesPerImage());
+        root.put("training_bytes_batch_" + SUMMARY_BATCH, m.trainingBytes(SUMMARY_BATCH, 1));
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -135,7 +156,7 @@ public final class SummaryReport {
             ObjectNode o = a.addObject();
             o.put("name", l.name());
             o.put("type", l.type());
-            o.set("output_shape", shapeArray(l.output()));
+            o.set("output_shape", shapeArray(l.outputDims()));
             o.put("params", l.params());
             o.put("weights", l.weights());
             o.put("biases", l.biases());
@@ -152,9 +173,9 @@ public final class SummaryReport {
         return a;
     }
 
-    private static ArrayNode shapeArray(Shape s) {
+    private static ArrayNode shapeArray(Dims s) {
         ArrayNode a = MAPPER.createArrayNode();
-        for (int d : s.toArray()) {
+        for (long d : s.toArray()) {
             a.add(d);
         }
         return a;

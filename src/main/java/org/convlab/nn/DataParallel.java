@@ -17,6 +17,11 @@ import org.convlab.engine.Parallel;
 final class DataParallel {
     /** Samples per slice at least; LeNet at batch 64 runs as 2 slices of 32. */
     static final int MIN_SLICE = 32;
+    /**
+     * Slices at most: each is a replica with its own activations and gradients, so a huge batch
+     * must not make millions of them (more than the pool's threads gives no speed anyway).
+     */
+    static final int MAX_SLICES = 64;
 
     private final Network master;
     private final Network[] replicas;
@@ -45,14 +50,15 @@ final class DataParallel {
             }
             r.reserve(sliceCapacity);
             replicas[k] = r;
-            inputs[k] = new float[sliceCapacity * sampleSize];
+            inputs[k] = org.convlab.MemoryGuard.floats((long) sliceCapacity * sampleSize,
+                    "the input slice of " + sliceCapacity + " images", "use a smaller --batch");
             labels[k] = new int[sliceCapacity];
         }
     }
 
-    /** Slices for a batch: one per {@link #MIN_SLICE} samples. */
+    /** Slices for a batch: one per {@link #MIN_SLICE} samples, at most {@link #MAX_SLICES}. */
     static int slices(int batch) {
-        return Math.max(1, batch / MIN_SLICE);
+        return Math.max(1, Math.min(MAX_SLICES, batch / MIN_SLICE));
     }
 
     /**

@@ -3,11 +3,14 @@ package org.convlab.nn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.convlab.MemoryGuard;
 import org.convlab.UserInputException;
 import org.convlab.engine.Losses;
 import org.convlab.engine.Shape;
 import org.convlab.engine.Softmax;
+import org.convlab.model.Dims;
 import org.convlab.model.LayerInfo;
+import org.convlab.model.MemoryEstimate;
 import org.convlab.model.NetworkSpec;
 import org.convlab.model.ShapeInference;
 import org.convlab.model.SoftmaxSpec;
@@ -57,11 +60,15 @@ public final class Network {
     private float[] splitOutputs;
     private float[] splitProbabilities;
     private int dataParallelCapacity;
+    private final NetworkMemory memory;
+    /** The capacity the output gradients were checked for (the first backward allocates them). */
+    private int backwardCapacity;
 
     private Network(NetworkSpec spec, long seed) {
         this.spec = spec;
         this.seed = seed;
         this.infos = ShapeInference.infer(spec);
+        this.memory = NetworkMemory.beforeBuild(infos, Dims.of(spec.input()));
         this.input = spec.input();
         LayerFactory factory = new LayerFactory(ctx, seed);
         this.layers = factory.sequence(infos, input);
@@ -79,7 +86,31 @@ public final class Network {
      * from {@code seed}.
      */
     public static Network build(NetworkSpec spec, long seed) {
-        return new Network(spec, seed);
+        try {
+            return new Network(spec, seed);
+        } catch (OutOfMemoryError e) {
+            throw MemoryGuard.refusal(-1, "building this model", "use fewer units or filters");
+        }
+    }
+
+    /** What this network holds in memory, counted from shape inference. */
+    public MemoryEstimate memoryEstimate() {
+        return memory.estimate();
+    }
+
+    /**
+     * Refuses, before a training run, a batch whose gradients, optimizer state ({@code optimizerCopies}
+     * values per parameter: SGD with momentum 1, Adam 2) and activations would not fit the heap.
+     */
+    public void requireTrainingMemory(int batch, int optimizerCopies) {
+        memory.requireTraining(batch, optimizerCopies, buffers.isEmpty());
+    }
+
+    /** Refuses, before inference in batches of {@code batch}, activations that would not fit the heap. */
+    public void requireInferenceMemory(int batch) {
+        if (batch > capacity) {
+            memory.requireInference(batch);
+        }
     }
 
     public NetworkSpec spec() {
@@ -153,8 +184,16 @@ public final class Network {
         if (capacity <= this.capacity) {
             return;
         }
+        memory.requireForward(capacity);
+        try {
+            layers.allocate(capacity);
+        } catch (OutOfMemoryError e) {
+            layers.allocate(0); // let go of what was allocated before the failure
+            this.capacity = 0;
+            throw MemoryGuard.refusal(-1, "the activations of " + capacity + " images", "use a smaller --batch");
+        }
         this.capacity = capacity;
-        layers.allocate(capacity);
+        backwardCapacity = 0;
         probs = null;
         logitGrad = null;
         inputGrad = null;
@@ -230,6 +269,7 @@ public final class Network {
      */
     public float backwardCrossEntropy(int[] labels) {
         requireForward();
+        requireBackwardMemory();
         int k = classes();
         checkLabels(labels, batch);
         zeroGradients();
@@ -259,6 +299,7 @@ public final class Network {
     /** Mean squared error of the output against {@code target} [batch, output size], with all gradients. */
     public float backwardMeanSquared(float[] target) {
         requireForward();
+        requireBackwardMemory();
         zeroGradients();
         int n = batch * output.size();
         float[] dOut = layers.grad(layers.layers().size() - 1);
@@ -413,6 +454,13 @@ public final class Network {
                 throw new UserInputException("label " + labels[n] + " is out of range: the model has " + k
                         + " classes (0.." + (k - 1) + ")");
             }
+        }
+    }
+
+    private void requireBackwardMemory() {
+        if (backwardCapacity != capacity) {
+            memory.requireBackward(capacity, !parameters.isEmpty() && !parameters.get(0).hasGradient());
+            backwardCapacity = capacity;
         }
     }
 

@@ -16,11 +16,11 @@ public final class Parameter {
     public Parameter(String name, int[] shape) {
         this.name = name;
         this.shape = shape.clone();
-        int n = 1;
+        long n = 1;
         for (int d : shape) {
-            n = Math.multiplyExact(n, d);
+            n = org.convlab.MemoryGuard.times(n, d);
         }
-        this.value = new float[n];
+        this.value = org.convlab.MemoryGuard.floats(n, "the tensor " + name + " " + Arrays.toString(shape), null);
     }
 
     /** Layer name and role, e.g. {@code conv1.weight}, {@code bn1.bias}. */
@@ -44,9 +44,14 @@ public final class Parameter {
      */
     public float[] grad() {
         if (grad == null) {
-            grad = new float[value.length];
+            grad = org.convlab.MemoryGuard.floats(value.length, "the gradient of " + name, "train a smaller model");
         }
         return grad;
+    }
+
+    /** Whether the gradient has been allocated (the first backward does it). */
+    public boolean hasGradient() {
+        return grad != null;
     }
 
     /**

@@ -19,7 +19,11 @@ public final class Evaluator {
         int k = net.classes();
         long[][] confusion = new long[k][k];
         boolean softmaxLast = net.spec().layers().get(net.spec().layers().size() - 1) instanceof SoftmaxSpec;
-        float[] out = new float[Math.multiplyExact(batchSize, k)];
+        // a batch larger than the data is the whole data: no buffer needs to be larger than that
+        batchSize = Math.max(1, Math.min(batchSize, data.size()));
+        net.requireInferenceMemory(batchSize);
+        float[] out = org.convlab.MemoryGuard.floats((long) batchSize * k, "the outputs of " + batchSize + " images",
+                "use a smaller --batch");
         double lossSum = 0;
         try (BatchStream stream = new BatchStream(data, batchSize, 0, 0, false, Augmentation.NONE)) {
             for (var batch = stream.next(); batch != null; batch = stream.next()) {

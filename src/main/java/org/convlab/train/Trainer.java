@@ -70,6 +70,11 @@ public final class Trainer {
         this.dropoutSeed = config.seed();
     }
 
+    /** Values per parameter the optimizer keeps: Adam's two moments, SGD's momentum (none without it). */
+    static int optimizerCopies(TrainingConfig c) {
+        return c.optimizer() == OptimizerKind.ADAM ? 2 : c.momentum() > 0 ? 1 : 0;
+    }
+
     private void check(Dataset d) {
         if (!d.shape().equals(net.inputShape())) {
             throw new UserInputException("the data's samples are " + d.shape().toSlideString()
@@ -162,9 +167,16 @@ public final class Trainer {
         if (config.threads() > 0) {
             Parallel.setThreads(config.threads());
         }
-        int batch = config.batchSize();
-        int batches = (train.size() + batch - 1) / batch;
-        net.reserve(Math.min(batch, Math.max(train.size(), 1)));
+        // a batch larger than the data is the whole data: no buffer needs to be larger than that
+        int batch = Math.min(config.batchSize(), Math.max(train.size(), 1));
+        int batches = (int) (((long) train.size() + batch - 1) / batch);
+        try {
+            net.requireTrainingMemory(batch, optimizerCopies(config));
+        } catch (UserInputException e) {
+            throw batch < config.batchSize() ? new UserInputException("--batch " + config.batchSize() + " takes the whole "
+                    + "training set of " + batch + " images at once, and " + e.getMessage()) : e;
+        }
+        net.reserve(batch);
         listener.begin(new TrainingListener.Start(startEpoch + 1, config.epochs(), train.size(),
                 validation == null ? 0 : validation.size(), batches, net.spec().classes()));
         long runStart = System.nanoTime();

@@ -115,7 +115,7 @@ class ConvArithmeticTest {
                 ConvSpec.of(1, 3, 1, Padding.SAME), ConvSpec.of(1, 3, 1, Padding.SAME), PoolSpec.max(2, 2),
                 ConvSpec.of(1, 3, 1, Padding.SAME)));
         List<LayerInfo> i = ShapeInference.infer(net);
-        assertEquals(List.of(3, 5, 6, 10), i.stream().map(LayerInfo::receptiveHeight).toList());
-        assertEquals(List.of(1, 1, 2, 2), i.stream().map(LayerInfo::jump).toList());
+        assertEquals(List.of(3L, 5L, 6L, 10L), i.stream().map(LayerInfo::receptiveHeight).toList());
+        assertEquals(List.of(1L, 1L, 2L, 2L), i.stream().map(LayerInfo::jump).toList());
     }
 }

@@ -83,9 +83,14 @@ class ModelJsonTest {
     void samePaddingOnAnEvenKernelAndHugeSizesAreUserErrors() {
         assertTrue(error("[{\"type\": \"conv\", \"filters\": 1, \"kernel\": 4, \"padding\": \"same\"}]")
                 .startsWith("m.json: layers[0].padding: 'same' needs an odd kernel size, got 4x4"));
+        // a model too large to build is still counted (issue 13): only its engine shape is refused
         NetworkSpec huge = read("[{\"type\": \"conv\", \"filters\": 10000000, \"kernel\": 1}]");
-        String m = assertThrows(UserInputException.class, () -> ShapeInference.infer(huge)).getMessage();
-        assertTrue(m.startsWith("conv1: the sizes are too large"), m);
+        LayerInfo conv = ShapeInference.infer(huge).get(0);
+        Dims in = conv.inputDims();
+        assertEquals(Math.multiplyExact(10_000_000L, in.height() * in.width()), conv.activations());
+        String m = assertThrows(UserInputException.class, conv::output).getMessage();
+        assertEquals("layer conv1: its output 10,000,000 x " + in.height() + " x " + in.width()
+                + " has more values than one tensor can hold (2^31 - 1)", m);
         assertTrue(assertThrows(UserInputException.class, () -> ModelReader.read(
                 "{\"input\": {\"channels\": 3, \"height\": 100000, \"width\": 100000}, \"layers\": []}", "m.json"))
                 .getMessage().startsWith("m.json: input: is too large"));

@@ -76,7 +76,7 @@ final class StepThroughLink {
     void openModel(String source, NetworkSpec spec) {
         long work = 0;
         for (LayerInfo l : ShapeInference.infer(spec)) {
-            work += l.multiplyAdds();
+            work = org.convlab.MemoryGuard.plus(work, l.multiplyAdds()); // saturates: a huge net is refused, never wrapped
         }
         if (work > MAX_MULTIPLY_ADDS) {
             throw new UserInputException(String.format(Locale.ROOT, "%s needs %,d multiply-adds for one image. The step-through"

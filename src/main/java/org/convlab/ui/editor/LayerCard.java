@@ -90,7 +90,7 @@ final class LayerCard extends VBox {
         switch (row.status()) {
             case FITS -> {
                 LayerInfo i = row.info();
-                body.getChildren().add(styled(new Label("out  " + SummaryReport.shape(i.output())), "card-output"));
+                body.getChildren().add(styled(new Label("out  " + SummaryReport.shape(i.outputDims())), "card-output"));
                 body.getChildren().add(styled(new Label("params " + LayerText.count(i.params()) + "   act "
                         + LayerText.count(i.activations())), "card-counts"));
                 card.setTooltip(new Tooltip(i.formula()));
@@ -157,7 +157,7 @@ final class LayerCard extends VBox {
             for (int k = 0; k < layers.size(); k++) {
                 String out = "";
                 if (info != null && b < info.branches().size() && k < info.branches().get(b).size()) {
-                    out = "  \u2192 " + SummaryReport.shape(info.branches().get(b).get(k).output());
+                    out = "  \u2192 " + SummaryReport.shape(info.branches().get(b).get(k).outputDims());
                 }
                 Label line = styled(new Label(LayerText.settings(layers.get(k)) + out), "branch-layer");
                 line.setWrapText(true);

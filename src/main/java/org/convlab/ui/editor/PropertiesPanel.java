@@ -123,7 +123,7 @@ public final class PropertiesPanel extends VBox {
             header.setText("Input");
             output.setText("output " + SummaryReport.shape(model.document().input()));
             formula.setText("the image the network reads");
-            counts.setText("values " + LayerText.count(model.document().input().size()));
+            counts.setText("values " + LayerText.count(org.convlab.model.Dims.of(model.document().input()).count()));
             setMisfit(false);
             return;
         }
@@ -131,7 +131,7 @@ public final class PropertiesPanel extends VBox {
         switch (row.status()) {
             case FITS -> {
                 LayerInfo i = row.info();
-                output.setText("output " + SummaryReport.shape(i.output()));
+                output.setText("output " + SummaryReport.shape(i.outputDims()));
                 formula.setText(i.formula());
                 counts.setText("params " + LayerText.count(i.params()) + " (weights " + LayerText.count(i.weights())
                         + "), activations " + LayerText.count(i.activations()) + ", multiply-adds "

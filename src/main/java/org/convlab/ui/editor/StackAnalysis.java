@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.convlab.UserInputException;
 import org.convlab.engine.Shape;
+import org.convlab.model.Dims;
 import org.convlab.model.LayerInfo;
 import org.convlab.model.LayerSpec;
 import org.convlab.model.ModelSummary;
@@ -25,7 +26,7 @@ public final class StackAnalysis {
         if (layers.isEmpty()) {
             return rows;
         }
-        List<LayerInfo> infos = tryInfer(doc.input(), layers);
+        List<LayerInfo> infos = tryInfer(Dims.of(doc.input()), layers);
         if (infos != null) {
             for (LayerInfo i : infos) {
                 rows.add(new LayerRow(i.spec(), LayerRow.Status.FITS, i, null, null));
@@ -36,7 +37,7 @@ public final class StackAnalysis {
         List<LayerInfo> fitting = List.of();
         int bad = 0;
         for (int k = 1; k <= layers.size(); k++) {
-            List<LayerInfo> prefix = tryInfer(doc.input(), layers.subList(0, k));
+            List<LayerInfo> prefix = tryInfer(Dims.of(doc.input()), layers.subList(0, k));
             if (prefix == null) {
                 bad = k - 1;
                 break;
@@ -46,9 +47,11 @@ public final class StackAnalysis {
         for (LayerInfo i : fitting) {
             rows.add(new LayerRow(i.spec(), LayerRow.Status.FITS, i, null, null));
         }
-        Shape in = fitting.isEmpty() ? doc.input() : fitting.get(fitting.size() - 1).output();
+        Dims in = fitting.isEmpty() ? Dims.of(doc.input()) : fitting.get(fitting.size() - 1).outputDims();
         LayerSpec misfit = layers.get(bad);
-        rows.add(new LayerRow(misfit, LayerRow.Status.MISFIT, null, problem(in, misfit), MisfitFixes.suggest(in, misfit)));
+        // the fixes try the layer on an engine shape; after a layer too large for one, there are none
+        MisfitFixes.Fix fix = in.fitsTensor() ? MisfitFixes.suggest(in.toShape("input", "input"), misfit) : null;
+        rows.add(new LayerRow(misfit, LayerRow.Status.MISFIT, null, problem(in, misfit), fix));
         for (int i = bad + 1; i < layers.size(); i++) {
             rows.add(new LayerRow(layers.get(i), LayerRow.Status.UNKNOWN, null, null, null));
         }
@@ -69,16 +72,21 @@ public final class StackAnalysis {
 
     /** The layers' infos on {@code in}, or null when one of them does not fit. */
     static List<LayerInfo> tryInfer(Shape in, List<LayerSpec> layers) {
+        return tryInfer(Dims.of(in), layers);
+    }
+
+    /** The layers' infos on {@code in} (which may be too large to allocate), or null when one of them does not fit. */
+    static List<LayerInfo> tryInfer(Dims in, List<LayerSpec> layers) {
         try {
-            return ShapeInference.infer(new NetworkSpec(in, List.of(), layers));
+            return ShapeInference.infer(in, layers);
         } catch (UserInputException e) {
             return null;
         }
     }
 
-    private static String problem(Shape in, LayerSpec layer) {
+    private static String problem(Dims in, LayerSpec layer) {
         try {
-            ShapeInference.infer(new NetworkSpec(in, List.of(), List.of(layer)));
+            ShapeInference.infer(in, List.of(layer));
             return layer.label() + " does not fit";
         } catch (UserInputException e) {
             return e.getMessage();

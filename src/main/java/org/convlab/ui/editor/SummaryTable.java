@@ -12,7 +12,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
+import org.convlab.MemoryGuard;
 import org.convlab.model.LayerInfo;
+import org.convlab.model.MemoryEstimate;
 import org.convlab.model.ModelSummary;
 import org.convlab.model.SummaryReport;
 import org.convlab.ui.Theme;
@@ -44,7 +46,7 @@ public final class SummaryTable extends VBox {
         table.getColumns().add(column("layer", "name", r -> r.name()));
         table.getColumns().add(column("type", "type", r -> r.spec().type()));
         table.getColumns().add(column("output", "output", r -> switch (r.status()) {
-            case FITS -> SummaryReport.shape(r.info().output());
+            case FITS -> SummaryReport.shape(r.info().outputDims());
             case MISFIT -> "does not fit";
             case UNKNOWN -> "input unknown";
         }));
@@ -118,10 +120,11 @@ public final class SummaryTable extends VBox {
                     : "Totals appear when every layer fits.");
         } else {
             totals.setText("Input " + SummaryReport.shape(s.network().input()) + " -> output "
-                    + SummaryReport.shape(s.layers().get(s.layers().size() - 1).output())
+                    + SummaryReport.shape(s.layers().get(s.layers().size() - 1).outputDims())
                     + ".  Params " + LayerText.count(s.totalParams()) + " (weights " + LayerText.count(s.totalWeights())
                     + " + biases " + LayerText.count(s.totalBiases()) + ").  Activations " + LayerText.count(s.totalActivations())
-                    + " values per sample.  Multiply-adds " + LayerText.count(s.totalMultiplyAdds()) + " per sample.");
+                    + " values per sample.  Multiply-adds " + LayerText.count(s.totalMultiplyAdds()) + " per sample.  "
+                    + memory(s));
         }
     }
 
@@ -157,5 +160,14 @@ public final class SummaryTable extends VBox {
         TableColumn<LayerRow, String> c = column(title, id, r -> r.fits() ? LayerText.count(value.apply(r.info())) : "");
         c.setStyle("-fx-alignment: center-right;");
         return c;
+    }
+
+    /** What the stack would take in memory: weights, one image, training at the summary's batch; and what Java has. */
+    static String memory(ModelSummary s) {
+        MemoryEstimate m = MemoryEstimate.of(s);
+        return "Memory: weights " + MemoryGuard.size(m.weightBytes()) + ", activations "
+                + MemoryGuard.size(m.activationBytesPerImage()) + " per image, training at batch "
+                + SummaryReport.SUMMARY_BATCH + " " + MemoryGuard.size(m.trainingBytes(SummaryReport.SUMMARY_BATCH, 1))
+                + " (Java may use " + MemoryGuard.size(Runtime.getRuntime().maxMemory()) + ").";
     }
 }
