@@ -42,7 +42,11 @@ final class AtomicSave {
         if (file.toString().isEmpty()) {
             throw new IOException("no file name given (the path is empty)");
         }
-        Path target = realTarget(file.toAbsolutePath());
+        Path given = file.toAbsolutePath();
+        Path target = realTarget(given);
+        if (!target.equals(given) && given.getParent() != null && given.getFileName() != null) {
+            removeStale(given.getParent(), given.getFileName().toString()); // left by saves that replaced the link itself
+        }
         if (target.getFileName() == null || Files.isDirectory(target)) {
             throw new IOException("is a folder; give a file name inside it");
         }

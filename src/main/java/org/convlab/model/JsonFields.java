@@ -219,9 +219,9 @@ final class JsonFields {
         DecodedFloats decoded = base64 ? base64(t.raw("base64"), t.at("base64")) : numbers(t.raw("data"), t.at("data"));
         if (base64 && decoded.bytes() != count * Float.BYTES) {
             throw error(t.at("base64"), "holds " + org.convlab.MemoryGuard.count(decoded.bytes()) + " bytes"
-                    + (decoded.bytes() % 4 != 0 ? " (not a whole number of float32 values)" : " (" + decoded.count() + " float32 values)")
+                    + (decoded.bytes() % 4 != 0 ? " (not a whole number of float32 values)" : " (" + decoded.count() + " float32 value" + (decoded.count() == 1 ? ")" : "s)"))
                     + ", but shape " + shapeText + " needs " + org.convlab.MemoryGuard.count(count * Float.BYTES)
-                    + " bytes (" + count + " values)");
+                    + " bytes (" + count + (count == 1 ? " value)" : " values)"));
         }
         if (!base64 && decoded.count() != count) {
             throw error(t.path(), "shape " + shapeText + " holds " + count + " values but data has " + decoded.count());

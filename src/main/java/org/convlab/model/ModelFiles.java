@@ -75,7 +75,8 @@ public final class ModelFiles {
                 }
             });
         } catch (IOException e) {
-            throw new UserInputException(file + ": cannot save the model (" + e.getMessage() + ")", e);
+            throw new UserInputException((file.toString().isEmpty() ? "''" : file) + ": cannot save the model ("
+                    + e.getMessage() + ")", e);
         }
     }
 
@@ -95,15 +96,16 @@ public final class ModelFiles {
         } catch (UserInputException e) {
             reason = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
         }
+        String shown = target.toString().isEmpty() ? "''" : target.toString();
         Path rescue = rescueFile(modelName);
         try {
             write(rescue, net);
         } catch (UserInputException e) {
             String second = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
-            throw new UserInputException("could not save to " + target + " (" + reason + "), nor to " + rescue + " ("
+            throw new UserInputException("could not save to " + shown + " (" + reason + "), nor to " + rescue + " ("
                     + second + "): the trained model is lost; free some space or choose another --out and train again");
         }
-        throw new UserInputException("could not save to " + target + " (" + reason + "); the trained model is safe in "
+        throw new UserInputException("could not save to " + shown + " (" + reason + "); the trained model is safe in "
                 + rescue);
     }
 

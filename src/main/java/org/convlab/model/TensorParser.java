@@ -144,10 +144,12 @@ public final class TensorParser extends JsonParserDelegate {
         Sink sink = new Sink(preallocated());
         try {
             delegate.readBinaryValue(Base64Variants.MIME_NO_LINEFEEDS.withPaddingAllowed(), sink);
-        } catch (JsonParseException e) {
+        } catch (JsonParseException | IllegalArgumentException e) {
+            // Jackson reports a bad character as either; the message names it
+            String m = e instanceof JsonParseException j ? j.getOriginalMessage() : e.getMessage();
             throw error(path(delegate.getParsingContext(), null), "is not valid base64 ("
-                    + e.getOriginalMessage().lines().findFirst().orElse("") + ", line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")");
+                    + (m == null ? "" : m.lines().findFirst().orElse("").replace(" content", "")) + ", line "
+                    + delegate.currentLocation().getLineNr() + ", column " + delegate.currentLocation().getColumnNr() + ")");
         }
         return sink.finish(true);
     }

@@ -143,7 +143,11 @@ public record Checkpoint(NetworkSpec model, TrainingConfig config, int epoch, Ma
     }
 
     private static Checkpoint of(CheckpointFields top, String name) {
-        top.whole("version", VERSION, VERSION, "the only version this ConvLab reads");
+        JsonNode version = top.required("version");
+        if (!version.isIntegralNumber() || !version.canConvertToInt() || version.intValue() != VERSION) {
+            throw top.error("version", "is " + CheckpointFields.describe(version) + ", but this ConvLab reads checkpoint version "
+                    + VERSION + " only");
+        }
         NetworkSpec model = ModelReader.read(top.required("model"), name + " (model)");
         int maxShift = Math.max(model.input().height(), model.input().width());
         TrainingConfig config;
