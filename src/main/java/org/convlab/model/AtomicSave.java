@@ -140,14 +140,16 @@ final class AtomicSave {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, p -> p.getFileName().toString().endsWith(".tmp"))) {
             for (Path f : files) {
                 String n = f.getFileName().toString();
-                String middle = n.startsWith(prefix) ? n.substring(prefix.length(), n.length() - 4) : null;
+                String middle = n.startsWith(prefix) && n.length() > prefix.length() + 4
+                        ? n.substring(prefix.length(), n.length() - 4) : null;
                 var ours = middle == null ? null : OURS.matcher(middle);
                 boolean stale;
                 if (ours != null && ours.matches()) {
                     long pid = Long.parseLong(ours.group(1));
                     stale = !ACTIVE.contains(f) && (pid == PID || ProcessHandle.of(pid).isEmpty());
                 } else {
-                    stale = n.startsWith(oldPrefix) && OLD_STYLE.matcher(n.substring(oldPrefix.length(), n.length() - 4)).matches();
+                    stale = n.startsWith(oldPrefix) && n.length() > oldPrefix.length() + 4
+                            && OLD_STYLE.matcher(n.substring(oldPrefix.length(), n.length() - 4)).matches();
                 }
                 if (stale && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
                     Files.deleteIfExists(f);
