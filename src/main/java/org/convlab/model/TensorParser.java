@@ -297,8 +297,17 @@ public final class TensorParser extends JsonParserDelegate {
 
         @Override
         public void write(byte[] b, int off, int len) {
-            for (int i = off; i < off + len; i++) {
-                write(b[i]);
+            int i = off;
+            int end = off + len;
+            while (i < end && pending != 0) {
+                write(b[i++]);
+            }
+            for (; i + 4 <= end; i += 4) { // whole floats straight from the buffer
+                bytes += 4;
+                put(Float.intBitsToFloat((b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF) << 16 | (b[i + 3] & 0xFF) << 24));
+            }
+            while (i < end) {
+                write(b[i++]);
             }
         }
 
