@@ -55,7 +55,6 @@ final class AtomicSave {
         String name = target.getFileName().toString();
         removeStale(dir, name);
         Path tmp = createTemp(dir, name);
-        ACTIVE.add(tmp);
         try {
             content.writeTo(tmp);
             force(tmp);
@@ -111,15 +110,18 @@ final class AtomicSave {
         String prefix = tempPrefix(name);
         for (int attempt = 0; ; attempt++) {
             Path tmp = dir.resolve(prefix + PID + "-" + Math.abs(ThreadLocalRandom.current().nextInt()) + ".tmp");
+            ACTIVE.add(tmp); // before it exists: another thread's clean-up must never take it for stale
             try {
                 // no permission attributes: the file gets what the umask gives, like any new file
                 Files.newByteChannel(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
                 return tmp;
             } catch (FileAlreadyExistsException e) {
+                ACTIVE.remove(tmp);
                 if (attempt == 100) {
                     throw plain(e);
                 }
             } catch (IOException e) {
+                ACTIVE.remove(tmp);
                 throw plain(e);
             }
         }

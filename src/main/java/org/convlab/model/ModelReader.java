@@ -20,6 +20,12 @@ import org.convlab.engine.Shape;
  * listed in {@link #FIELDS}; defaults follow PyTorch (stride 1, padding valid, bias on, pool
  * stride = window, leakyrelu slope 0.01, dropout 0.5, batchnorm eps 1e-5 momentum 0.1) except
  * lrn, whose defaults are AlexNet's (size 5, alpha 1e-4, beta 0.75, k 2).
+ *
+ * <p>The JSON is parsed by a {@link TensorParser}, which decodes tensors while streaming, and the
+ * tree is then checked where the values enter: integers outside the int range are refused (never
+ * wrapped), weights and statistics must be finite, running variances non-negative, base64 must
+ * hold exactly the shape's bytes, class names must match the network's outputs, and nothing may
+ * follow the JSON object.
  */
 public final class ModelReader {
     public static final String FORMAT = "convlab-model";

@@ -7,9 +7,9 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.stage.FileChooser;
+import org.convlab.UserInputException;
 import org.convlab.model.ModelFiles;
 import org.convlab.model.NetworkSpec;
-import org.convlab.UserInputException;
 
 /** Saving a trained model: a file chooser, then an atomic write off the FX thread. */
 final class ModelSaver {
