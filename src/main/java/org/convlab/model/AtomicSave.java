@@ -187,7 +187,10 @@ final class AtomicSave {
             return e; // already plain
         }
         String reason;
-        String m = e.getMessage() == null ? "" : e.getMessage();
+        String m = "";
+        for (Throwable t = e; t != null; t = t.getCause()) { // ImageIO hides the disk's answer in a cause
+            m += t.getMessage() == null ? "" : t.getMessage() + "\n";
+        }
         if (m.contains("No space left") || m.contains("Disk quota")) {
             reason = "the disk is full";
         } else if (e instanceof FileAlreadyExistsException f && f.getReason() == null) {
