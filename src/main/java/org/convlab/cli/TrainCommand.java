@@ -190,8 +190,9 @@ final class TrainCommand implements Callable<Integer> {
         TrainingResult result = trainer.run(new TrainProgress(stdout));
 
         Path target = out != null ? out : Path.of(defaultName(model));
-        ModelFiles.write(target, SpecExport.withWeights(net).withPreprocessing(
-                InputPreparation.record(dataOptions.get("normalize"), resizeMode, splits.loaded())));
+        // a failed save puts the model in the temp folder and says where (exit 2): the run is never lost
+        ModelFiles.writeOrRescue(target, SpecExport.withWeights(net).withPreprocessing(
+                InputPreparation.record(dataOptions.get("normalize"), resizeMode, splits.loaded())), model);
         if (result.stop() != null) {
             stdout.flush();
             throw new UserInputException(result.stop().message() + " Saved those weights to " + target);

@@ -16,6 +16,7 @@ final class JsonFields {
     private final JsonNode node;
     private final String path;
     private final String file;
+    private String label;
 
     JsonFields(JsonNode node, String path, String file) {
         this.node = node;
@@ -28,6 +29,16 @@ final class JsonFields {
 
     String path() {
         return path;
+    }
+
+    /** Names the layer in messages about its tensors' values: {@code layers[3] (conv2).weight}. */
+    JsonFields labelled(String layerLabel) {
+        this.label = layerLabel;
+        return this;
+    }
+
+    ParamData tensor(String field) {
+        return tensor(field, label);
     }
 
     String at(String field) {
@@ -83,14 +94,16 @@ final class JsonFields {
 
     int positiveInt(JsonNode v, String where) {
         if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() <= 0) {
-            throw error(where, "must be a positive integer, got " + describe(v));
+            throw error(where, "must be a positive integer" + (v.isIntegralNumber() && !v.canConvertToInt()
+                    ? " up to 2147483647" : "") + ", got " + describe(v));
         }
         return v.intValue();
     }
 
     int nonNegativeInt(JsonNode v, String where) {
         if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 0) {
-            throw error(where, "must be an integer >= 0, got " + describe(v));
+            throw error(where, "must be an integer >= 0" + (v.isIntegralNumber() && !v.canConvertToInt()
+                    ? " and at most 2147483647" : "") + ", got " + describe(v));
         }
         return v.intValue();
     }
@@ -119,8 +132,8 @@ final class JsonFields {
             return fallback;
         }
         JsonNode v = node.get(field);
-        if (!v.isNumber()) {
-            throw error(at(field), "must be a number, got " + describe(v));
+        if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+            throw error(at(field), "must be a finite number, got " + describe(v));
         }
         return v.doubleValue();
     }
@@ -172,8 +185,13 @@ final class JsonFields {
         throw error(at(field), "must be \"valid\", \"same\", a number or [rows, cols], got " + describe(v));
     }
 
-    /** A tensor {"shape": [...], "data": [...]} or {"shape": [...], "base64": "..."} (little-endian float32), or null. */
-    ParamData tensor(String field) {
+    /**
+     * A tensor {"shape": [...], "data": [...]} or {"shape": [...], "base64": "..."} (little-endian
+     * float32), or null. The values normally arrive already decoded by {@link TensorParser}; they
+     * are taken over without a copy. NaN and infinite values are refused here, where they enter,
+     * naming the layer ({@code label}) and the position; so is a negative running variance.
+     */
+    ParamData tensor(String field, String label) {
         if (!has(field)) {
             return null;
         }
@@ -187,52 +205,88 @@ final class JsonFields {
         long count = 1;
         for (int i = 0; i < shape.length; i++) {
             shape[i] = positiveInt(shapeNode.get(i), t.at("shape") + "[" + i + "]");
-            count *= shape[i];
+            count = org.convlab.MemoryGuard.times(count, shape[i]);
         }
-        float[] data;
+        String shapeText = java.util.Arrays.toString(shape);
         if (t.has("data") == t.has("base64")) {
             throw error(t.path(), "needs exactly one of \"data\" (a list of numbers) or \"base64\" (little-endian float32)");
         }
-        if (t.has("data")) {
-            JsonNode d = t.raw("data");
-            if (!d.isArray()) {
-                throw error(t.at("data"), "must be a list of numbers, got " + describe(d));
-            }
-            data = new float[d.size()];
-            for (int i = 0; i < data.length; i++) {
-                if (!d.get(i).isNumber()) {
-                    throw error(t.at("data") + "[" + i + "]", "must be a number, got " + describe(d.get(i)));
-                }
-                data[i] = d.get(i).floatValue();
-            }
-        } else {
-            data = decodeBase64(t.text("base64", null), t.at("base64"));
+        if (count > Integer.MAX_VALUE - 16) {
+            throw error(t.at("shape"), shapeText + " holds " + org.convlab.MemoryGuard.count(count)
+                    + " values, more than one tensor can hold (2,147,483,631)");
         }
-        if (data.length != count) {
-            throw error(t.path(), "shape " + java.util.Arrays.toString(shape) + " holds " + count + " values but "
-                    + (t.has("data") ? "data" : "base64") + " has " + data.length);
+        boolean base64 = t.has("base64");
+        DecodedFloats decoded = base64 ? base64(t.raw("base64"), t.at("base64")) : numbers(t.raw("data"), t.at("data"));
+        if (base64 && decoded.bytes() != count * Float.BYTES) {
+            throw error(t.at("base64"), "holds " + org.convlab.MemoryGuard.count(decoded.bytes()) + " bytes"
+                    + (decoded.bytes() % 4 != 0 ? " (not a whole number of float32 values)" : " (" + decoded.count() + " float32 value" + (decoded.count() == 1 ? ")" : "s)"))
+                    + ", but shape " + shapeText + " needs " + org.convlab.MemoryGuard.count(count * Float.BYTES)
+                    + " bytes (" + count + (count == 1 ? " value)" : " values)"));
         }
-        return new ParamData(shape, data);
+        if (!base64 && decoded.count() != count) {
+            throw error(t.path(), "shape " + shapeText + " holds " + count + " values but data has " + decoded.count());
+        }
+        float[] data = decoded.values();
+        String named = path + (label == null ? "" : " (" + label + ")") + "." + field;
+        for (int i = 0; i < data.length; i++) {
+            float v = data[i];
+            if (Float.isNaN(v) || Float.isInfinite(v)) {
+                throw error(named, "value " + (i + 1) + " of " + data.length + " is " + (Float.isNaN(v) ? "NaN" : v > 0
+                        ? "+infinity" : "-infinity") + " (weights and statistics must be finite numbers)");
+            }
+            if (v < 0 && field.equals("running_var")) {
+                throw error(named, "value " + (i + 1) + " of " + data.length + " is " + v
+                        + ", but a variance is never negative");
+            }
+        }
+        return ParamData.adopt(shape, data);
     }
 
-    private float[] decodeBase64(String text, String where) {
+    /** Values of a "base64" field: decoded while parsing, or (a tree built elsewhere) a string. */
+    private DecodedFloats base64(JsonNode v, String where) {
+        DecodedFloats f = DecodedFloats.of(v);
+        if (f != null) {
+            return f;
+        }
+        if (!v.isTextual()) {
+            throw error(where, "must be a string of base64, got " + describe(v));
+        }
         byte[] bytes;
         try {
-            bytes = Base64.getDecoder().decode(text);
+            bytes = Base64.getDecoder().decode(v.textValue());
         } catch (IllegalArgumentException e) {
             throw error(where, "is not valid base64 (" + e.getMessage() + ")");
         }
-        if (bytes.length % 4 != 0) {
-            throw error(where, "holds " + bytes.length + " bytes, not a whole number of float32 values");
-        }
         float[] out = new float[bytes.length / 4];
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
-        return out;
+        return new DecodedFloats(bytes.length % 4 == 0 ? out : null, out.length, bytes.length);
+    }
+
+    /** Values of a "data" field: read while parsing, or (a tree built elsewhere) an array of numbers. */
+    private DecodedFloats numbers(JsonNode d, String where) {
+        DecodedFloats f = DecodedFloats.of(d);
+        if (f != null) {
+            return f;
+        }
+        if (!d.isArray()) {
+            throw error(where, "must be a list of numbers, got " + describe(d));
+        }
+        float[] data = new float[d.size()];
+        for (int i = 0; i < data.length; i++) {
+            if (!d.get(i).isNumber()) {
+                throw error(where + "[" + i + "]", "must be a number, got " + describe(d.get(i)));
+            }
+            data[i] = d.get(i).floatValue();
+        }
+        return new DecodedFloats(data, data.length, -1);
     }
 
     static String describe(JsonNode v) {
         if (v == null || v.isMissingNode()) {
             return "nothing";
+        }
+        if (DecodedFloats.of(v) != null) {
+            return DecodedFloats.of(v).toString();
         }
         String s = v.toString();
         return s.length() > 40 ? s.substring(0, 37) + "..." : s;

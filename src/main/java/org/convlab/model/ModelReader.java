@@ -1,9 +1,12 @@
 package org.convlab.model;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +20,18 @@ import org.convlab.engine.Shape;
  * listed in {@link #FIELDS}; defaults follow PyTorch (stride 1, padding valid, bias on, pool
  * stride = window, leakyrelu slope 0.01, dropout 0.5, batchnorm eps 1e-5 momentum 0.1) except
  * lrn, whose defaults are AlexNet's (size 5, alpha 1e-4, beta 0.75, k 2).
+ *
+ * <p>The JSON is parsed by a {@link TensorParser}, which decodes tensors while streaming, and the
+ * tree is then checked where the values enter: integers outside the int range are refused (never
+ * wrapped), weights and statistics must be finite, running variances non-negative, base64 must
+ * hold exactly the shape's bytes, class names must match the network's outputs, and nothing may
+ * follow the JSON object.
  */
 public final class ModelReader {
     public static final String FORMAT = "convlab-model";
     public static final int VERSION = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper MAPPER = TensorParser.MAPPER;
 
     /** Allowed fields of each layer type ("type" and "name" are allowed everywhere). */
     static final Map<String, Set<String>> FIELDS = Map.ofEntries(
@@ -51,24 +59,65 @@ public final class ModelReader {
     }
 
     /**
-     * Parses model JSON.
+     * Parses model JSON held in a string (small models, tests); files go through
+     * {@link ModelFiles#read}, which streams.
      *
      * @param source the file name for messages (null: none)
      */
     public static NetworkSpec read(String json, String source) {
+        try (JsonParser p = new TensorParser(TensorParser.FACTORY.createParser(json), source, json.length(),
+                TensorParser.MODEL)) {
+            return read(p, source);
+        } catch (IOException e) {
+            throw new UserInputException(prefix(source) + "cannot read the model (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Parses a model from a streaming parser (a {@link TensorParser}), refusing anything after the JSON. */
+    static NetworkSpec read(JsonParser parser, String source) throws IOException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = TensorParser.MAPPER.readTree(parser);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new UserInputException((source == null ? "" : source + ": ") + "not a valid JSON model file"
-                    + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw notJson(e, source, "model");
         }
         if (root == null || root.isMissingNode()) {
-            throw new UserInputException((source == null ? "" : source + ": ") + "the file is empty, expected a JSON model");
+            throw new UserInputException(prefix(source) + "the file is empty, expected a JSON model");
         }
+        return read(root, source);
+    }
+
+    /** Reads a model from a tree that {@link TensorParser} built (a checkpoint's {@code "model"}). */
+    public static NetworkSpec read(JsonNode root, String source) {
         return new ModelReader(source).network(root);
+    }
+
+    /**
+     * One line for a file that is not JSON, or not only JSON: where, and what, in plain words.
+     *
+     * @param what "model", "checkpoint"
+     */
+    public static UserInputException notJson(JsonProcessingException e, String source, String what) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (m.startsWith("Trailing token")) {
+            return new UserInputException(prefix(source) + "there is more after the end of the JSON " + what + where
+                    + ": a " + what + " file holds one JSON object and nothing after it");
+        }
+        if (e instanceof StreamConstraintsException && m.contains("nesting depth")) {
+            return new UserInputException(prefix(source) + "the JSON is nested more than " + TensorParser.MAX_DEPTH
+                    + " levels deep" + where + ", far more than any " + what + " needs");
+        }
+        if (m.contains("Invalid UTF-8")) {
+            return new UserInputException(prefix(source) + "is not UTF-8 text, as a " + what + " file must be" + where);
+        }
+        return new UserInputException(prefix(source) + "not a valid JSON " + what + " file" + where + ": "
+                + m.lines().findFirst().orElse(""));
+    }
+
+    private static String prefix(String source) {
+        return source == null ? "" : source + ": ";
     }
 
     private NetworkSpec network(JsonNode root) {
@@ -104,12 +153,32 @@ public final class ModelReader {
         if (layers.isEmpty()) {
             throw top.error("layers", "the model needs at least one layer");
         }
+        NetworkSpec net;
         try {
-            return new NetworkSpec(input, classes, layers, top.has("preprocessing") ? preprocessing(top) : null);
+            net = new NetworkSpec(input, classes, layers, top.has("preprocessing") ? preprocessing(top) : null);
         } catch (JsonFields.PathError e) {
             throw e;
         } catch (UserInputException e) {
             throw new UserInputException((file == null ? "" : file + ": ") + e.getMessage(), e);
+        }
+        checkClassCount(net, top);
+        return net;
+    }
+
+    /** Class names must match the network's outputs, one name per output value. */
+    private static void checkClassCount(NetworkSpec net, JsonFields top) {
+        if (net.classes().isEmpty()) {
+            return;
+        }
+        long outputs;
+        try {
+            outputs = ShapeInference.outputShape(net).size();
+        } catch (UserInputException | ArithmeticException e) {
+            return; // layers that do not fit: the summary shows where, with the arithmetic
+        }
+        if (outputs != net.classes().size()) {
+            throw top.error("classes", net.classes().size() + " class names, but the network has " + outputs
+                    + " output" + (outputs == 1 ? "" : "s") + ": give one name per output (or none)");
         }
     }
 
@@ -142,8 +211,8 @@ public final class ModelReader {
         }
         float[] out = new float[a.size()];
         for (int i = 0; i < out.length; i++) {
-            if (!a.get(i).isNumber()) {
-                throw p.error(p.at(field) + "[" + i + "]", "must be a number, got " + JsonFields.describe(a.get(i)));
+            if (!a.get(i).isNumber() || !Float.isFinite(a.get(i).floatValue())) {
+                throw p.error(p.at(field) + "[" + i + "]", "must be a finite number, got " + JsonFields.describe(a.get(i)));
             }
             out[i] = a.get(i).floatValue();
         }
@@ -173,6 +242,7 @@ public final class ModelReader {
         all.add("name");
         f.onlyFields(all, "a " + type + " layer");
         String name = f.has("name") ? f.text("name", null) : null;
+        f.labelled(name != null ? name : type);
         if (name != null && name.isBlank()) {
             throw f.error(f.at("name"), "must not be empty");
         }

@@ -1,178 +1,202 @@
 package org.convlab.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.Base64;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
  * Writes a {@link NetworkSpec} as a model file that {@link ModelReader} reads back to an equal
  * spec. Every field is written (defaults too) so the file documents itself; tensors are written
  * as base64 little-endian float32 (exact and compact) unless readable arrays are asked for.
+ *
+ * <p>Everything streams through a {@link JsonGenerator}: no tree, and no tensor ever becomes one
+ * string or one byte array ({@link TensorWriting}), so saving a VGG-16 takes a few kilobytes
+ * beyond the weights themselves. {@link ModelFiles#write} streams to the file;
+ * {@link #write(NetworkSpec)} builds a string for small models and tests.
  */
 public final class ModelWriter {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final JsonFactory FACTORY = new JsonFactory();
 
     private final boolean readableTensors;
+    private final JsonGenerator g;
 
-    private ModelWriter(boolean readableTensors) {
+    private ModelWriter(JsonGenerator g, boolean readableTensors) {
+        this.g = g;
         this.readableTensors = readableTensors;
     }
 
-    /** The model as pretty-printed JSON with base64 tensors. */
+    /** The model as pretty-printed JSON with base64 tensors (for small models: this is one string). */
     public static String write(NetworkSpec net) {
         return write(net, false);
     }
 
     /** @param readableTensors write tensors as {"shape", "data": [numbers]} instead of base64 */
     public static String write(NetworkSpec net, boolean readableTensors) {
-        try {
-            return MAPPER.writeValueAsString(new ModelWriter(readableTensors).network(net)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a JSON tree", e);
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            write(g, net, readableTensors);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write JSON to a string", e);
         }
+        return out + "\n";
     }
 
-    private ObjectNode network(NetworkSpec net) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("format", ModelReader.FORMAT);
-        root.put("version", ModelReader.VERSION);
-        ObjectNode in = root.putObject("input");
-        in.put("channels", net.input().channels());
-        in.put("height", net.input().height());
-        in.put("width", net.input().width());
-        ArrayNode classes = root.putArray("classes");
-        net.classes().forEach(classes::add);
+    /**
+     * Writes the model as one JSON object at the generator's position (the top of a file, or the
+     * value of a checkpoint's {@code "model"} field).
+     */
+    public static void write(JsonGenerator g, NetworkSpec net, boolean readableTensors) throws IOException {
+        new ModelWriter(g, readableTensors).network(net);
+    }
+
+    private void network(NetworkSpec net) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("format", ModelReader.FORMAT);
+        g.writeNumberField("version", ModelReader.VERSION);
+        g.writeObjectFieldStart("input");
+        g.writeNumberField("channels", net.input().channels());
+        g.writeNumberField("height", net.input().height());
+        g.writeNumberField("width", net.input().width());
+        g.writeEndObject();
+        g.writeArrayFieldStart("classes");
+        for (String c : net.classes()) {
+            g.writeString(c);
+        }
+        g.writeEndArray();
         if (net.preprocessing() != null) {
             Preprocessing p = net.preprocessing();
-            ObjectNode o = root.putObject("preprocessing");
-            o.put("normalize", p.normalize());
-            o.put("resize", p.resize());
+            g.writeObjectFieldStart("preprocessing");
+            g.writeStringField("normalize", p.normalize());
+            g.writeStringField("resize", p.resize());
             if (p.mean() != null) {
-                ArrayNode mean = o.putArray("mean");
-                ArrayNode std = o.putArray("std");
-                for (float v : p.mean()) {
-                    mean.add(v);
-                }
-                for (float v : p.std()) {
-                    std.add(v);
-                }
+                g.writeFieldName("mean");
+                TensorWriting.numbers(g, p.mean());
+                g.writeFieldName("std");
+                TensorWriting.numbers(g, p.std());
             }
+            g.writeEndObject();
         }
-        root.set("layers", layers(net.layers()));
-        return root;
+        g.writeFieldName("layers");
+        layers(net.layers());
+        g.writeEndObject();
     }
 
-    private ArrayNode layers(List<LayerSpec> list) {
-        ArrayNode a = MAPPER.createArrayNode();
+    private void layers(List<LayerSpec> list) throws IOException {
+        g.writeStartArray();
         for (LayerSpec l : list) {
-            a.add(layer(l));
+            layer(l);
         }
-        return a;
+        g.writeEndArray();
     }
 
-    private ObjectNode layer(LayerSpec l) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("type", l.type());
+    private void layer(LayerSpec l) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", l.type());
         if (l.name() != null) {
-            o.put("name", l.name());
+            g.writeStringField("name", l.name());
         }
         if (l instanceof ConvSpec c) {
-            o.put("filters", c.filters());
-            pair(o, "kernel", c.kernelHeight(), c.kernelWidth());
-            o.put("stride", c.stride());
-            padding(o, c.padding());
-            o.put("dilation", c.dilation());
-            o.put("normalize", c.normalize());
-            o.put("floor", c.floor());
-            tensor(o, "weight", c.weight());
-            bias(o, c.bias(), c.biasData());
+            g.writeNumberField("filters", c.filters());
+            pair("kernel", c.kernelHeight(), c.kernelWidth());
+            g.writeNumberField("stride", c.stride());
+            padding(c.padding());
+            g.writeNumberField("dilation", c.dilation());
+            g.writeBooleanField("normalize", c.normalize());
+            g.writeBooleanField("floor", c.floor());
+            tensor("weight", c.weight());
+            bias(c.bias(), c.biasData());
         } else if (l instanceof PoolSpec p) {
-            pair(o, "window", p.windowHeight(), p.windowWidth());
-            o.put("stride", p.stride());
-            padding(o, p.padding());
-            o.put("ceil", p.ceil());
+            pair("window", p.windowHeight(), p.windowWidth());
+            g.writeNumberField("stride", p.stride());
+            padding(p.padding());
+            g.writeBooleanField("ceil", p.ceil());
         } else if (l instanceof ActivationSpec a && a.kind() == ActivationSpec.Kind.LEAKY_RELU) {
-            o.put("slope", a.slope());
+            g.writeNumberField("slope", a.slope());
         } else if (l instanceof DenseSpec d) {
-            o.put("units", d.units());
-            tensor(o, "weight", d.weight());
-            bias(o, d.bias(), d.biasData());
+            g.writeNumberField("units", d.units());
+            tensor("weight", d.weight());
+            bias(d.bias(), d.biasData());
         } else if (l instanceof DropoutSpec d) {
-            o.put("rate", d.rate());
+            g.writeNumberField("rate", d.rate());
         } else if (l instanceof BatchNormSpec b) {
-            o.put("eps", b.eps());
-            o.put("momentum", b.momentum());
-            tensor(o, "weight", b.gamma());
-            tensor(o, "bias", b.beta());
-            tensor(o, "running_mean", b.runningMean());
-            tensor(o, "running_var", b.runningVar());
+            g.writeNumberField("eps", b.eps());
+            g.writeNumberField("momentum", b.momentum());
+            tensor("weight", b.gamma());
+            tensor("bias", b.beta());
+            tensor("running_mean", b.runningMean());
+            tensor("running_var", b.runningVar());
         } else if (l instanceof LrnSpec r) {
-            o.put("size", r.size());
-            o.put("alpha", r.alpha());
-            o.put("beta", r.beta());
-            o.put("k", r.k());
+            g.writeNumberField("size", r.size());
+            g.writeNumberField("alpha", r.alpha());
+            g.writeNumberField("beta", r.beta());
+            g.writeNumberField("k", r.k());
         } else if (l instanceof InceptionSpec i) {
-            ArrayNode b = o.putArray("branches");
-            i.branches().forEach(branch -> b.add(layers(branch)));
+            g.writeArrayFieldStart("branches");
+            for (List<LayerSpec> branch : i.branches()) {
+                layers(branch);
+            }
+            g.writeEndArray();
         } else if (l instanceof ResidualSpec r) {
-            o.set("branch", layers(r.branch()));
-            o.put("projection", r.projection());
+            g.writeFieldName("branch");
+            layers(r.branch());
+            g.writeBooleanField("projection", r.projection());
             if (r.skip() != null) {
-                o.set("skip", layers(r.skip()));
+                g.writeFieldName("skip");
+                layers(r.skip());
             }
         }
-        return o;
+        g.writeEndObject();
     }
 
-    private static void pair(ObjectNode o, String field, int h, int w) {
+    private void pair(String field, int h, int w) throws IOException {
         if (h == w) {
-            o.put(field, h);
+            g.writeNumberField(field, h);
         } else {
-            o.putArray(field).add(h).add(w);
+            g.writeArrayFieldStart(field);
+            g.writeNumber(h);
+            g.writeNumber(w);
+            g.writeEndArray();
         }
     }
 
-    private static void padding(ObjectNode o, Padding p) {
+    private void padding(Padding p) throws IOException {
         switch (p.kind()) {
-            case VALID -> o.put("padding", "valid");
-            case SAME -> o.put("padding", "same");
-            case EXPLICIT -> pair(o, "padding", p.rows(), p.cols());
+            case VALID -> g.writeStringField("padding", "valid");
+            case SAME -> g.writeStringField("padding", "same");
+            case EXPLICIT -> pair("padding", p.rows(), p.cols());
         }
     }
 
-    private void bias(ObjectNode o, boolean on, ParamData data) {
+    private void bias(boolean on, ParamData data) throws IOException {
         if (data != null) {
-            tensor(o, "bias", data);
+            tensor("bias", data);
         } else {
-            o.put("bias", on);
+            g.writeBooleanField("bias", on);
         }
     }
 
-    private void tensor(ObjectNode o, String field, ParamData p) {
+    /** {"shape": [...], "base64": "..."}: the shape first, so a reader can allocate the values once. */
+    private void tensor(String field, ParamData p) throws IOException {
         if (p == null) {
             return;
         }
-        ObjectNode t = o.putObject(field);
-        ArrayNode shape = t.putArray("shape");
+        g.writeObjectFieldStart(field);
+        g.writeArrayFieldStart("shape");
         for (int d : p.shape()) {
-            shape.add(d);
+            g.writeNumber(d);
         }
-        float[] data = p.data();
+        g.writeEndArray();
         if (readableTensors) {
-            ArrayNode a = t.putArray("data");
-            for (float v : data) {
-                a.add(v);
-            }
+            g.writeFieldName("data");
+            TensorWriting.numbers(g, p.values());
         } else {
-            ByteBuffer buf = ByteBuffer.allocate(data.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-            buf.asFloatBuffer().put(data);
-            t.put("base64", Base64.getEncoder().encodeToString(buf.array()));
+            g.writeFieldName("base64");
+            TensorWriting.base64(g, p.values());
         }
+        g.writeEndObject();
     }
 }

@@ -5,36 +5,67 @@ import java.util.Arrays;
 /**
  * One parameter tensor carried inline in a model file, in PyTorch's layout (conv weight
  * {@code [F, C, KH, KW]}, dense weight {@code [out, in]}, biases and batch-norm vectors
- * {@code [n]}). Arrays are copied in and out so the record stays immutable; equality is deep.
+ * {@code [n]}). Immutable: the public constructor copies its arrays and {@link #data()} hands out
+ * a copy; equality is deep.
+ *
+ * <p>Not a record, on purpose: a record's canonical constructor must copy, and a VGG-16 would then
+ * pass through the heap twice more while a file is read or written. Inside this package the
+ * reader hands over freshly decoded arrays ({@link #adopt}) and the writer reads the values in
+ * place ({@link #values()}); neither array ever leaves the package.
  */
-public record ParamData(int[] shape, float[] data) {
-    public ParamData {
+public final class ParamData {
+    private final int[] shape;
+    private final float[] data;
+
+    /** A tensor of {@code shape} holding a copy of {@code data} (row major). */
+    public ParamData(int[] shape, float[] data) {
+        this(shape == null ? null : shape.clone(), data == null ? null : data.clone(), true);
+    }
+
+    private ParamData(int[] shape, float[] data, boolean check) {
         if (shape == null || data == null) {
             throw new IllegalArgumentException("shape and data are required");
         }
-        shape = shape.clone();
-        data = data.clone();
         long n = 1;
         for (int d : shape) {
             if (d <= 0) {
                 throw new IllegalArgumentException("shape sizes must be positive: " + Arrays.toString(shape));
             }
             n *= d;
+            if (n > Integer.MAX_VALUE) {
+                break;
+            }
         }
         if (n != data.length) {
             throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " holds " + n
                     + " values but data has " + data.length);
         }
+        this.shape = shape;
+        this.data = data;
     }
 
-    @Override
+    /** Takes {@code data} without copying: only for arrays nobody else holds (a freshly decoded tensor). */
+    static ParamData adopt(int[] shape, float[] data) {
+        return new ParamData(shape, data, true);
+    }
+
+    /** The values in place, for reading inside this package only (writers, checks): never modify or hand out. */
+    float[] values() {
+        return data;
+    }
+
     public int[] shape() {
         return shape.clone();
     }
 
-    @Override
+    /** A copy of the values (row major). */
     public float[] data() {
         return data.clone();
+    }
+
+    /** Copies the values into {@code dest} from index 0 (no temporary copy; for large weights). */
+    public void copyTo(float[] dest) {
+        System.arraycopy(data, 0, dest, 0, data.length);
     }
 
     /** Number of values. */

@@ -3,7 +3,9 @@
  * {@link org.convlab.model.NetworkSpec}, shape inference with the formulas filled in
  * ({@link org.convlab.model.ShapeInference}, {@link org.convlab.model.ModelSummary}), model files
  * ({@link org.convlab.model.ModelReader}, {@link org.convlab.model.ModelWriter},
- * {@link org.convlab.model.ModelFiles}), presets ({@link org.convlab.model.Presets}) and the entry
+ * {@link org.convlab.model.ModelFiles}, which also holds the one atomic-write helper; tensors
+ * stream through {@link org.convlab.model.TensorParser} and {@link org.convlab.model.TensorWriting}),
+ * presets ({@link org.convlab.model.Presets}) and the entry
  * point for a command's MODEL argument ({@link org.convlab.model.ModelSource}).
  *
  * <p>Rules a reader of the numbers should know:

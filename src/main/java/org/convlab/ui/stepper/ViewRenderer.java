@@ -2,7 +2,6 @@ package org.convlab.ui.stepper;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -82,8 +81,8 @@ public final class ViewRenderer {
         try {
             // the process ends with System.exit (Launcher), which also stops the JavaFX thread
             writePng(image.get(2, java.util.concurrent.TimeUnit.MINUTES), out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException e) { // the reason in plain words (ModelFiles.writeAtomically): one line, exit 2
+            throw new UserInputException(out + ": cannot write the PNG (" + e.getMessage() + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

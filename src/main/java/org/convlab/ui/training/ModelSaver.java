@@ -1,13 +1,13 @@
 package org.convlab.ui.training;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.stage.FileChooser;
+import org.convlab.UserInputException;
 import org.convlab.model.ModelFiles;
 import org.convlab.model.NetworkSpec;
 
@@ -26,14 +26,20 @@ final class ModelSaver {
         return Optional.ofNullable(f).map(File::toPath);
     }
 
-    /** Writes in the background (temp file, then rename) and tells {@code done} the outcome on the FX thread. */
+    /**
+     * Writes in the background (temp file, then rename) and tells {@code done} the outcome on the FX
+     * thread. If the file cannot be written, the model goes to the temp folder and the message
+     * names both paths ({@link ModelFiles#writeOrRescue}): a trained model is never lost.
+     */
     static void save(Path file, NetworkSpec trained, Consumer<String> done) {
         Thread t = new Thread(() -> {
             String text;
             try {
-                ModelFiles.write(file, trained);
+                ModelFiles.writeOrRescue(file, trained, String.valueOf(file.getFileName()));
                 text = "Saved the trained model to " + file;
-            } catch (IOException | RuntimeException e) {
+            } catch (UserInputException e) {
+                text = e.getMessage();
+            } catch (RuntimeException e) {
                 text = file + ": cannot save the model (" + e.getMessage() + ")";
             }
             String shown = text;
