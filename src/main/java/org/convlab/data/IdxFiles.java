@@ -85,7 +85,15 @@ final class IdxFiles {
                 }
                 total += n;
             }
+            // read on to the end: only there does GZIPInputStream check the trailer's CRC and length,
+            // so a file whose last bytes are cut off (data complete, trailer gone) is caught too
+            while (total >= atMost && in.read(buffer) >= 0) {
+                // the data past what the header promises is not needed, only its integrity
+            }
         } catch (EOFException e) {
+            if (total >= atMost) {
+                throw new ZipException("cut short after its data, the gzip trailer is missing");
+            }
             // a gzip stream cut short: what was unzipped so far is all the data there is
         }
         return total;
