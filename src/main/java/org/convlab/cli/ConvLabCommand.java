@@ -1,6 +1,5 @@
 package org.convlab.cli;
 
-import org.convlab.UserInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,18 +31,31 @@ public final class ConvLabCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** Runs the command line and returns the process exit code. */
+    /**
+     * Runs the command line and returns the process exit code: 0 done, 2 bad input (one line on
+     * stderr), 1 a bug in ConvLab. Nothing a user types or feeds in ends in a stack trace: parse
+     * errors are one line with a pointer to the command's help, and an OutOfMemoryError or a
+     * StackOverflowError anywhere in a command is one line too (see {@link Failures}).
+     */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new ConvLabCommand());
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof UserInputException) {
-                commandLine.getErr().println("error: " + ex.getMessage());
-                return EXIT_BAD_INPUT;
-            }
-            commandLine.getErr().println("internal error: " + ex);
-            ex.printStackTrace(commandLine.getErr());
-            return EXIT_INTERNAL;
+        cli.setParameterExceptionHandler((ex, arguments) -> {
+            CommandLine failed = ex.getCommandLine();
+            failed.getErr().println("error: " + ParseErrors.line(ex));
+            failed.getErr().flush();
+            return EXIT_BAD_INPUT;
         });
-        return cli.execute(args);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
+                Failures.report(ex, commandLine.getCommandName(), commandLine.getErr()));
+        try {
+            return cli.execute(args);
+        } catch (RuntimeException | Error e) {
+            // thrown past picocli's handlers (an Error is not an Exception): the last line of defence
+            return Failures.report(e, commandName(cli, args), cli.getErr());
+        }
+    }
+
+    private static String commandName(CommandLine cli, String[] args) {
+        return args.length > 0 && cli.getSubcommands().containsKey(args[0]) ? args[0] : "convlab";
     }
 }

@@ -40,7 +40,7 @@ final class ForwardCommand implements Callable<Integer> {
                     + " auto = ink for 9x9 grey models (X/O), unit otherwise (default: ${DEFAULT-VALUE})")
     String pixels;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed for weights the model does not store (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "1", converter = OptionRanges.Seed.class, description = "seed for weights the model does not store (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--reference", description = "run the scalar reference kernels (what the step-through shows)")

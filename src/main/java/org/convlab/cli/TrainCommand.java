@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.convlab.UserInputException;
+import org.convlab.data.Augmentation;
 import org.convlab.data.ResizeMode;
 import org.convlab.engine.Parallel;
 import org.convlab.model.ConvSpec;
@@ -55,16 +56,20 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "SOURCE", description = "FOLDER, idx:DIR or csv:FILE")
     String data;
 
-    @Option(names = "--epochs", defaultValue = "10", description = "passes over the training data (default: ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", defaultValue = "10", converter = OptionRanges.Epochs.class,
+            description = "passes over the training data, 1 to 1,000,000 (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--batch", defaultValue = "32", description = "samples per step (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch", defaultValue = "32", converter = OptionRanges.Batch.class,
+            description = "samples per step, 1 to 1,000,000 (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "learning rate (default: 0.01 for sgd, 0.001 for adam)")
+    @Option(names = "--lr", paramLabel = "RATE", converter = OptionRanges.LearningRate.class,
+            description = "learning rate, above 0 (default: 0.01 for sgd, 0.001 for adam)")
     Double lr;
 
-    @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum (default: ${DEFAULT-VALUE})")
+    @Option(names = "--momentum", defaultValue = "0.9", converter = OptionRanges.Momentum.class,
+            description = "SGD momentum, at least 0 and below 1 (default: ${DEFAULT-VALUE})")
     double momentum;
 
     @Option(names = "--nesterov", description = "Nesterov momentum (SGD)")
@@ -73,21 +78,24 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--optimizer", defaultValue = "sgd", description = "sgd or adam (default: ${DEFAULT-VALUE})")
     String optimizer;
 
-    @Option(names = "--weight-decay", defaultValue = "0", paramLabel = "W", description = "L2 weight decay (default: ${DEFAULT-VALUE})")
+    @Option(names = "--weight-decay", defaultValue = "0", paramLabel = "W", converter = OptionRanges.WeightDecay.class,
+            description = "L2 weight decay, 0 or more (default: ${DEFAULT-VALUE})")
     double weightDecay;
 
     @Option(names = "--schedule", defaultValue = "constant",
             description = "constant, step:N (rate / 10 every N epochs) or cosine (default: ${DEFAULT-VALUE})")
     String schedule;
 
-    @Option(names = "--threads", defaultValue = "0", description = "compute threads (default: all cores)")
-    int threads;
+    @Option(names = "--threads", paramLabel = "T", converter = OptionRanges.Threads.class,
+            description = "compute threads, 1 to 256 (default: all cores)")
+    Integer threads;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed of weights, split, shuffling, augmentation, dropout (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "1", converter = OptionRanges.Seed.class, description = "seed of weights, split, shuffling, augmentation, dropout (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--val-split", defaultValue = "0.1", paramLabel = "F",
-            description = "fraction of the training data held out for validation, per class (default: ${DEFAULT-VALUE})")
+    @Option(names = "--val-split", defaultValue = "0.1", paramLabel = "F", converter = OptionRanges.ValidationSplit.class,
+            description = "fraction of the training data held out for validation, per class, at least 0 and below 1"
+                    + " (default: ${DEFAULT-VALUE})")
     double valSplit;
 
     @Option(names = "--test", paramLabel = "SOURCE", description = "a held-out test set, evaluated at the end (idx:DIR uses its t10k files by itself)")
@@ -150,12 +158,17 @@ final class TrainCommand implements Callable<Integer> {
             }
         } else {
             start = ModelSource.load(model);
-            OptimizerKind kind = OptimizerKind.parse(optimizer);
+            OptimizerKind kind = OptimizerKind.parse(optimizer, "--optimizer");
+            if (nesterov && (kind != OptimizerKind.SGD || momentum == 0)) {
+                throw new UserInputException("--nesterov needs --optimizer sgd and a --momentum above 0");
+            }
+            Augmentation augmentation = TrainData.augmentation(augment);
+            augmentation.requireFits(start.input().height(), start.input().width(), "--augment");
             config = TrainingConfig.builder().epochs(epochs).batchSize(batch)
                     .learningRate(lr != null ? lr : kind == OptimizerKind.ADAM ? 0.001 : 0.01)
                     .momentum(momentum).nesterov(nesterov).optimizer(kind).weightDecay(weightDecay)
-                    .schedule(Schedule.parse(schedule)).seed(seed).threads(threads).validationSplit(valSplit)
-                    .augmentation(TrainData.augmentation(augment)).frozen(frozen(start)).build();
+                    .schedule(Schedule.parse(schedule, "--schedule")).seed(seed).threads(threads == null ? 0 : threads)
+                    .validationSplit(valSplit).augmentation(augmentation).frozen(frozen(start)).build();
             dataOptions.put("source", data);
             // a trained model goes on with the preparation it learned on, unless told otherwise
             dataOptions.put("normalize", InputPreparation.normalization(normalize, start));
@@ -164,7 +177,7 @@ final class TrainCommand implements Callable<Integer> {
                 dataOptions.put("test", test);
             }
         }
-        if (threads > 0) {
+        if (threads != null) {
             Parallel.setThreads(threads);
         }
         ResizeMode resizeMode = TrainData.resize(dataOptions.get("resize"));
