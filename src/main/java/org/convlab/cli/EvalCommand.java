@@ -117,17 +117,17 @@ final class EvalCommand implements Callable<Integer> {
 
     private static Map<String, Object> jsonResult(Evaluation e) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("accuracy", e.accuracy());
+        m.put("accuracy", TrainProgress.finite(e.accuracy()));
         Map<String, Object> perClass = new LinkedHashMap<>();
         double[] acc = e.perClassAccuracy();
         for (int i = 0; i < acc.length; i++) {
-            perClass.put(e.classes().get(i), Double.isNaN(acc[i]) ? null : acc[i]);
+            perClass.put(e.classes().get(i), TrainProgress.finite(acc[i]));
         }
         m.put("per_class", perClass);
         m.put("confusion", e.confusion());
         m.put("classes", e.classes());
         m.put("samples", e.total());
-        m.put("loss", e.loss());
+        m.put("loss", TrainProgress.finite(e.loss()));
         return m;
     }
 

@@ -43,8 +43,19 @@ final class OutputFiles {
         if (!Files.isDirectory(ancestor)) {
             throw UserFiles.problem(out, what, new NotDirectoryException(ancestor.toString()));
         }
+        if (readOnlyDisk(ancestor)) {
+            throw UserFiles.problem(out, what, new FileSystemException(ancestor.toString(), null, "Read-only file system"));
+        }
         if (!Files.isWritable(ancestor)) {
             throw UserFiles.problem(out, what, new AccessDeniedException(ancestor.toString()));
+        }
+    }
+
+    private static boolean readOnlyDisk(Path folder) {
+        try {
+            return Files.getFileStore(folder).isReadOnly();
+        } catch (IOException e) {
+            return false; // the write itself will say what is wrong
         }
     }
 

@@ -259,11 +259,11 @@ final class TrainCommand implements Callable<Integer> {
         double ips = r.history().stream().mapToDouble(EpochStats::imagesPerSecond).average().orElse(Double.NaN);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("epochs", r.epochsDone());
-        m.put("train_loss", last == null ? null : last.trainLoss());
-        m.put("train_accuracy", last == null ? null : last.trainAccuracy());
-        m.put("val_accuracy", last == null || !last.hasValidation() ? null : last.validationAccuracy());
-        m.put("test_accuracy", r.test() == null ? null : r.test().accuracy());
-        m.put("images_per_second", Double.isNaN(ips) ? null : ips);
+        m.put("train_loss", last == null ? null : TrainProgress.finite(last.trainLoss()));
+        m.put("train_accuracy", last == null ? null : TrainProgress.finite(last.trainAccuracy()));
+        m.put("val_accuracy", last == null || !last.hasValidation() ? null : TrainProgress.finite(last.validationAccuracy()));
+        m.put("test_accuracy", r.test() == null ? null : TrainProgress.finite(r.test().accuracy()));
+        m.put("images_per_second", TrainProgress.finite(ips));
         m.put("seconds", r.seconds());
         m.put("model", target.toString());
         return m;
