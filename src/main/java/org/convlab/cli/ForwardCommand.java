@@ -98,6 +98,11 @@ final class ForwardCommand implements Callable<Integer> {
                 max = Math.max(max, y[j]);
                 sum += y[j];
             }
+            if (n == 0) { // nothing to sum: no "Infinity" or "NaN" in the table
+                out.printf(Locale.ROOT, "%-3d %-16s %-14s %-12s %10s %10s %10s%n", i, l.name(), l.type(),
+                        l.outputShape().toSlideString(), "-", "-", "-");
+                continue;
+            }
             out.printf(Locale.ROOT, "%-3d %-16s %-14s %-12s %10.4f %10.4f %10.4f%n", i, l.name(), l.type(),
                     l.outputShape().toSlideString(), min, max, sum / n);
         }

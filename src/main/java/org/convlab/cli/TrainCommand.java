@@ -136,7 +136,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Checkpoint cp = resume == null ? null : Checkpoint.read(resume);
+        Checkpoint cp = resume == null ? null : readCheckpoint(resume);
         NetworkSpec start;
         TrainingConfig config;
         Map<String, String> dataOptions = new LinkedHashMap<>();
@@ -189,6 +189,9 @@ final class TrainCommand implements Callable<Integer> {
         adapted.notes().forEach(n -> stdout.println("note: " + n));
         List<String> classes = adapted.spec().classes();
         Network net = Network.build(adapted.spec(), config.seed());
+        if (cp == null) {
+            requireLayers(config.frozen(), net);
+        }
         if (!config.frozen().isEmpty()) {
             stdout.println("fixed (not trained): " + String.join(", ", config.frozen().stream().sorted().toList()));
         }
@@ -242,6 +245,30 @@ final class TrainCommand implements Callable<Integer> {
         }
         Arrays.stream(freeze.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(names::add);
         return names;
+    }
+
+    /** A bad value inside a checkpoint names the file (not a command-line flag: it did not come from one). */
+    private static Checkpoint readCheckpoint(Path file) {
+        try {
+            return Checkpoint.read(file);
+        } catch (UserInputException e) {
+            String m = e.getMessage();
+            if (m != null && m.startsWith(file.toString())) {
+                throw e;
+            }
+            throw new UserInputException(file + ": " + m, e);
+        }
+    }
+
+    /** --freeze names layers of the model (checked before training, so nothing is announced as fixed that is not there). */
+    private static void requireLayers(Set<String> names, Network net) {
+        List<String> layers = net.allLayers().stream().map(org.convlab.nn.layers.Layer::name).toList();
+        for (String n : names) {
+            if (!layers.contains(n)) {
+                throw new UserInputException("--freeze: the model has no layer '" + n + "' (its layers: "
+                        + String.join(", ", layers) + ")");
+            }
+        }
     }
 
     /** {@code preset:lenet5} -> {@code lenet5-trained.json}; {@code nets/my.json} -> {@code my-trained.json}. */

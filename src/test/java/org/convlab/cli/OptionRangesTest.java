@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.convlab.UserInputException;
 import org.convlab.cli.TrainCommandTest.Run;
 import org.convlab.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every numeric option has a range: a value outside, NaN, Infinity or a number too large for its
@@ -193,5 +197,34 @@ class OptionRangesTest {
         assertFalse(step.getMessage().contains("--"), step.getMessage());
         UserInputException opt = assertThrows(UserInputException.class, () -> org.convlab.train.OptimizerKind.parse("rmsprop"));
         assertFalse(opt.getMessage().contains("--"), opt.getMessage());
+    }
+
+    /** A bad value inside a checkpoint names the file and the field, never the flag it did not come from. */
+    @Test
+    void aCheckpointsBadValueIsNotReportedAsAFlag(@TempDir Path dir) throws IOException {
+        Path cp = dir.resolve("cp.json");
+        Files.writeString(cp, """
+                {"format": "convlab-checkpoint", "version": 1, "epoch": 1,
+                 "config": {"epochs": 5, "batch": 4, "lr": 1e-320, "momentum": 0.9, "nesterov": false,
+                            "optimizer": "sgd", "weight_decay": 0, "schedule": "constant", "seed": 1},
+                 "model": {"format": "convlab-model", "version": 1, "input": {"channels": 1, "height": 1, "width": 2},
+                           "layers": [{"type": "dense", "name": "fc", "units": 2}]}}
+                """);
+        Run r = TrainCommandTest.run("train", "preset:xo", "--data", TrainCommandTest.XO, "--resume", cp.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains(cp.toString()), r.err());
+        assertFalse(r.err().contains("--lr"), r.err());
+    }
+
+    @Test
+    void freezeNamesLayersOfTheModel() {
+        Run r = TrainCommandTest.run("train", "preset:xo", "--data", TrainCommandTest.XO, "--freeze", "conv1,nosuch",
+                "--epochs", "1", "--out", "never-written.json");
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: --freeze: the model has no layer 'nosuch'"), r.err());
+        assertFalse(r.out().contains("fixed"), r.out());
+        assertFalse(Files.exists(Path.of("never-written.json")));
     }
 }
