@@ -39,6 +39,9 @@ public final class ConvLabCommand implements Runnable {
      */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new ConvLabCommand());
+        // picocli would read "@FILE" as a file of more arguments: "@/dev/zero" or a named pipe never
+        // ends, and a model file whose name starts with @ must stay a model file
+        cli.setExpandAtFiles(false);
         cli.setParameterExceptionHandler((ex, arguments) -> {
             CommandLine failed = ex.getCommandLine();
             failed.getErr().println("error: " + ParseErrors.line(ex));

@@ -3,9 +3,13 @@ package org.convlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.convlab.cli.TrainCommandTest.Run;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A command line picocli cannot read is one line ending in where to look, and exit 2; --help still prints the usage. */
 class ParseErrorsTest {
@@ -61,5 +65,15 @@ class ParseErrorsTest {
         Run v = TrainCommandTest.run("--version");
         assertEquals(0, v.exit());
         assertTrue(v.out().startsWith("ConvLab "), v.out());
+    }
+
+    /** "@FILE" is an argument like any other, not a file of arguments (picocli's default read "@/dev/zero" forever). */
+    @Test
+    void anArgumentStartingWithAtIsNotReadAsAFileOfArguments(@TempDir Path dir) throws IOException {
+        Path args = Files.writeString(dir.resolve("args.txt"), "preset:xo\n");
+        Run r = TrainCommandTest.run("summary", "@" + args);
+        assertEquals(2, r.exit(), r.out() + r.err()); // expanded, it would be a valid summary of preset:xo
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("@" + args), r.err());
     }
 }
