@@ -145,6 +145,10 @@ final class RenderCommand implements Callable<Integer> {
 
     /** Checks layer, channel and step against the network; returns the layer to draw. */
     private int checkArguments(ViewRenderer.View v, NetworkTracer tracer, ActivationSnapshot s) {
+        if (layer != null && layer >= s.layerCount()) {
+            throw new UserInputException("--layer must be between 0 and " + (s.layerCount() - 1) + " (" + model + " has "
+                    + s.layerCount() + " layers), got " + layer);
+        }
         int l = switch (v) {
             case CONV -> layer != null ? layer : first(tracer.find(ConvLayer.class, 0), "conv");
             case POOL -> layer != null ? layer : first(tracer.find(PoolLayer.class, 0), "pooling");

@@ -218,6 +218,15 @@ class OptionRangesTest {
     }
 
     @Test
+    void renderLayerPastTheModelNamesTheOptionAndTheModelsRange(@TempDir Path dir) {
+        // preset:xo has 6 top-level layers: 0..5
+        Run r = TrainCommandTest.run("render", "preset:xo", "--input", X_IMAGE, "--view", "maps", "--layer", "6",
+                "--out", dir.resolve("m.csv").toString());
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("error: --layer must be between 0 and 5 (preset:xo has 6 layers), got 6", r.err().strip());
+    }
+
+    @Test
     void freezeNamesLayersOfTheModel() {
         Run r = TrainCommandTest.run("train", "preset:xo", "--data", TrainCommandTest.XO, "--freeze", "conv1,nosuch",
                 "--epochs", "1", "--out", "never-written.json");
