@@ -1,20 +1,27 @@
 package org.convlab.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import org.convlab.MemoryGuard;
+import org.convlab.UserFiles;
 import org.convlab.UserInputException;
 
 /**
  * What a command that failed prints, and its exit code: the last line of defence of the command
  * line. Bad input (a {@link UserInputException} anywhere in the chain of causes) is one line and
  * exit 2; so is running out of memory or of stack (a file nested too deeply), which the checks
- * before should have refused but must never end in a stack trace. Anything else is a bug in
+ * before should have refused but must never end in a stack trace, and so is an I/O failure (a full
+ * disk is not a bug). Anything else is a bug in
  * ConvLab: one line and exit 1, with the stack trace only when asked for
  * ({@code -Dconvlab.debug=true} or the environment variable {@code CONVLAB_DEBUG}).
  */
 final class Failures {
     /** How deep a chain of causes is followed (a cycle must not loop). */
     private static final int MAX_CAUSES = 32;
+    /** Where a bug is reported (the project's issue tracker). */
+    static final String REPORT_TO = "on ConvLab's issue tracker";
 
     private Failures() {}
 
@@ -32,10 +39,18 @@ final class Failures {
                         + " with thousands of levels?) cannot be read; flatten it, or start Java with a larger -Xss";
             }
         }
+        // a disk that is full or gone is not a bug: the file and the reason, in plain words (a
+        // message the user is meant to read, found above, comes first)
+        t = failure;
+        for (int depth = 0; t != null && depth < MAX_CAUSES && line == null; depth++, t = t.getCause()) {
+            if (t instanceof IOException io && !(io instanceof JsonProcessingException)) {
+                line = "error: " + ParseErrors.oneLine(ioLine(io, command));
+            }
+        }
         if (line == null) {
             code = ConvLabCommand.EXIT_INTERNAL;
-            line = "internal error: " + ParseErrors.oneLine(failure.toString()) + ". This is a bug in ConvLab: please report"
-                    + " it with the command you ran" + (debug() ? "" : " (CONVLAB_DEBUG=1 shows the details)");
+            line = "internal error: " + ParseErrors.oneLine(failure.toString()) + " (a bug in ConvLab: please report it "
+                    + REPORT_TO + " with the command you ran" + (debug() ? ")" : "; CONVLAB_DEBUG=1 shows the details)");
         }
         err.println(line);
         if (code == ConvLabCommand.EXIT_INTERNAL && debug()) {
@@ -43,6 +58,13 @@ final class Failures {
         }
         err.flush();
         return code;
+    }
+
+    private static String ioLine(IOException e, String command) {
+        if (e instanceof FileSystemException f && f.getFile() != null) {
+            return f.getFile() + ": " + UserFiles.reason(e);
+        }
+        return "convlab " + command + " could not read or write a file: " + UserFiles.reason(OutputFiles.plainReason(e));
     }
 
     /** What to change when a command runs out of memory. */

@@ -51,6 +51,33 @@ final class OutputFiles {
         }
     }
 
+    /**
+     * Refuses a folder to write into that cannot be one: empty, a file, under a file, on a
+     * read-only disk or not writable. A missing folder is fine (it is created).
+     */
+    static void checkFolder(Path folder, String what) {
+        if (folder.toString().isBlank()) {
+            throw new UserInputException(what + ": the folder name is empty");
+        }
+        Path target = folder.toAbsolutePath();
+        Path existing = target;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return;
+        }
+        if (!Files.isDirectory(existing)) {
+            throw UserFiles.problem(folder, what, new NotDirectoryException(existing.toString()));
+        }
+        if (readOnlyDisk(existing)) {
+            throw UserFiles.problem(folder, what, new FileSystemException(existing.toString(), null, "Read-only file system"));
+        }
+        if (!Files.isWritable(existing)) {
+            throw UserFiles.problem(folder, what, new AccessDeniedException(existing.toString()));
+        }
+    }
+
     private static boolean readOnlyDisk(Path folder) {
         try {
             return Files.getFileStore(folder).isReadOnly();
@@ -81,7 +108,7 @@ final class OutputFiles {
      * java.io (ImageIO's stream) reports a full disk as a bare IOException with the system's words;
      * as a FileSystemException {@link UserFiles#reason} puts it in plain words.
      */
-    private static IOException plainReason(IOException e) {
+    static IOException plainReason(IOException e) {
         String m = e.getMessage();
         if (!(e instanceof FileSystemException) && m != null
                 && (m.contains("No space left") || m.contains("Read-only file system") || m.contains("Disk quota"))) {

@@ -136,6 +136,11 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // before any work: a typo in --out or --checkpoint-dir must not cost a training run
+        OutputFiles.checkWritable(out != null ? out : Path.of(defaultName(model)), "the model file of --out");
+        if (checkpointDir != null) {
+            OutputFiles.checkFolder(checkpointDir, "the folder of --checkpoint-dir");
+        }
         Checkpoint cp = resume == null ? null : readCheckpoint(resume);
         NetworkSpec start;
         TrainingConfig config;

@@ -64,6 +64,16 @@ class FailuresTest {
     }
 
     @Test
+    void aFailedReadOrWriteIsOneLineAndExit2() {
+        Report full = report(new IOException("No space left on device"));
+        assertEquals(2, full.code(), full.text());
+        assertEquals(List.of("error: convlab train could not read or write a file: the disk is full"), full.lines());
+        Report named = report(new UncheckedIOException(new java.nio.file.AccessDeniedException("/data/m.json")));
+        assertEquals(2, named.code(), named.text());
+        assertEquals(List.of("error: /data/m.json: permission denied"), named.lines());
+    }
+
+    @Test
     void aBugIsOneLineAndExit1WithoutAStackTrace() {
         assumeFalse(Failures.debug(), "CONVLAB_DEBUG is set in this environment");
         Report r = report(new IllegalStateException("boom"));
