@@ -1,5 +1,7 @@
 package org.convlab.cli;
 
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -44,6 +46,12 @@ public final class ConvLabCommand implements Runnable {
         cli.setExpandAtFiles(false);
         cli.setParameterExceptionHandler((ex, arguments) -> {
             CommandLine failed = ex.getCommandLine();
+            List<String> given = Arrays.asList(arguments);
+            if (given.contains("--help") || given.contains("-h")) {
+                failed.usage(failed.getOut()); // asked for help: the help, whatever else is wrong on the line
+                failed.getOut().flush();
+                return 0;
+            }
             failed.getErr().println("error: " + ParseErrors.line(ex));
             failed.getErr().flush();
             return EXIT_BAD_INPUT;

@@ -60,6 +60,9 @@ class ParseErrorsTest {
             assertTrue(r.out().lines().count() > 5, r.out());
             assertEquals("", r.err());
         }
+        Run withBadValue = TrainCommandTest.run("train", "--help", "--epochs", "0");
+        assertEquals(0, withBadValue.exit(), withBadValue.err());
+        assertTrue(withBadValue.out().startsWith("Usage: convlab train"), withBadValue.out());
         Run train = TrainCommandTest.run("train", "--help");
         assertTrue(train.out().contains("--lr"), train.out());
         Run v = TrainCommandTest.run("--version");
