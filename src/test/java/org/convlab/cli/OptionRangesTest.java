@@ -100,6 +100,26 @@ class OptionRangesTest {
         }
     }
 
+    /** A numeric option added later without a range would take NaN, -1 or 2^31-1 again: each must have a converter. */
+    @Test
+    void everyNumericOptionOfEveryCommandHasARangeConverter() {
+        picocli.CommandLine root = new picocli.CommandLine(new ConvLabCommand());
+        int numeric = 0;
+        for (picocli.CommandLine sub : root.getSubcommands().values()) {
+            for (picocli.CommandLine.Model.OptionSpec o : sub.getCommandSpec().options()) {
+                Class<?> t = o.type();
+                boolean isNumber = t.isPrimitive() && t != boolean.class || Number.class.isAssignableFrom(t);
+                if (isNumber) {
+                    numeric++;
+                    assertTrue(o.converters().length > 0
+                                    && o.converters()[0].getClass().getEnclosingClass() == OptionRanges.class,
+                            sub.getCommandName() + " " + o.longestName() + " has no range");
+                }
+            }
+        }
+        assertTrue(numeric >= 22, "found " + numeric + " numeric options"); // 22 when this was written
+    }
+
     @Test
     void augmentShiftAndRotationHaveRanges() {
         String[][] cases = {
