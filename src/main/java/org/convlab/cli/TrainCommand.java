@@ -137,7 +137,9 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // before any work: a typo in --out or --checkpoint-dir must not cost a training run
-        OutputFiles.checkWritable(out != null ? out : Path.of(defaultName(model)), "the model file of --out");
+        if (out != null) {
+            OutputFiles.checkWritable(out, "the model file of --out");
+        }
         if (checkpointDir != null) {
             OutputFiles.checkFolder(checkpointDir, "the folder of --checkpoint-dir");
         }
@@ -181,6 +183,9 @@ final class TrainCommand implements Callable<Integer> {
             if (test != null) {
                 dataOptions.put("test", test);
             }
+        }
+        if (out == null) { // MODEL is known good now: the file it names is where the model goes
+            OutputFiles.checkWritable(defaultTarget(model), "the trained model's file; add --out FILE to save it elsewhere");
         }
         if (threads != null) {
             Parallel.setThreads(threads);
@@ -250,6 +255,15 @@ final class TrainCommand implements Callable<Integer> {
         }
         Arrays.stream(freeze.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(names::add);
         return names;
+    }
+
+    /** Where the model is saved without --out; a MODEL that gives no file name (a folder such as /) needs --out. */
+    private static Path defaultTarget(String model) {
+        String name = model.startsWith(Presets.PREFIX) || Path.of(model).getFileName() != null ? defaultName(model) : "";
+        if (name.isEmpty() || name.equals("-trained.json")) {
+            throw new UserInputException("MODEL '" + model + "' gives no file name to save the trained model as: add --out FILE");
+        }
+        return Path.of(name);
     }
 
     /** A bad value inside a checkpoint names the file (not a command-line flag: it did not come from one). */
