@@ -57,16 +57,26 @@ public final class ConvLabCommand implements Runnable {
             return EXIT_BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
-                Failures.report(ex, commandLine.getCommandName(), commandLine.getErr()));
+                Failures.report(ex, commandName(cli, args), what(cli, args), commandLine.getErr()));
         try {
             return cli.execute(args);
         } catch (RuntimeException | Error e) {
             // thrown past picocli's handlers (an Error is not an Exception): the last line of defence
-            return Failures.report(e, commandName(cli, args), cli.getErr());
+            return Failures.report(e, commandName(cli, args), what(cli, args), cli.getErr());
         }
     }
 
     private static String commandName(CommandLine cli, String[] args) {
         return args.length > 0 && cli.getSubcommands().containsKey(args[0]) ? args[0] : "convlab";
+    }
+
+    /** "convlab forward big.json": the command and its MODEL, for a message that cannot name the file itself. */
+    private static String what(CommandLine cli, String[] args) {
+        String command = commandName(cli, args);
+        if (command.equals("convlab") || args.length < 2 || args[1].startsWith("-")) {
+            return "convlab " + command;
+        }
+        String model = args[1].length() > 80 ? args[1].substring(0, 77) + "..." : args[1];
+        return "convlab " + command + " " + model;
     }
 }

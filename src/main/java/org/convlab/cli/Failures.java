@@ -25,7 +25,13 @@ final class Failures {
 
     private Failures() {}
 
-    static int report(Throwable failure, String command, PrintWriter err) {
+    /**
+     * Prints the one line for {@code failure} and returns the exit code.
+     *
+     * @param command the sub-command ("train"), for the advice
+     * @param what    the command and its MODEL ("convlab forward big.json"), for a message that cannot name a file
+     */
+    static int report(Throwable failure, String command, String what, PrintWriter err) {
         int code = ConvLabCommand.EXIT_BAD_INPUT;
         Throwable t = failure;
         String line = null;
@@ -33,9 +39,9 @@ final class Failures {
             if (t instanceof UserInputException u) {
                 line = "error: " + ParseErrors.oneLine(u.getMessage());
             } else if (t instanceof OutOfMemoryError) {
-                line = "error: " + ParseErrors.oneLine(MemoryGuard.refusal(0, "convlab " + command, advice(command)).getMessage());
+                line = "error: " + ParseErrors.oneLine(MemoryGuard.refusal(0, what, advice(command)).getMessage());
             } else if (t instanceof StackOverflowError) {
-                line = "error: convlab " + command + " ran out of stack: an input nested this deeply (a model or JSON file"
+                line = "error: " + what + " ran out of stack: an input nested this deeply (a model or JSON file"
                         + " with thousands of levels?) cannot be read; flatten it, or start Java with a larger -Xss";
             }
         }
@@ -44,7 +50,7 @@ final class Failures {
         t = failure;
         for (int depth = 0; t != null && depth < MAX_CAUSES && line == null; depth++, t = t.getCause()) {
             if (t instanceof IOException io && !(io instanceof JsonProcessingException)) {
-                line = "error: " + ParseErrors.oneLine(ioLine(io, command));
+                line = "error: " + ParseErrors.oneLine(ioLine(io, what));
             }
         }
         if (line == null) {
@@ -60,11 +66,11 @@ final class Failures {
         return code;
     }
 
-    private static String ioLine(IOException e, String command) {
+    private static String ioLine(IOException e, String what) {
         if (e instanceof FileSystemException f && f.getFile() != null) {
             return f.getFile() + ": " + UserFiles.reason(e);
         }
-        return "convlab " + command + " could not read or write a file: " + UserFiles.reason(OutputFiles.plainReason(e));
+        return what + " could not read or write a file: " + UserFiles.reason(OutputFiles.plainReason(e));
     }
 
     /** What to change when a command runs out of memory. */

@@ -35,7 +35,7 @@ final class ForwardCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object as the last line")
     boolean json;
 
-    @Option(names = "--pixels", defaultValue = "auto", paramLabel = "SCALE",
+    @Option(names = "--pixels", defaultValue = "auto", paramLabel = "SCALE", converter = OptionRanges.Pixels.class,
             description = "image pixel values: unit ([0,1], white 1), signed ([-1,1]), ink (black +1, white -1);"
                     + " auto = ink for 9x9 grey models (X/O), unit otherwise (default: ${DEFAULT-VALUE})")
     String pixels;

@@ -39,7 +39,7 @@ final class GradCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object as the last line")
     boolean json;
 
-    @Option(names = "--pixels", defaultValue = "auto", paramLabel = "SCALE",
+    @Option(names = "--pixels", defaultValue = "auto", paramLabel = "SCALE", converter = OptionRanges.Pixels.class,
             description = "image pixel values: unit, signed, ink or auto (as for forward; default: ${DEFAULT-VALUE})")
     String pixels;
 

@@ -1,6 +1,7 @@
 package org.convlab.cli;
 
 import java.util.Locale;
+import org.convlab.data.input.PixelScale;
 import org.convlab.train.TrainingConfig;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -172,6 +173,22 @@ final class OptionRanges {
                 throw new OutOfRange("--scale must be " + range + ", got " + text.trim());
             }
             return v;
+        }
+    }
+
+    /** --pixels: one of the pixel scales, or auto (the choices are its range). */
+    static final class Pixels implements ITypeConverter<String> {
+        @Override
+        public String convert(String text) {
+            String t = text == null ? "" : text.trim();
+            if (!t.equalsIgnoreCase("auto")) {
+                try {
+                    PixelScale.parse(t);
+                } catch (RuntimeException e) {
+                    throw new OutOfRange("--pixels must be auto, unit, signed or ink, got '" + t + "'");
+                }
+            }
+            return t;
         }
     }
 

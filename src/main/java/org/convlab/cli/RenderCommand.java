@@ -76,7 +76,7 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--fractions", description = "write normalized values as fractions (7/9) where exact")
     boolean fractions;
 
-    @Option(names = "--pixels", defaultValue = "auto", paramLabel = "SCALE",
+    @Option(names = "--pixels", defaultValue = "auto", paramLabel = "SCALE", converter = OptionRanges.Pixels.class,
             description = "image pixel values: unit, signed, ink; auto = ink for 9x9 grey models (X/O) (default: ${DEFAULT-VALUE})")
     String pixels;
 

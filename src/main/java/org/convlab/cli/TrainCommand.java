@@ -152,6 +152,13 @@ final class TrainCommand implements Callable<Integer> {
             boolean extend = spec.commandLine().getParseResult().hasMatchedOption("--epochs");
             config = extend ? cp.config().withEpochs(epochs) : cp.config();
             dataOptions.putAll(cp.data());
+            // a checkpoint without them (older, or damaged) goes on with this command line's choices
+            dataOptions.putIfAbsent("normalize", InputPreparation.normalization(normalize, start));
+            dataOptions.putIfAbsent("resize", resize);
+            if (cp.epoch() < 0 || cp.epoch() > TrainingConfig.MAX_EPOCHS) { // 2^31 read as an int would train from -2^31
+                throw new UserInputException(resume + ": its epoch " + cp.epoch() + " is out of range (0 to "
+                        + String.format(Locale.ROOT, "%,d", TrainingConfig.MAX_EPOCHS) + ")");
+            }
             String before = cp.data().get("source");
             if (before != null && !before.equals(data)) {
                 err.println("warning: the checkpoint was trained on " + before + ", not " + data

@@ -34,9 +34,15 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, dou
     public static final int MAX_BATCH = 1_000_000;
     /** The most compute threads (more only costs memory: no machine here has more cores). */
     public static final int MAX_THREADS = 256;
-    public static final String LEARNING_RATE_RANGE = "above 0 and at most 3.4e38 (what a 32-bit float holds)";
+    /**
+     * The largest learning rate and weight decay: far past any that trains (0.1 is already large),
+     * so a typo such as 1e18 is refused by name instead of ending in a NaN loss.
+     */
+    public static final double MAX_LEARNING_RATE = 100;
+    public static final double MAX_WEIGHT_DECAY = 100;
+    public static final String LEARNING_RATE_RANGE = "above 0 and at most 100";
     public static final String MOMENTUM_RANGE = "at least 0 and below 1";
-    public static final String WEIGHT_DECAY_RANGE = "0 or more, at most 3.4e38";
+    public static final String WEIGHT_DECAY_RANGE = "between 0 and 100";
     public static final String VALIDATION_SPLIT_RANGE = "at least 0 and below 1";
 
     /**
@@ -76,10 +82,9 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, dou
         frozen = frozen == null ? Set.of() : Set.copyOf(frozen);
     }
 
-    /** Above 0 and finite, also as the 32-bit float the optimizers compute with (1e-320 is 0 there). */
+    /** Above 0 and at most 100, also above 0 as the 32-bit float the optimizers compute with (1e-320 is 0 there). */
     public static boolean validLearningRate(double v) {
-        float f = (float) v;
-        return v > 0 && f > 0 && Float.isFinite(f);
+        return v > 0 && (float) v > 0 && v <= MAX_LEARNING_RATE;
     }
 
     /** In [0, 1), also as a 32-bit float (0.999999999 is 1 there). */
@@ -87,9 +92,9 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, dou
         return v >= 0 && v < 1 && (float) v < 1f;
     }
 
-    /** 0 or more and finite as a 32-bit float. */
+    /** Between 0 and 100. */
     public static boolean validWeightDecay(double v) {
-        return v >= 0 && Float.isFinite((float) v);
+        return v >= 0 && v <= MAX_WEIGHT_DECAY;
     }
 
     /** In [0, 1). */

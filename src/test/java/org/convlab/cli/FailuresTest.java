@@ -29,7 +29,7 @@ class FailuresTest {
 
     private static Report report(Throwable t) {
         StringWriter s = new StringWriter();
-        int code = Failures.report(t, "train", new PrintWriter(s));
+        int code = Failures.report(t, "train", "convlab train", new PrintWriter(s));
         return new Report(code, s.toString());
     }
 
@@ -125,5 +125,6 @@ class FailuresTest {
         assertEquals(1, err.size(), String.join("\n", err));
         assertTrue(err.get(0).startsWith("error: "), err.get(0));
         assertTrue(err.get(0).contains("-Xmx"), err.get(0));
+        assertTrue(err.get(0).contains("big.json"), "the message names the model: " + err.get(0));
     }
 }
