@@ -70,13 +70,25 @@ public final class ConvLabCommand implements Runnable {
         return args.length > 0 && cli.getSubcommands().containsKey(args[0]) ? args[0] : "convlab";
     }
 
-    /** "convlab forward big.json": the command and its MODEL, for a message that cannot name the file itself. */
+    /**
+     * "convlab forward big.json", "convlab eval m.json --data idx:mnist": the command with its MODEL
+     * and data, for a message that cannot name the file itself (running out of memory).
+     */
     private static String what(CommandLine cli, String[] args) {
         String command = commandName(cli, args);
-        if (command.equals("convlab") || args.length < 2 || args[1].startsWith("-")) {
-            return "convlab " + command;
+        StringBuilder s = new StringBuilder("convlab ").append(command);
+        if (!command.equals("convlab") && args.length > 1 && !args[1].startsWith("-")) {
+            s.append(' ').append(shortened(args[1]));
         }
-        String model = args[1].length() > 80 ? args[1].substring(0, 77) + "..." : args[1];
-        return "convlab " + command + " " + model;
+        for (int i = 1; i < args.length - 1; i++) {
+            if (args[i].equals("--data") || args[i].equals("--input")) {
+                s.append(' ').append(args[i]).append(' ').append(shortened(args[i + 1]));
+            }
+        }
+        return s.toString();
+    }
+
+    private static String shortened(String arg) {
+        return arg.length() > 80 ? arg.substring(0, 77) + "..." : arg;
     }
 }
