@@ -48,8 +48,7 @@ final class OptionRanges {
 
         private String range() {
             String u = unit.isEmpty() ? "" : " " + unit;
-            return max == Integer.MAX_VALUE ? count(min) + " or more" + u
-                    : "between " + count(min) + " and " + count(max) + u;
+            return "between " + count(min) + " and " + count(max) + u;
         }
     }
 

@@ -35,12 +35,13 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, dou
     /** The most compute threads (more only costs memory: no machine here has more cores). */
     public static final int MAX_THREADS = 256;
     /**
-     * The largest learning rate and weight decay: far past any that trains (0.1 is already large),
-     * so a typo such as 1e18 is refused by name instead of ending in a NaN loss.
+     * The largest weight decay: far past any that trains (1e-4 to 1e-2 are usual), so a typo such
+     * as 1e18 is refused by name instead of ending in a NaN loss blamed on the learning rate. The
+     * learning rate has no such bound: a huge one is how the lessons show a run blowing up (the
+     * trainer stops on the NaN loss and suggests a smaller rate).
      */
-    public static final double MAX_LEARNING_RATE = 100;
     public static final double MAX_WEIGHT_DECAY = 100;
-    public static final String LEARNING_RATE_RANGE = "above 0 and at most 100";
+    public static final String LEARNING_RATE_RANGE = "above 0 and at most 3.4e38 (what a 32-bit float holds)";
     public static final String MOMENTUM_RANGE = "at least 0 and below 1";
     public static final String WEIGHT_DECAY_RANGE = "between 0 and 100";
     public static final String VALIDATION_SPLIT_RANGE = "at least 0 and below 1";
@@ -82,9 +83,10 @@ public record TrainingConfig(int epochs, int batchSize, double learningRate, dou
         frozen = frozen == null ? Set.of() : Set.copyOf(frozen);
     }
 
-    /** Above 0 and at most 100, also above 0 as the 32-bit float the optimizers compute with (1e-320 is 0 there). */
+    /** Above 0 and finite, also as the 32-bit float the optimizers compute with (1e-320 is 0 there, 1e39 infinite). */
     public static boolean validLearningRate(double v) {
-        return v > 0 && (float) v > 0 && v <= MAX_LEARNING_RATE;
+        float f = (float) v;
+        return v > 0 && f > 0 && Float.isFinite(f);
     }
 
     /** In [0, 1), also as a 32-bit float (0.999999999 is 1 there). */

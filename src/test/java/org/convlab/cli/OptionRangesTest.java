@@ -45,9 +45,8 @@ class OptionRangesTest {
     @Test
     void everyValueOutsideItsRangeIsOneLineNamingTheOptionAndTheRange() {
         List<Case> cases = new ArrayList<>();
-        for (String v : new String[] {"0", "-1", "1e-320", "NaN", "Infinity", "-Infinity", "1e39", "abc", "0x10", "100.5",
-                "9223372036854775808"}) {
-            cases.add(train("--lr", v, "above 0 and at most 100"));
+        for (String v : new String[] {"0", "-1", "1e-320", "NaN", "Infinity", "-Infinity", "1e39", "abc", "0x10"}) {
+            cases.add(train("--lr", v, "above 0"));
         }
         for (String v : new String[] {"-0.1", "1", "1.5", "0.99999999999", "NaN", "Infinity"}) {
             cases.add(train("--momentum", v, "at least 0 and below 1"));
@@ -84,7 +83,8 @@ class OptionRangesTest {
             cases.add(command("render", "--width", v, "between 200 and 8,000", render));
         }
         for (String option : new String[] {"--layer", "--channel", "--filter", "--step"}) {
-            cases.add(command("render", option, "-1", "0 or more", render));
+            cases.add(command("render", option, "-1", "between 0 and", render));
+            cases.add(command("render", option, "2147483648", "between 0 and 2,147,483,647", render));
         }
         for (String v : new String[] {"0", "1001", "-3"}) {
             cases.add(command("bench", "--runs", v, "between 1 and 1,000"));
@@ -185,7 +185,8 @@ class OptionRangesTest {
         assertEquals(0.0, new OptionRanges.ValidationSplit().convert("0"));
         assertEquals(0.999, new OptionRanges.ValidationSplit().convert("0.999"));
         assertEquals(1.4e-45, new OptionRanges.LearningRate().convert("1.4e-45")); // Float.MIN_VALUE
-        assertEquals(100.0, new OptionRanges.LearningRate().convert("100"));
+        assertEquals(3.4e38, new OptionRanges.LearningRate().convert("3.4e38")); // below Float.MAX_VALUE
+        assertThrows(OptionRanges.OutOfRange.class, () -> new OptionRanges.LearningRate().convert("3.5e38"));
         assertEquals(100.0, new OptionRanges.WeightDecay().convert("100"));
         assertEquals("ink", new OptionRanges.Pixels().convert("ink"));
         assertEquals("auto", new OptionRanges.Pixels().convert("auto"));
