@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.convlab.UserInputException;
+import org.convlab.train.TrainingConfig;
 import org.convlab.cli.bench.ConvBenchmark;
 import org.convlab.cli.bench.LenetBenchmark;
 import org.convlab.cli.bench.PeakFlops;
@@ -30,16 +30,18 @@ import picocli.CommandLine.Spec;
                 + " single-image forward time of LeNet-5 and of the X/O net.",
                 "Run with java --add-modules jdk.incubator.vector for the SIMD kernels."})
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--threads", paramLabel = "T", description = "engine threads (default: all cores)")
+    @Option(names = "--threads", paramLabel = "T", converter = OptionRanges.Threads.class,
+            description = "engine threads, 1 to 256 (default: all cores)")
     Integer threads;
 
     @Option(names = "--json", description = "print one JSON object as the last line")
     boolean json;
 
-    @Option(names = "--runs", defaultValue = "7", paramLabel = "N", description = "timed runs per figure (default: ${DEFAULT-VALUE})")
+    @Option(names = "--runs", defaultValue = "7", paramLabel = "N", converter = OptionRanges.Runs.class,
+            description = "timed runs per figure, 1 to 1,000 (default: ${DEFAULT-VALUE})")
     int runs;
 
-    @Option(names = "--scale", defaultValue = "1", paramLabel = "F", hidden = true,
+    @Option(names = "--scale", defaultValue = "1", paramLabel = "F", hidden = true, converter = OptionRanges.BenchScale.class,
             description = "work per run relative to the default (tests use a tiny scale)")
     double scale;
 
@@ -49,13 +51,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         PrintWriter out = spec.commandLine().getOut();
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1 || t > 256) {
-            throw new UserInputException("--threads must be between 1 and 256, got " + t);
-        }
-        if (runs < 1 || !(scale > 0)) {
-            throw new UserInputException("--runs must be at least 1 and --scale positive");
-        }
+        int t = threads == null ? Math.min(Runtime.getRuntime().availableProcessors(), TrainingConfig.MAX_THREADS) : threads;
         Parallel.setThreads(t);
         if (!json) {
             out.println("kernels: " + Simd.describe() + ", threads: " + t + ", median of " + runs + " runs");

@@ -1,6 +1,7 @@
 package org.convlab.cli;
 
-import org.convlab.UserInputException;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,18 +33,62 @@ public final class ConvLabCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** Runs the command line and returns the process exit code. */
+    /**
+     * Runs the command line and returns the process exit code: 0 done, 2 bad input (one line on
+     * stderr), 1 a bug in ConvLab. Nothing a user types or feeds in ends in a stack trace: parse
+     * errors are one line with a pointer to the command's help, and an OutOfMemoryError or a
+     * StackOverflowError anywhere in a command is one line too (see {@link Failures}).
+     */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new ConvLabCommand());
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof UserInputException) {
-                commandLine.getErr().println("error: " + ex.getMessage());
-                return EXIT_BAD_INPUT;
+        // picocli would read "@FILE" as a file of more arguments: "@/dev/zero" or a named pipe never
+        // ends, and a model file whose name starts with @ must stay a model file
+        cli.setExpandAtFiles(false);
+        cli.setParameterExceptionHandler((ex, arguments) -> {
+            CommandLine failed = ex.getCommandLine();
+            List<String> given = Arrays.asList(arguments);
+            if (given.contains("--help") || given.contains("-h")) {
+                failed.usage(failed.getOut()); // asked for help: the help, whatever else is wrong on the line
+                failed.getOut().flush();
+                return 0;
             }
-            commandLine.getErr().println("internal error: " + ex);
-            ex.printStackTrace(commandLine.getErr());
-            return EXIT_INTERNAL;
+            failed.getErr().println("error: " + ParseErrors.line(ex));
+            failed.getErr().flush();
+            return EXIT_BAD_INPUT;
         });
-        return cli.execute(args);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
+                Failures.report(ex, commandName(cli, args), what(cli, args), commandLine.getErr()));
+        try {
+            return cli.execute(args);
+        } catch (RuntimeException | Error e) {
+            // thrown past picocli's handlers (an Error is not an Exception): the last line of defence
+            return Failures.report(e, commandName(cli, args), what(cli, args), cli.getErr());
+        }
+    }
+
+    private static String commandName(CommandLine cli, String[] args) {
+        return args.length > 0 && cli.getSubcommands().containsKey(args[0]) ? args[0] : "convlab";
+    }
+
+    /**
+     * "convlab forward big.json", "convlab eval m.json --data idx:mnist": the command with its MODEL
+     * and data, for a message that cannot name the file itself (running out of memory).
+     */
+    private static String what(CommandLine cli, String[] args) {
+        String command = commandName(cli, args);
+        StringBuilder s = new StringBuilder("convlab ").append(command);
+        if (!command.equals("convlab") && args.length > 1 && !args[1].startsWith("-")) {
+            s.append(' ').append(shortened(args[1]));
+        }
+        for (int i = 1; i < args.length - 1; i++) {
+            if (args[i].equals("--data") || args[i].equals("--input")) {
+                s.append(' ').append(args[i]).append(' ').append(shortened(args[i + 1]));
+            }
+        }
+        return s.toString();
+    }
+
+    private static String shortened(String arg) {
+        return arg.length() > 80 ? arg.substring(0, 77) + "..." : arg;
     }
 }

@@ -52,13 +52,15 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--resize", description = "fit, stretch or crop (default: as the model was trained, else fit)")
     String resize;
 
-    @Option(names = "--batch", defaultValue = "256", description = "samples per forward pass (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch", defaultValue = "256", converter = OptionRanges.Batch.class,
+            description = "samples per forward pass, 1 to 1,000,000 (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--threads", defaultValue = "0", description = "compute threads (default: all cores)")
-    int threads;
+    @Option(names = "--threads", paramLabel = "T", converter = OptionRanges.Threads.class,
+            description = "compute threads, 1 to 256 (default: all cores)")
+    Integer threads;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed for weights the model does not store (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "1", converter = OptionRanges.Seed.class, description = "seed for weights the model does not store (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--json", description = "print one JSON object as the last line")
@@ -71,10 +73,7 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (batch < 1) {
-            throw new UserInputException("--batch must be at least 1, got " + batch);
-        }
-        if (threads > 0) {
+        if (threads != null) {
             Parallel.setThreads(threads);
         }
         NetworkSpec start = ModelSource.load(model);
@@ -118,17 +117,17 @@ final class EvalCommand implements Callable<Integer> {
 
     private static Map<String, Object> jsonResult(Evaluation e) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("accuracy", e.accuracy());
+        m.put("accuracy", TrainProgress.finite(e.accuracy()));
         Map<String, Object> perClass = new LinkedHashMap<>();
         double[] acc = e.perClassAccuracy();
         for (int i = 0; i < acc.length; i++) {
-            perClass.put(e.classes().get(i), Double.isNaN(acc[i]) ? null : acc[i]);
+            perClass.put(e.classes().get(i), TrainProgress.finite(acc[i]));
         }
         m.put("per_class", perClass);
         m.put("confusion", e.confusion());
         m.put("classes", e.classes());
         m.put("samples", e.total());
-        m.put("loss", e.loss());
+        m.put("loss", TrainProgress.finite(e.loss()));
         return m;
     }
 

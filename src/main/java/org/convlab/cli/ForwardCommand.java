@@ -35,12 +35,12 @@ final class ForwardCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object as the last line")
     boolean json;
 
-    @Option(names = "--pixels", defaultValue = "auto", paramLabel = "SCALE",
+    @Option(names = "--pixels", defaultValue = "auto", paramLabel = "SCALE", converter = OptionRanges.Pixels.class,
             description = "image pixel values: unit ([0,1], white 1), signed ([-1,1]), ink (black +1, white -1);"
                     + " auto = ink for 9x9 grey models (X/O), unit otherwise (default: ${DEFAULT-VALUE})")
     String pixels;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed for weights the model does not store (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "1", converter = OptionRanges.Seed.class, description = "seed for weights the model does not store (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--reference", description = "run the scalar reference kernels (what the step-through shows)")
@@ -97,6 +97,11 @@ final class ForwardCommand implements Callable<Integer> {
                 min = Math.min(min, y[j]);
                 max = Math.max(max, y[j]);
                 sum += y[j];
+            }
+            if (n == 0) { // nothing to sum: no "Infinity" or "NaN" in the table
+                out.printf(Locale.ROOT, "%-3d %-16s %-14s %-12s %10s %10s %10s%n", i, l.name(), l.type(),
+                        l.outputShape().toSlideString(), "-", "-", "-");
+                continue;
             }
             out.printf(Locale.ROOT, "%-3d %-16s %-14s %-12s %10.4f %10.4f %10.4f%n", i, l.name(), l.type(),
                     l.outputShape().toSlideString(), min, max, sum / n);

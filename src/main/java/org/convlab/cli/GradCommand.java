@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.convlab.UserInputException;
 import org.convlab.nn.Network;
 import org.convlab.nn.Parameter;
 import org.convlab.nn.layers.Layer;
@@ -38,11 +39,11 @@ final class GradCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object as the last line")
     boolean json;
 
-    @Option(names = "--pixels", defaultValue = "auto", paramLabel = "SCALE",
+    @Option(names = "--pixels", defaultValue = "auto", paramLabel = "SCALE", converter = OptionRanges.Pixels.class,
             description = "image pixel values: unit, signed, ink or auto (as for forward; default: ${DEFAULT-VALUE})")
     String pixels;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed for weights the model does not store (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "1", converter = OptionRanges.Seed.class, description = "seed for weights the model does not store (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--reference", description = "run the scalar reference kernels")
@@ -57,7 +58,7 @@ final class GradCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Network net = NetworkInput.network(model, seed, err);
         net.setReference(reference);
-        int k = NetworkInput.label(label, net, model);
+        int k = label(label, net);
         float[] x = NetworkInput.read(input, net, pixels, err);
         net.setInputGradient(true);
         net.forward(x, 1, false);
@@ -106,6 +107,32 @@ final class GradCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** {@code --label}: a class index 0..classes-1 or a class name; anything else names the option and the range. */
+    static int label(String text, Network net) {
+        List<String> names = net.spec().classes();
+        int classes = net.classes();
+        String range = "a class index from 0 to " + (classes - 1)
+                + (names.isEmpty() ? "" : " or a class name (" + String.join(", ", names) + ")");
+        String t = text.trim();
+        if (t.matches("[+-]?\\d+")) {
+            long k;
+            try {
+                k = Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
+            } catch (NumberFormatException e) {
+                k = Long.MAX_VALUE; // more digits than a long: out of range all the same
+            }
+            if (k < 0 || k >= classes) {
+                throw new UserInputException("--label must be " + range + ", got " + t);
+            }
+            return (int) k;
+        }
+        int k = names.indexOf(t);
+        if (k < 0 || k >= classes) {
+            throw new UserInputException("--label must be " + range + ", got '" + text + "'");
+        }
+        return k;
     }
 
     private static void collect(Layer l, List<Layer> into) {

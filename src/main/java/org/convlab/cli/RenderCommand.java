@@ -34,6 +34,9 @@ import picocli.CommandLine.Spec;
                         + " feature maps, --layer/--channel enlarged), filters (conv layer --layer's filters, --filter"
                         + " and --channel enlarged), lesson (the guided X/O lesson at --step)."})
 final class RenderCommand implements Callable<Integer> {
+    /** How messages about the output file name it. */
+    private static final String OUT = "the file of --out";
+
     @Parameters(index = "0", paramLabel = "MODEL", description = "a model file or preset:NAME")
     String model;
 
@@ -43,17 +46,17 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--view", required = true, paramLabel = "VIEW", description = "conv, pool, relu, votes, maps, filters or lesson")
     String view;
 
-    @Option(names = "--layer", paramLabel = "L", description = "top-level layer index (default: the first of the view's kind)")
+    @Option(names = "--layer", paramLabel = "L", converter = OptionRanges.Layer.class, description = "top-level layer index (default: the first of the view's kind)")
     Integer layer;
 
-    @Option(names = "--channel", defaultValue = "0", paramLabel = "C",
+    @Option(names = "--channel", defaultValue = "0", paramLabel = "C", converter = OptionRanges.Channel.class,
             description = "conv: the filter (unless --filter); pool, relu, maps, filters: the channel (default: ${DEFAULT-VALUE})")
     int channel;
 
-    @Option(names = "--filter", paramLabel = "F", description = "conv, filters: the output filter (default: 0)")
+    @Option(names = "--filter", paramLabel = "F", converter = OptionRanges.Filter.class, description = "conv, filters: the output filter (default: 0)")
     Integer filter;
 
-    @Option(names = "--step", defaultValue = "0", paramLabel = "S",
+    @Option(names = "--step", defaultValue = "0", paramLabel = "S", converter = OptionRanges.Step.class,
             description = "the step (output position, row by row; lesson: the lesson step), from 0 (default: ${DEFAULT-VALUE})")
     int step;
 
@@ -61,7 +64,8 @@ final class RenderCommand implements Callable<Integer> {
             description = "the PNG to write; with --view maps a .csv file gets every layer's values instead")
     Path out;
 
-    @Option(names = "--width", defaultValue = "1280", paramLabel = "W", description = "image width in pixels (default: ${DEFAULT-VALUE})")
+    @Option(names = "--width", defaultValue = "1280", paramLabel = "W", converter = OptionRanges.Width.class,
+            description = "image width in pixels, 200 to 8000 (default: ${DEFAULT-VALUE})")
     int width;
 
     @Option(names = "--scale", defaultValue = "1", paramLabel = "N",
@@ -72,11 +76,11 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--fractions", description = "write normalized values as fractions (7/9) where exact")
     boolean fractions;
 
-    @Option(names = "--pixels", defaultValue = "auto", paramLabel = "SCALE",
+    @Option(names = "--pixels", defaultValue = "auto", paramLabel = "SCALE", converter = OptionRanges.Pixels.class,
             description = "image pixel values: unit, signed, ink; auto = ink for 9x9 grey models (X/O) (default: ${DEFAULT-VALUE})")
     String pixels;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed for weights the model does not store (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "1", converter = OptionRanges.Seed.class, description = "seed for weights the model does not store (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Spec
@@ -86,11 +90,9 @@ final class RenderCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         ViewRenderer.View v = parseView(view);
-        if (width < 200 || width > 8000) {
-            throw new UserInputException("--width " + width + " is out of range (200..8000 pixels)");
-        }
         int times = parseScale(scale);
-        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        OutputFiles.checkWritable(out, OUT);
+        String name = out.toAbsolutePath().getFileName().toString().toLowerCase(Locale.ROOT);
         boolean csv = name.endsWith(".csv");
         if (csv && times != 1) {
             throw new UserInputException("--scale " + scale.trim() + ": a .csv file holds numbers, not pixels; use --scale"
@@ -107,11 +109,7 @@ final class RenderCommand implements Callable<Integer> {
         StepperSession probe = new StepperSession(net, x, RenderModels.inkPixels(net, pixels));
         int l = checkArguments(v, probe.tracer(), probe.snapshot());
         if (csv) { // numbers, not a picture: no JavaFX needed
-            try {
-                SnapshotCsv.write(probe.snapshot(), out);
-            } catch (java.io.IOException e) {
-                throw new UserInputException("--out " + out + ": cannot write the file (" + e.getMessage() + ")");
-            }
+            OutputFiles.write(out, OUT, () -> SnapshotCsv.write(probe.snapshot(), out));
             spec.commandLine().getOut().println("wrote " + out);
             return 0;
         }
@@ -119,7 +117,7 @@ final class RenderCommand implements Callable<Integer> {
         // conv: the filter rides on --channel (older scripts) unless --filter names it; filters: on the step
         int c = v == ViewRenderer.View.CONV && filter != null ? filter : channel;
         int s = v == ViewRenderer.View.FILTERS ? filterOrZero() : step;
-        ViewRenderer.render(probe, v, l, c, s, width, times, out);
+        OutputFiles.write(out, OUT, () -> ViewRenderer.render(probe, v, l, c, s, width, times, out));
         spec.commandLine().getOut().println("wrote " + out);
         return 0;
     }
@@ -147,6 +145,10 @@ final class RenderCommand implements Callable<Integer> {
 
     /** Checks layer, channel and step against the network; returns the layer to draw. */
     private int checkArguments(ViewRenderer.View v, NetworkTracer tracer, ActivationSnapshot s) {
+        if (layer != null && layer >= s.layerCount()) {
+            throw new UserInputException("--layer must be between 0 and " + (s.layerCount() - 1) + " (" + model + " has "
+                    + s.layerCount() + " layers), got " + layer);
+        }
         int l = switch (v) {
             case CONV -> layer != null ? layer : first(tracer.find(ConvLayer.class, 0), "conv");
             case POOL -> layer != null ? layer : first(tracer.find(PoolLayer.class, 0), "pooling");

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.convlab.UserInputException;
+import org.convlab.data.Augmentation;
 import org.convlab.data.ResizeMode;
 import org.convlab.engine.Parallel;
 import org.convlab.model.ConvSpec;
@@ -55,16 +56,20 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "SOURCE", description = "FOLDER, idx:DIR or csv:FILE")
     String data;
 
-    @Option(names = "--epochs", defaultValue = "10", description = "passes over the training data (default: ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", defaultValue = "10", converter = OptionRanges.Epochs.class,
+            description = "passes over the training data, 1 to 1,000,000 (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--batch", defaultValue = "32", description = "samples per step (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch", defaultValue = "32", converter = OptionRanges.Batch.class,
+            description = "samples per step, 1 to 1,000,000 (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "learning rate (default: 0.01 for sgd, 0.001 for adam)")
+    @Option(names = "--lr", paramLabel = "RATE", converter = OptionRanges.LearningRate.class,
+            description = "learning rate, above 0 (default: 0.01 for sgd, 0.001 for adam)")
     Double lr;
 
-    @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum (default: ${DEFAULT-VALUE})")
+    @Option(names = "--momentum", defaultValue = "0.9", converter = OptionRanges.Momentum.class,
+            description = "SGD momentum, at least 0 and below 1 (default: ${DEFAULT-VALUE})")
     double momentum;
 
     @Option(names = "--nesterov", description = "Nesterov momentum (SGD)")
@@ -73,21 +78,24 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--optimizer", defaultValue = "sgd", description = "sgd or adam (default: ${DEFAULT-VALUE})")
     String optimizer;
 
-    @Option(names = "--weight-decay", defaultValue = "0", paramLabel = "W", description = "L2 weight decay (default: ${DEFAULT-VALUE})")
+    @Option(names = "--weight-decay", defaultValue = "0", paramLabel = "W", converter = OptionRanges.WeightDecay.class,
+            description = "L2 weight decay, 0 or more (default: ${DEFAULT-VALUE})")
     double weightDecay;
 
     @Option(names = "--schedule", defaultValue = "constant",
             description = "constant, step:N (rate / 10 every N epochs) or cosine (default: ${DEFAULT-VALUE})")
     String schedule;
 
-    @Option(names = "--threads", defaultValue = "0", description = "compute threads (default: all cores)")
-    int threads;
+    @Option(names = "--threads", paramLabel = "T", converter = OptionRanges.Threads.class,
+            description = "compute threads, 1 to 256 (default: all cores)")
+    Integer threads;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed of weights, split, shuffling, augmentation, dropout (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "1", converter = OptionRanges.Seed.class, description = "seed of weights, split, shuffling, augmentation, dropout (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--val-split", defaultValue = "0.1", paramLabel = "F",
-            description = "fraction of the training data held out for validation, per class (default: ${DEFAULT-VALUE})")
+    @Option(names = "--val-split", defaultValue = "0.1", paramLabel = "F", converter = OptionRanges.ValidationSplit.class,
+            description = "fraction of the training data held out for validation, per class, at least 0 and below 1"
+                    + " (default: ${DEFAULT-VALUE})")
     double valSplit;
 
     @Option(names = "--test", paramLabel = "SOURCE", description = "a held-out test set, evaluated at the end (idx:DIR uses its t10k files by itself)")
@@ -128,7 +136,14 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Checkpoint cp = resume == null ? null : Checkpoint.read(resume);
+        // before any work: a typo in --out or --checkpoint-dir must not cost a training run
+        if (out != null) {
+            OutputFiles.checkWritable(out, "the model file of --out");
+        }
+        if (checkpointDir != null) {
+            OutputFiles.checkFolder(checkpointDir, "the folder of --checkpoint-dir");
+        }
+        Checkpoint cp = resume == null ? null : readCheckpoint(resume);
         NetworkSpec start;
         TrainingConfig config;
         Map<String, String> dataOptions = new LinkedHashMap<>();
@@ -137,6 +152,13 @@ final class TrainCommand implements Callable<Integer> {
             boolean extend = spec.commandLine().getParseResult().hasMatchedOption("--epochs");
             config = extend ? cp.config().withEpochs(epochs) : cp.config();
             dataOptions.putAll(cp.data());
+            // a checkpoint without them (older, or damaged) goes on with this command line's choices
+            dataOptions.putIfAbsent("normalize", InputPreparation.normalization(normalize, start));
+            dataOptions.putIfAbsent("resize", resize);
+            if (cp.epoch() < 0 || cp.epoch() > TrainingConfig.MAX_EPOCHS) { // 2^31 read as an int would train from -2^31
+                throw new UserInputException(resume + ": its epoch " + cp.epoch() + " is out of range (0 to "
+                        + String.format(Locale.ROOT, "%,d", TrainingConfig.MAX_EPOCHS) + ")");
+            }
             String before = cp.data().get("source");
             if (before != null && !before.equals(data)) {
                 err.println("warning: the checkpoint was trained on " + before + ", not " + data
@@ -150,12 +172,17 @@ final class TrainCommand implements Callable<Integer> {
             }
         } else {
             start = ModelSource.load(model);
-            OptimizerKind kind = OptimizerKind.parse(optimizer);
+            OptimizerKind kind = OptimizerKind.parse(optimizer, "--optimizer");
+            if (nesterov && (kind != OptimizerKind.SGD || momentum == 0)) {
+                throw new UserInputException("--nesterov needs --optimizer sgd and a --momentum above 0");
+            }
+            Augmentation augmentation = TrainData.augmentation(augment);
+            augmentation.requireFits(start.input().height(), start.input().width(), "--augment");
             config = TrainingConfig.builder().epochs(epochs).batchSize(batch)
                     .learningRate(lr != null ? lr : kind == OptimizerKind.ADAM ? 0.001 : 0.01)
                     .momentum(momentum).nesterov(nesterov).optimizer(kind).weightDecay(weightDecay)
-                    .schedule(Schedule.parse(schedule)).seed(seed).threads(threads).validationSplit(valSplit)
-                    .augmentation(TrainData.augmentation(augment)).frozen(frozen(start)).build();
+                    .schedule(Schedule.parse(schedule, "--schedule")).seed(seed).threads(threads == null ? 0 : threads)
+                    .validationSplit(valSplit).augmentation(augmentation).frozen(frozen(start)).build();
             dataOptions.put("source", data);
             // a trained model goes on with the preparation it learned on, unless told otherwise
             dataOptions.put("normalize", InputPreparation.normalization(normalize, start));
@@ -164,7 +191,10 @@ final class TrainCommand implements Callable<Integer> {
                 dataOptions.put("test", test);
             }
         }
-        if (threads > 0) {
+        if (out == null) { // MODEL is known good now: the file it names is where the model goes
+            OutputFiles.checkWritable(defaultTarget(model), "the trained model's file; add --out FILE to save it elsewhere");
+        }
+        if (threads != null) {
             Parallel.setThreads(threads);
         }
         ResizeMode resizeMode = TrainData.resize(dataOptions.get("resize"));
@@ -176,6 +206,9 @@ final class TrainCommand implements Callable<Integer> {
         adapted.notes().forEach(n -> stdout.println("note: " + n));
         List<String> classes = adapted.spec().classes();
         Network net = Network.build(adapted.spec(), config.seed());
+        if (cp == null) {
+            requireLayers(config.frozen(), net);
+        }
         if (!config.frozen().isEmpty()) {
             stdout.println("fixed (not trained): " + String.join(", ", config.frozen().stream().sorted().toList()));
         }
@@ -232,6 +265,39 @@ final class TrainCommand implements Callable<Integer> {
         return names;
     }
 
+    /** Where the model is saved without --out; a MODEL that gives no file name (a folder such as /) needs --out. */
+    private static Path defaultTarget(String model) {
+        String name = model.startsWith(Presets.PREFIX) || Path.of(model).getFileName() != null ? defaultName(model) : "";
+        if (name.isEmpty() || name.equals("-trained.json")) {
+            throw new UserInputException("MODEL '" + model + "' gives no file name to save the trained model as: add --out FILE");
+        }
+        return Path.of(name);
+    }
+
+    /** A bad value inside a checkpoint names the file (not a command-line flag: it did not come from one). */
+    private static Checkpoint readCheckpoint(Path file) {
+        try {
+            return Checkpoint.read(file);
+        } catch (UserInputException e) {
+            String m = e.getMessage();
+            if (m != null && m.startsWith(file.toString())) {
+                throw e;
+            }
+            throw new UserInputException(file + ": " + m, e);
+        }
+    }
+
+    /** --freeze names layers of the model (checked before training, so nothing is announced as fixed that is not there). */
+    private static void requireLayers(Set<String> names, Network net) {
+        List<String> layers = net.allLayers().stream().map(org.convlab.nn.layers.Layer::name).toList();
+        for (String n : names) {
+            if (!layers.contains(n)) {
+                throw new UserInputException("--freeze: the model has no layer '" + n + "' (its layers: "
+                        + String.join(", ", layers) + ")");
+            }
+        }
+    }
+
     /** {@code preset:lenet5} -> {@code lenet5-trained.json}; {@code nets/my.json} -> {@code my-trained.json}. */
     static String defaultName(String model) {
         String name = model.startsWith(Presets.PREFIX) ? model.substring(Presets.PREFIX.length())
@@ -247,11 +313,11 @@ final class TrainCommand implements Callable<Integer> {
         double ips = r.history().stream().mapToDouble(EpochStats::imagesPerSecond).average().orElse(Double.NaN);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("epochs", r.epochsDone());
-        m.put("train_loss", last == null ? null : last.trainLoss());
-        m.put("train_accuracy", last == null ? null : last.trainAccuracy());
-        m.put("val_accuracy", last == null || !last.hasValidation() ? null : last.validationAccuracy());
-        m.put("test_accuracy", r.test() == null ? null : r.test().accuracy());
-        m.put("images_per_second", Double.isNaN(ips) ? null : ips);
+        m.put("train_loss", last == null ? null : TrainProgress.finite(last.trainLoss()));
+        m.put("train_accuracy", last == null ? null : TrainProgress.finite(last.trainAccuracy()));
+        m.put("val_accuracy", last == null || !last.hasValidation() ? null : TrainProgress.finite(last.validationAccuracy()));
+        m.put("test_accuracy", r.test() == null ? null : TrainProgress.finite(r.test().accuracy()));
+        m.put("images_per_second", TrainProgress.finite(ips));
         m.put("seconds", r.seconds());
         m.put("model", target.toString());
         return m;

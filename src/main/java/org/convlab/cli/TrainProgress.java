@@ -31,14 +31,24 @@ final class TrainProgress implements TrainingListener {
             line.append(String.format(Locale.ROOT, "  val loss %.4f  val acc %6.2f%%", e.validationLoss(),
                     100 * e.validationAccuracy()));
         }
-        line.append(String.format(Locale.ROOT, "  %7.0f img/s  lr %.3g  elapsed %s  ETA %s", e.imagesPerSecond(),
+        // the first epoch of a tiny set can finish within the clock's resolution: no "Infinity img/s"
+        String speed = Double.isFinite(e.imagesPerSecond()) ? String.format(Locale.ROOT, "%7.0f", e.imagesPerSecond()) : "      -";
+        line.append(String.format(Locale.ROOT, "  %s img/s  lr %.3g  elapsed %s  ETA %s", speed,
                 e.learningRate(), clock(e.elapsedSeconds()), clock(e.etaSeconds())));
         out.println(line);
         out.flush();
     }
 
-    /** m:ss, or h:mm:ss from an hour on. */
+    /** A number for a JSON result, or null for NaN and the infinities (which JSON cannot hold). */
+    static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    /** m:ss, or h:mm:ss from an hour on; "-" when there is no such time (NaN, infinite, negative). */
     static String clock(double seconds) {
+        if (!(seconds >= 0) || seconds > 1e12) {
+            return "-";
+        }
         long s = Math.round(seconds);
         if (s >= 3600) {
             return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);

@@ -20,7 +20,7 @@ public record Schedule(Kind kind, int every) {
             throw new IllegalArgumentException("kind is required");
         }
         if (kind == Kind.STEP && every <= 0) {
-            throw new UserInputException("--schedule step:N needs N >= 1 epochs, got " + every);
+            throw new UserInputException("schedule step:N needs N of 1 or more epochs, got " + every);
         }
     }
 
@@ -37,8 +37,13 @@ public record Schedule(Kind kind, int every) {
         };
     }
 
-    /** Parses {@code constant}, {@code step:N} or {@code cosine} (the CLI's {@code --schedule}). */
+    /** Parses {@code constant}, {@code step:N} or {@code cosine}; a message names the field "schedule". */
     public static Schedule parse(String text) {
+        return parse(text, "schedule");
+    }
+
+    /** As {@link #parse(String)}, naming {@code field} (the CLI's {@code --schedule}) in a message. */
+    public static Schedule parse(String text, String field) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         if (t.equals("constant")) {
             return CONSTANT;
@@ -47,13 +52,15 @@ public record Schedule(Kind kind, int every) {
             return COSINE;
         }
         if (t.startsWith("step:")) {
-            try {
-                return step(Integer.parseInt(t.substring(5).trim()));
-            } catch (NumberFormatException e) {
-                // falls through to the message below
+            String n = t.substring(5).trim();
+            if (!n.matches("\\+?\\d{1,9}") || Integer.parseInt(n.replace("+", "")) < 1
+                    || Integer.parseInt(n.replace("+", "")) > TrainingConfig.MAX_EPOCHS) {
+                throw new UserInputException(field + " '" + text.trim() + "': N must be a whole number of epochs between 1 and "
+                        + String.format(Locale.ROOT, "%,d", TrainingConfig.MAX_EPOCHS));
             }
+            return step(Integer.parseInt(n.replace("+", "")));
         }
-        throw new UserInputException("--schedule: unknown schedule '" + text
+        throw new UserInputException(field + ": unknown schedule '" + text
                 + "': use constant, step:N (divide the rate by 10 every N epochs) or cosine");
     }
 

@@ -28,35 +28,80 @@ import org.convlab.nn.optim.Sgd;
 public record TrainingConfig(int epochs, int batchSize, double learningRate, double momentum, boolean nesterov,
                              OptimizerKind optimizer, double weightDecay, Schedule schedule, long seed, int threads,
                              double validationSplit, Augmentation augmentation, Set<String> frozen) {
+    /** The most epochs a run may ask for (a million passes is far beyond any lesson). */
+    public static final int MAX_EPOCHS = 1_000_000;
+    /** The largest batch (whether it fits in memory is checked when the run starts). */
+    public static final int MAX_BATCH = 1_000_000;
+    /** The most compute threads (more only costs memory: no machine here has more cores). */
+    public static final int MAX_THREADS = 256;
+    /**
+     * The largest weight decay: far past any that trains (1e-4 to 1e-2 are usual), so a typo such
+     * as 1e18 is refused by name instead of ending in a NaN loss blamed on the learning rate. The
+     * learning rate has no such bound: a huge one is how the lessons show a run blowing up (the
+     * trainer stops on the NaN loss and suggests a smaller rate).
+     */
+    public static final double MAX_WEIGHT_DECAY = 100;
+    public static final String LEARNING_RATE_RANGE = "above 0 and at most 3.4e38 (what a 32-bit float holds)";
+    public static final String MOMENTUM_RANGE = "at least 0 and below 1";
+    public static final String WEIGHT_DECAY_RANGE = "between 0 and 100";
+    public static final String VALIDATION_SPLIT_RANGE = "at least 0 and below 1";
+
+    /**
+     * Checks every field. The messages name the field as the config and a checkpoint's
+     * {@code config} call it (the command line checks its options first, naming them).
+     */
     public TrainingConfig {
-        if (epochs < 1) {
-            throw new UserInputException("--epochs must be at least 1, got " + epochs);
+        if (epochs < 1 || epochs > MAX_EPOCHS) {
+            throw new UserInputException("epochs must be between 1 and " + String.format(java.util.Locale.ROOT, "%,d",
+                    MAX_EPOCHS) + ", got " + epochs);
         }
-        if (batchSize < 1) {
-            throw new UserInputException("--batch must be at least 1, got " + batchSize);
+        if (batchSize < 1 || batchSize > MAX_BATCH) {
+            throw new UserInputException("batch size must be between 1 and " + String.format(java.util.Locale.ROOT, "%,d",
+                    MAX_BATCH) + ", got " + batchSize);
         }
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new UserInputException("--lr must be a positive number, got " + learningRate);
+        if (!validLearningRate(learningRate)) {
+            throw new UserInputException("learning rate (lr) must be " + LEARNING_RATE_RANGE + ", got " + learningRate);
         }
-        if (!(momentum >= 0 && momentum < 1)) {
-            throw new UserInputException("--momentum must be in [0, 1), got " + momentum);
-        }
-        if (nesterov && (optimizer != OptimizerKind.SGD || momentum == 0)) {
-            throw new UserInputException("--nesterov needs --optimizer sgd and a --momentum above 0");
-        }
-        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-            throw new UserInputException("--weight-decay must be 0 or more, got " + weightDecay);
-        }
-        if (threads < 0) {
-            throw new UserInputException("--threads must be 1 or more, got " + threads);
-        }
-        if (!(validationSplit >= 0 && validationSplit < 1)) {
-            throw new UserInputException("--val-split must be in [0, 1), got " + validationSplit);
+        if (!validMomentum(momentum)) {
+            throw new UserInputException("momentum must be " + MOMENTUM_RANGE + ", got " + momentum);
         }
         optimizer = optimizer == null ? OptimizerKind.SGD : optimizer;
+        if (nesterov && (optimizer != OptimizerKind.SGD || momentum == 0)) {
+            throw new UserInputException("Nesterov momentum needs the sgd optimizer and a momentum above 0");
+        }
+        if (!validWeightDecay(weightDecay)) {
+            throw new UserInputException("weight decay must be " + WEIGHT_DECAY_RANGE + ", got " + weightDecay);
+        }
+        if (threads < 0 || threads > MAX_THREADS) {
+            throw new UserInputException("threads must be between 0 (all cores) and " + MAX_THREADS + ", got " + threads);
+        }
+        if (!validValidationSplit(validationSplit)) {
+            throw new UserInputException("validation split must be " + VALIDATION_SPLIT_RANGE + ", got " + validationSplit);
+        }
         schedule = schedule == null ? Schedule.CONSTANT : schedule;
         augmentation = augmentation == null ? Augmentation.NONE : augmentation;
         frozen = frozen == null ? Set.of() : Set.copyOf(frozen);
+    }
+
+    /** Above 0 and finite, also as the 32-bit float the optimizers compute with (1e-320 is 0 there, 1e39 infinite). */
+    public static boolean validLearningRate(double v) {
+        float f = (float) v;
+        return v > 0 && f > 0 && Float.isFinite(f);
+    }
+
+    /** In [0, 1), also as a 32-bit float (0.999999999 is 1 there). */
+    public static boolean validMomentum(double v) {
+        return v >= 0 && v < 1 && (float) v < 1f;
+    }
+
+    /** Between 0 and 100. */
+    public static boolean validWeightDecay(double v) {
+        return v >= 0 && v <= MAX_WEIGHT_DECAY;
+    }
+
+    /** In [0, 1). */
+    public static boolean validValidationSplit(double v) {
+        return v >= 0 && v < 1;
     }
 
     /** The optimizer this config asks for, at the base learning rate. */

@@ -72,7 +72,9 @@ class GradCommandTest {
 
         ForwardCommandTest.Run bad = run("grad", model, "--input", input, "--label", "5");
         assertEquals(2, bad.exit());
-        assertTrue(bad.err().contains("label 5 is out of range: " + model + " has 5 classes (0..4: a, b, c, d, e)"), bad.err());
+        // the model has 5 classes: the option, its range and the value given
+        assertTrue(bad.err().contains("--label must be a class index from 0 to 4 or a class name (a, b, c, d, e), got 5"),
+                bad.err());
         assertEquals(1, bad.err().strip().lines().count(), bad.err());
     }
 }
