@@ -99,7 +99,7 @@ final class EvalCommand implements Callable<Integer> {
             adapted = new ModelAdapter.Adapted(start, null, List.of());
         }
         adapted.notes().forEach(n -> out.println("note: " + n));
-        Network net = Network.build(adapted.spec(), seed);
+        Network net = NetworkInput.build(model, adapted.spec(), seed);
         if (!net.initialisedWeights().isEmpty()) {
             err.println("note: " + model + " has no stored values for " + String.join(", ", net.initialisedWeights())
                     + "; they are initialised from seed " + seed + ", so this is an untrained model");

@@ -23,13 +23,28 @@ final class NetworkInput {
 
     static Network network(String model, long seed, PrintWriter err) {
         NetworkSpec spec = ModelSource.load(model);
-        Network net = Network.build(spec, seed);
+        Network net = build(model, spec, seed);
         List<String> init = net.initialisedWeights();
         if (!init.isEmpty()) {
             err.println("note: " + model + " has no stored values for " + String.join(", ", init)
                     + "; they are initialised from seed " + seed + ", so the outputs are not a trained model's");
         }
         return net;
+    }
+
+    /**
+     * Builds the network, naming MODEL in a refusal that does not name it yet (a memory refusal
+     * speaks of "this model", and a student with three model files needs to know which).
+     */
+    static Network build(String model, NetworkSpec spec, long seed) {
+        try {
+            return Network.build(spec, seed);
+        } catch (UserInputException e) {
+            if (e.getMessage().startsWith(model)) {
+                throw e;
+            }
+            throw new UserInputException(model + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -33,6 +33,7 @@ import org.convlab.train.RelabelledDataset;
 import org.convlab.train.Schedule;
 import org.convlab.train.Trainer;
 import org.convlab.train.TrainingConfig;
+import org.convlab.train.TrainingListener;
 import org.convlab.train.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -205,7 +206,7 @@ final class TrainCommand implements Callable<Integer> {
         ModelAdapter.Adapted adapted = ModelAdapter.adapt(start, splits.train().classes());
         adapted.notes().forEach(n -> stdout.println("note: " + n));
         List<String> classes = adapted.spec().classes();
-        Network net = Network.build(adapted.spec(), config.seed());
+        Network net = NetworkInput.build(model, adapted.spec(), config.seed());
         if (cp == null) {
             requireLayers(config.frozen(), net);
         }
@@ -228,7 +229,10 @@ final class TrainCommand implements Callable<Integer> {
                 InputPreparation.record(dataOptions.get("normalize"), resizeMode, splits.loaded())), model);
         if (result.stop() != null) {
             stdout.flush();
-            throw new UserInputException(result.stop().message() + " Saved those weights to " + target);
+            // the trainer speaks of "the learning rate"; on the command line it is --lr
+            String advice = result.stop().reason() == TrainingListener.Reason.NON_FINITE_LOSS
+                    ? " Set the learning rate with --lr." : "";
+            throw new UserInputException(result.stop().message() + advice + " Saved those weights to " + target);
         }
         if (result.test() != null) {
             stdout.printf(Locale.ROOT, "test accuracy %.2f%% (%d of %d)%n", 100 * result.test().accuracy(),
