@@ -88,8 +88,8 @@ final class EvalCommand implements Callable<Integer> {
         Dataset set = splits.test() != null ? splits.test() : splits.train();
         int outputs = ShapeInference.infer(start).get(start.layers().size() - 1).output().size();
         if (outputs != set.classes().size()) {
-            throw new UserInputException(model + " gives " + outputs + " outputs but the data has " + set.classes().size()
-                    + " classes (" + String.join(", ", set.classes()) + "): evaluate it on data with the classes it was trained on");
+            throw new UserInputException(model + " gives " + outputs + " outputs but " + data + " has " + set.classes().size()
+                    + " classes (" + TrainData.someClasses(set.classes()) + "): evaluate it on data with the classes it was trained on");
         }
         ModelAdapter.Adapted adapted = ModelAdapter.adapt(start, set.classes());
         if (adapted.labelMap() == null && !start.classes().isEmpty() && !adapted.spec().classes().equals(start.classes())) {

@@ -21,6 +21,7 @@ import org.convlab.model.LayerSpec;
 import org.convlab.model.ModelFiles;
 import org.convlab.model.ModelSource;
 import org.convlab.model.NetworkSpec;
+import org.convlab.model.ShapeInference;
 import org.convlab.model.Presets;
 import org.convlab.nn.Network;
 import org.convlab.nn.SpecExport;
@@ -199,14 +200,24 @@ final class TrainCommand implements Callable<Integer> {
             Parallel.setThreads(threads);
         }
         ResizeMode resizeMode = TrainData.resize(dataOptions.get("resize"));
-        TrainData.Splits splits = TrainData.open(data, start.input(), dataOptions.get("normalize"), resizeMode,
-                config.validationSplit(), config.seed(), dataOptions.get("test"), start.preprocessing());
+        TrainData.Splits splits;
+        try {
+            splits = TrainData.open(data, start.input(), dataOptions.get("normalize"), resizeMode,
+                    config.validationSplit(), config.seed(), dataOptions.get("test"), start.preprocessing());
+        } catch (UserInputException e) {
+            if (cp == null) {
+                throw e;
+            }
+            // the input size the data is read at is the checkpoint's, which may be what is wrong
+            throw new UserInputException(e.getMessage() + " (the model's input " + start.input()
+                    + " comes from the checkpoint " + resume + ")", e);
+        }
         TrainData.report(splits.loaded(), stdout);
 
         ModelAdapter.Adapted adapted = ModelAdapter.adapt(start, splits.train().classes());
         adapted.notes().forEach(n -> stdout.println("note: " + n));
         List<String> classes = adapted.spec().classes();
-        Network net = NetworkInput.build(model, adapted.spec(), config.seed());
+        Network net = NetworkInput.build(cp == null ? model : resume.toString(), adapted.spec(), config.seed());
         if (cp == null) {
             requireLayers(config.frozen(), net);
         }
@@ -231,7 +242,7 @@ final class TrainCommand implements Callable<Integer> {
             stdout.flush();
             // the trainer speaks of "the learning rate"; on the command line it is --lr
             String advice = result.stop().reason() == TrainingListener.Reason.NON_FINITE_LOSS
-                    ? " Set the learning rate with --lr." : "";
+                    ? " Set the learning rate with --lr." + TrainData.extremeValues(splits.train(), data) : "";
             throw new UserInputException(result.stop().message() + advice + " Saved those weights to " + target);
         }
         if (result.test() != null) {
@@ -281,7 +292,9 @@ final class TrainCommand implements Callable<Integer> {
     /** A bad value inside a checkpoint names the file (not a command-line flag: it did not come from one). */
     private static Checkpoint readCheckpoint(Path file) {
         try {
-            return Checkpoint.read(file);
+            Checkpoint cp = Checkpoint.read(file);
+            ShapeInference.infer(cp.model()); // a layer that no longer fits is the checkpoint's fault: name it
+            return cp;
         } catch (UserInputException e) {
             String m = e.getMessage();
             if (m != null && m.startsWith(file.toString())) {

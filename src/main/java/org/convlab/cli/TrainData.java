@@ -94,4 +94,31 @@ final class TrainData {
         out.println("skipped " + skipped.size() + (skipped.size() == 1 ? " file" : " files")
                 + (skipped.size() > SKIPPED_LISTED ? " (the first " + SKIPPED_LISTED + " are listed above)" : ""));
     }
+
+    /** Up to eight class names, then how many there are in all: a damaged label file can claim hundreds. */
+    static String someClasses(List<String> classes) {
+        if (classes.size() <= 8) {
+            return String.join(", ", classes);
+        }
+        return String.join(", ", classes.subList(0, 6)) + ", ..., " + classes.get(classes.size() - 1)
+                + "; " + classes.size() + " in all";
+    }
+
+    /**
+     * When the loss became NaN, the learning rate is the usual culprit, but a data file with a
+     * value like 9.2e18 overflows at any rate: say so, with the value, when the prepared inputs
+     * reach beyond +-1e6 (images and standardised data stay within a few units).
+     */
+    static String extremeValues(Dataset train, String source) {
+        float[] sample = new float[Math.toIntExact(train.shape().count())];
+        float largest = 0;
+        for (int i = 0; i < train.size(); i++) {
+            train.copySample(i, sample, 0);
+            for (float v : sample) {
+                largest = Math.max(largest, Math.abs(v));
+            }
+        }
+        return largest > 1e6f ? String.format(java.util.Locale.ROOT, " Check %s too: its inputs reach %.3g, where"
+                + " images and standardised data stay within a few units.", source, largest) : "";
+    }
 }
