@@ -20,6 +20,13 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.convlab.MemoryGuard;
 import org.convlab.UserInputException;
+import org.convlab.model.BatchNormSpec;
+import org.convlab.model.ConvSpec;
+import org.convlab.model.DenseSpec;
+import org.convlab.model.InceptionSpec;
+import org.convlab.model.LayerSpec;
+import org.convlab.model.ParamData;
+import org.convlab.model.ResidualSpec;
 
 /**
  * The File menu's work with its dialogs: choosers for open/save, the error dialog for a file
@@ -36,6 +43,8 @@ public final class FileActions {
 
     private final ReadOnlyStringWrapper busy = new ReadOnlyStringWrapper(this, "busy");
     private final List<Runnable> finished = new ArrayList<>();
+    /** True while a background save runs (a background read may be overtaken: it is then dropped). */
+    private boolean saving;
     private Window owner;
 
     public FileActions(EditorModel model, RecentFiles recent, Consumer<String> status) {
@@ -134,7 +143,7 @@ public final class FileActions {
             return false;
         }
         StackDocument doc = model.document();
-        long size = fileSizeOf(model.rows());
+        long size = fileSizeOf(doc);
         if (size <= BACKGROUND_BYTES) {
             try {
                 model.save(file);
@@ -189,6 +198,7 @@ public final class FileActions {
     private <T> void run(String doing, String header, Supplier<T> work, Function<OutOfMemoryError, UserInputException> outOfMemory,
             Consumer<T> done) {
         busy.set(doing);
+        saving = doing.startsWith("Saving");
         status.accept(doing);
         Thread t = new Thread(() -> {
             T result = null;
@@ -209,6 +219,7 @@ public final class FileActions {
             String p = problem;
             Platform.runLater(() -> {
                 busy.set(null);
+                saving = false;
                 if (p != null) {
                     error(header, p);
                 } else {
@@ -234,20 +245,53 @@ public final class FileActions {
         }
     }
 
-    /** About how many bytes a model file of these layers takes: its parameters as base64 float32. */
-    static long fileSizeOf(List<LayerRow> rows) {
-        long params = 0;
-        for (LayerRow r : rows) {
-            if (r.info() != null) {
-                params = MemoryGuard.plus(params, r.info().params());
-            }
+    /**
+     * About how many bytes a model file of this document takes: the values it carries (weights,
+     * biases, batch-norm statistics) as base64 float32. A stack without stored values is a few
+     * hundred bytes however large its layers are.
+     */
+    static long fileSizeOf(StackDocument doc) {
+        return MemoryGuard.times(storedValues(doc.layers()), 4) / 3 * 4;
+    }
+
+    private static long storedValues(List<LayerSpec> layers) {
+        long n = 0;
+        for (LayerSpec l : layers) {
+            n = MemoryGuard.plus(n, storedValues(l));
         }
-        return MemoryGuard.times(params, 4) / 3 * 4;
+        return n;
+    }
+
+    private static long storedValues(LayerSpec l) {
+        if (l instanceof DenseSpec d) {
+            return values(d.weight(), d.biasData());
+        } else if (l instanceof ConvSpec c) {
+            return values(c.weight(), c.biasData());
+        } else if (l instanceof BatchNormSpec b) {
+            return values(b.gamma(), b.beta(), b.runningMean(), b.runningVar());
+        } else if (l instanceof ResidualSpec r) {
+            return MemoryGuard.plus(storedValues(r.branch()), r.skip() == null ? 0 : storedValues(r.skip()));
+        } else if (l instanceof InceptionSpec i) {
+            long n = 0;
+            for (List<LayerSpec> branch : i.branches()) {
+                n = MemoryGuard.plus(n, storedValues(branch));
+            }
+            return n;
+        }
+        return 0;
+    }
+
+    private static long values(ParamData... tensors) {
+        long n = 0;
+        for (ParamData t : tensors) {
+            n += t == null ? 0 : t.size();
+        }
+        return n;
     }
 
     /** True when there are no unsaved changes, or the user saved or chose to discard them. */
     public boolean mayDiscard() {
-        if (isBusy()) { // a save still running, or a read: the next step waits for it
+        if (saving) { // the document is being written: what replaces it waits until it is safe
             status.accept(busy.get() + " Wait until it is done.");
             return false;
         }

@@ -84,6 +84,44 @@ class EditorHostileFilesTest extends EditorWindowFixture {
     }
 
     @Test
+    void aReadOvertakenByAPresetIsDropped() throws Exception {
+        Path file = dir.resolve("wide-late.json");
+        ModelFiles.write(file, wideNetwork(0.125f));
+        choosePreset("xo");
+        fxRun(() -> {
+            assertTrue(window().files().open(file));
+            window().openPreset("lenet5"); // the user moves on while the file is read
+        });
+        waitUntilIdle();
+        assertEquals("preset:lenet5", model().sourceProperty().get());
+        assertTrue(dialogs().isEmpty());
+    }
+
+    @Test
+    void savingBeforeAPresetWaitsForTheBackgroundWriteWithoutBlockingTheFxThread() throws Exception {
+        Path file = dir.resolve("wide-kept.json");
+        ModelFiles.write(file, wideNetwork(1f));
+        choosePreset("xo");
+        fxRun(() -> window().files().open(file));
+        waitUntilIdle();
+        fxRun(() -> model().select(0));
+        fxRun(() -> model().set("name", "flat2"));
+        StackDocument edited = model().document();
+        fxRun(() -> window().views().show(org.convlab.ui.app.CenterViews.START));
+        javafx.scene.control.Button card = robot.lookup("#preset-tinyvgg").queryAs(javafx.scene.control.Button.class);
+        javafx.application.Platform.runLater(card::fire); // asks "save the changes?"
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !dialogs().isEmpty());
+        DialogPane pane = (DialogPane) dialogs().get(0).getScene().getRoot();
+        assertEquals("unsavedDialog", pane.getId());
+        javafx.scene.control.ButtonType save = pane.getButtonTypes().stream()
+                .filter(t -> t.getText().equals("Save")).findFirst().orElseThrow();
+        robot.clickOn(pane.lookupButton(save));
+        WaitForAsyncUtils.waitFor(50, TimeUnit.SECONDS, () -> "preset:tinyvgg".equals(model().sourceProperty().get()));
+        assertFalse(window().files().isBusy());
+        assertEquals(edited, StackDocument.of(ModelFiles.read(file)), "the preset came only after the save was complete");
+    }
+
+    @Test
     void aBigFileThatFailsInTheBackgroundShowsTheDialogAndKeepsTheModel() throws Exception {
         Path file = dir.resolve("wide-trailing.json");
         ModelFiles.write(file, wideNetwork(0.5f));
@@ -156,6 +194,13 @@ class EditorHostileFilesTest extends EditorWindowFixture {
         String totals = robot.lookup("#summaryTotals").queryAs(Label.class).getText();
         // (784 + 1) * 10^8 parameters, 4 bytes each = 314,000,000,000 bytes = 292.4 GB
         assertTrue(totals.contains(String.format(java.util.Locale.ROOT, "%.1f GB", 785e8 * 4 / (1L << 30))), totals);
+        // no weights stored: the file is tiny whatever the layer's size, so it is written at once
+        Path copy = dir.resolve("huge-copy.json");
+        fxRun(() -> {
+            assertTrue(window().files().save(copy));
+            assertFalse(window().files().isBusy());
+        });
+        assertTrue(Files.size(copy) < 1000, Files.size(copy) + " bytes");
         fxRun(() -> window().stepThroughModel());
         DialogPane pane = errorDialog();
         assertTrue(pane.getContentText().contains("multiply-adds"), pane.getContentText());
