@@ -96,7 +96,7 @@ public final class FileActions {
         }
         StackDocument before = model.document();
         String source = model.sourceProperty().get();
-        run("Reading " + file.getFileName() + " (" + MemoryGuard.size(size) + ")\u2026", "Cannot open " + file.getFileName(),
+        run(false, "Reading " + file.getFileName() + " (" + MemoryGuard.size(size) + ")\u2026", "Cannot open " + file.getFileName(),
                 () -> EditorModel.read(file),
                 e -> MemoryGuard.refusal(size / 4 * 3, "reading the model " + file, null),
                 doc -> {
@@ -154,7 +154,7 @@ public final class FileActions {
                 return false;
             }
         }
-        run("Saving " + file.getFileName() + " (about " + MemoryGuard.size(size) + ")\u2026", "Cannot save " + file.getFileName(),
+        run(true, "Saving " + file.getFileName() + " (about " + MemoryGuard.size(size) + ")\u2026", "Cannot save " + file.getFileName(),
                 () -> {
                     EditorModel.write(file, doc);
                     return doc;
@@ -195,10 +195,10 @@ public final class FileActions {
      * thread; a refusal (or an OutOfMemoryError, turned into the memory guard's refusal by
      * {@code outOfMemory}) shows the error dialog under {@code header} instead.
      */
-    private <T> void run(String doing, String header, Supplier<T> work, Function<OutOfMemoryError, UserInputException> outOfMemory,
-            Consumer<T> done) {
+    private <T> void run(boolean writes, String doing, String header, Supplier<T> work,
+            Function<OutOfMemoryError, UserInputException> outOfMemory, Consumer<T> done) {
         busy.set(doing);
-        saving = doing.startsWith("Saving");
+        saving = writes;
         status.accept(doing);
         Thread t = new Thread(() -> {
             T result = null;
