@@ -1,6 +1,5 @@
 package org.convlab.ui.editor;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
@@ -280,19 +279,51 @@ public final class EditorModel {
      * leaves the current document untouched.
      */
     public void open(Path path) {
-        NetworkSpec net = ModelFiles.read(path);
-        load(StackDocument.of(net), path.getFileName().toString(), path);
+        opened(read(path), path);
+    }
+
+    /**
+     * Reads a model file into a document without touching any editor: safe on a background
+     * thread (a VGG-16 file takes seconds), and {@link #opened} shows the result on the FX thread.
+     */
+    public static StackDocument read(Path path) {
+        return StackDocument.of(ModelFiles.read(path));
+    }
+
+    /** Shows a document read by {@link #read} as the opened file. */
+    public void opened(StackDocument doc, Path path) {
+        load(doc, path.getFileName().toString(), path);
     }
 
     /**
      * Writes the document atomically (the model package's writer). A stack with no layers
      * cannot be a model file; a stack that does not fit can (it is what the user drew).
      */
-    public void save(Path path) throws IOException {
-        ModelFiles.write(path, document().toNetwork());
+    public void save(Path path) {
+        StackDocument doc = document();
+        write(path, doc);
+        saved(path, doc);
+    }
+
+    /**
+     * Writes {@code doc} (a snapshot taken on the FX thread; documents are immutable) without
+     * touching any editor: safe on a background thread. Throws the model package's one-line
+     * {@link UserInputException} when the file cannot be written.
+     */
+    public static void write(Path path, StackDocument doc) {
+        ModelFiles.write(path, doc.toNetwork());
+    }
+
+    /**
+     * Records that {@code doc} was written to {@code path}. The document counts as saved only if
+     * it is still the one on screen: edits made while a background save ran stay unsaved.
+     */
+    public void saved(Path path, StackDocument doc) {
         file.set(path);
         source.set(path.getFileName().toString());
-        history.markSaved();
+        if (document() == doc) {
+            history.markSaved();
+        }
         refreshHistory();
     }
 }

@@ -3,14 +3,30 @@ package org.convlab.ui.editor;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.convlab.MemoryGuard;
 import org.convlab.UserInputException;
+import org.convlab.model.BatchNormSpec;
+import org.convlab.model.ConvSpec;
+import org.convlab.model.DenseSpec;
+import org.convlab.model.InceptionSpec;
+import org.convlab.model.LayerSpec;
+import org.convlab.model.ParamData;
+import org.convlab.model.ResidualSpec;
 
 /**
  * The File menu's work with its dialogs: choosers for open/save, the error dialog for a file
@@ -22,6 +38,13 @@ public final class FileActions {
     private final EditorModel model;
     private final RecentFiles recent;
     private final Consumer<String> status;
+    /** Files larger than this are read and written off the FX thread (a VGG-16 takes seconds). */
+    static final long BACKGROUND_BYTES = 2L << 20;
+
+    private final ReadOnlyStringWrapper busy = new ReadOnlyStringWrapper(this, "busy");
+    private final List<Runnable> finished = new ArrayList<>();
+    /** True while a background save runs (a background read may be overtaken: it is then dropped). */
+    private boolean saving;
     private Window owner;
 
     public FileActions(EditorModel model, RecentFiles recent, Consumer<String> status) {
@@ -48,17 +71,50 @@ public final class FileActions {
         }
     }
 
-    /** Opens {@code file}; on failure shows the error dialog and keeps the current model. Returns success. */
+    /**
+     * Opens {@code file}; on failure shows the error dialog and keeps the current model. A file
+     * up to {@link #BACKGROUND_BYTES} opens at once and the result is its success. A larger one
+     * is read on a background thread, so the window keeps drawing: the status bar says
+     * "Reading vgg16.json (738.2 MB)…", the current model stays on screen, and the new one
+     * replaces it only once it is complete (or the error dialog appears). Returns true when that
+     * read has started.
+     */
     public boolean open(Path file) {
-        try {
-            model.open(file);
-            recent.add(file);
-            status.accept("Opened " + file);
-            return true;
-        } catch (UserInputException e) {
-            error("Cannot open " + file.getFileName(), e.getMessage());
+        if (refuseWhileBusy()) {
             return false;
         }
+        long size = regularFileSize(file);
+        if (size <= BACKGROUND_BYTES) {
+            try {
+                model.open(file);
+                opened(file);
+                return true;
+            } catch (UserInputException e) {
+                error("Cannot open " + file.getFileName(), e.getMessage());
+                return false;
+            }
+        }
+        StackDocument before = model.document();
+        String source = model.sourceProperty().get();
+        run(false, "Reading " + file.getFileName() + " (" + MemoryGuard.size(size) + ")\u2026", "Cannot open " + file.getFileName(),
+                () -> EditorModel.read(file),
+                e -> MemoryGuard.refusal(size / 4 * 3, "reading the model " + file, null),
+                doc -> {
+                    if (!source.equals(model.sourceProperty().get())) { // a preset or a new stack came first
+                        status.accept("Read " + file.getFileName() + ", but another model was opened meanwhile: open it again to show it");
+                    } else if (model.document() != before && !mayDiscard()) { // edited while it was read
+                        status.accept("Kept your changes; " + file.getFileName() + " was not opened");
+                    } else {
+                        model.opened(doc, file);
+                        opened(file);
+                    }
+                });
+        return true;
+    }
+
+    private void opened(Path file) {
+        recent.add(file);
+        status.accept("Opened " + file);
     }
 
     /** Save to the current file, or ask where when there is none. Returns false when nothing was saved. */
@@ -75,20 +131,170 @@ public final class FileActions {
         return chosen != null && save(chosen.toPath());
     }
 
+    /**
+     * Saves the document to {@code file}; a failure shows the error dialog and leaves the
+     * document unsaved. A small model is written at once and the result is its success. A model
+     * whose weights take more than {@link #BACKGROUND_BYTES} is written on a background thread
+     * from a snapshot taken now (documents are immutable, so edits made meanwhile cannot tear
+     * it; they stay unsaved). Returns true when that write has started.
+     */
     public boolean save(Path file) {
-        try {
-            model.save(file);
-            recent.add(file);
-            status.accept("Saved " + file);
-            return true;
-        } catch (UserInputException | IOException e) {
-            error("Cannot save " + file.getFileName(), e.getMessage());
+        if (refuseWhileBusy()) {
             return false;
         }
+        StackDocument doc = model.document();
+        long size = fileSizeOf(doc);
+        if (size <= BACKGROUND_BYTES) {
+            try {
+                model.save(file);
+                saved(file);
+                return true;
+            } catch (UserInputException e) {
+                error("Cannot save " + file.getFileName(), e.getMessage());
+                return false;
+            }
+        }
+        run(true, "Saving " + file.getFileName() + " (about " + MemoryGuard.size(size) + ")\u2026", "Cannot save " + file.getFileName(),
+                () -> {
+                    EditorModel.write(file, doc);
+                    return doc;
+                },
+                e -> MemoryGuard.refusal(size, "saving the model to " + file, null),
+                written -> {
+                    model.saved(file, written);
+                    saved(file);
+                });
+        return true;
+    }
+
+    private void saved(Path file) {
+        recent.add(file);
+        status.accept("Saved " + file + (model.isDirty() ? " (changes made while it was saving are not saved yet)" : ""));
+    }
+
+    /** What a background read or write is doing ("Reading vgg16.json (738.2 MB)…"), or null when idle. */
+    public ReadOnlyStringProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public boolean isBusy() {
+        return busy.get() != null;
+    }
+
+    /** One file at a time: a second open or save while one runs is declined in the status bar. */
+    private boolean refuseWhileBusy() {
+        if (isBusy()) {
+            status.accept(busy.get() + " Wait until it is done.");
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Runs {@code work} on a background thread and hands its result to {@code done} on the FX
+     * thread; a refusal (or an OutOfMemoryError, turned into the memory guard's refusal by
+     * {@code outOfMemory}) shows the error dialog under {@code header} instead.
+     */
+    private <T> void run(boolean writes, String doing, String header, Supplier<T> work,
+            Function<OutOfMemoryError, UserInputException> outOfMemory, Consumer<T> done) {
+        busy.set(doing);
+        saving = writes;
+        status.accept(doing);
+        Thread t = new Thread(() -> {
+            T result = null;
+            String problem;
+            try {
+                result = work.get();
+                problem = null;
+            } catch (UserInputException e) {
+                problem = e.getMessage();
+            } catch (OutOfMemoryError e) {
+                result = null; // let the half-built model go before anything else is allocated
+                problem = outOfMemory.apply(e).getMessage();
+            } catch (RuntimeException e) { // a bug, not the user's file: still a dialog, never a dead thread
+                e.printStackTrace();
+                problem = "an unexpected internal error (" + e + ")";
+            }
+            T r = result;
+            String p = problem;
+            Platform.runLater(() -> {
+                busy.set(null);
+                saving = false;
+                if (p != null) {
+                    error(header, p);
+                } else {
+                    done.accept(r);
+                }
+                finished.forEach(Runnable::run);
+                finished.clear();
+            });
+        }, "convlab-file");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * The file's length when it is a regular file, else 0: anything else (a named pipe, a device,
+     * a folder, a missing file) goes the quick way and gets the reader's refusal at once.
+     */
+    private static long regularFileSize(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.size(file) : 0;
+        } catch (IOException | SecurityException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * About how many bytes a model file of this document takes: the values it carries (weights,
+     * biases, batch-norm statistics) as base64 float32. A stack without stored values is a few
+     * hundred bytes however large its layers are.
+     */
+    static long fileSizeOf(StackDocument doc) {
+        return MemoryGuard.times(storedValues(doc.layers()), 4) / 3 * 4;
+    }
+
+    private static long storedValues(List<LayerSpec> layers) {
+        long n = 0;
+        for (LayerSpec l : layers) {
+            n = MemoryGuard.plus(n, storedValues(l));
+        }
+        return n;
+    }
+
+    private static long storedValues(LayerSpec l) {
+        if (l instanceof DenseSpec d) {
+            return values(d.weight(), d.biasData());
+        } else if (l instanceof ConvSpec c) {
+            return values(c.weight(), c.biasData());
+        } else if (l instanceof BatchNormSpec b) {
+            return values(b.gamma(), b.beta(), b.runningMean(), b.runningVar());
+        } else if (l instanceof ResidualSpec r) {
+            return MemoryGuard.plus(storedValues(r.branch()), r.skip() == null ? 0 : storedValues(r.skip()));
+        } else if (l instanceof InceptionSpec i) {
+            long n = 0;
+            for (List<LayerSpec> branch : i.branches()) {
+                n = MemoryGuard.plus(n, storedValues(branch));
+            }
+            return n;
+        }
+        return 0;
+    }
+
+    private static long values(ParamData... tensors) {
+        long n = 0;
+        for (ParamData t : tensors) {
+            n += t == null ? 0 : t.size();
+        }
+        return n;
     }
 
     /** True when there are no unsaved changes, or the user saved or chose to discard them. */
     public boolean mayDiscard() {
+        if (saving) { // the document is being written: what replaces it waits until it is safe
+            status.accept(busy.get() + " Wait until it is done.");
+            return false;
+        }
         if (!model.isDirty()) {
             return true;
         }
@@ -105,7 +311,24 @@ public final class FileActions {
         if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
             return false;
         }
-        return answer.get() == discard || save();
+        return answer.get() == discard || saveAndWait();
+    }
+
+    /**
+     * Saves before the document goes away (quit, open, a preset). A background save is waited for
+     * in a nested event loop, so the window keeps drawing and the status bar shows the progress,
+     * and the caller still learns whether the work is safe before it replaces the document.
+     */
+    private boolean saveAndWait() {
+        if (!save()) {
+            return false;
+        }
+        if (isBusy()) {
+            Object key = new Object();
+            finished.add(() -> Platform.exitNestedEventLoop(key, null));
+            Platform.enterNestedEventLoop(key);
+        }
+        return !model.isDirty();
     }
 
     /** A modal message; shown without waiting, so the caller (and a test) carries on. */
@@ -118,7 +341,14 @@ public final class FileActions {
         a.setHeaderText(header);
         a.setContentText(message);
         a.getDialogPane().setId("fileErrorDialog");
-        a.getDialogPane().setMinWidth(org.convlab.ui.Theme.px(34.5));
+        // A long one-line message (a path, a memory refusal) wraps inside a dialog that fits the
+        // screen, and the dialog grows in height to show every wrapped line.
+        double screen = javafx.stage.Screen.getPrimary().getVisualBounds().getWidth();
+        double width = Math.min(org.convlab.ui.Theme.px(42), screen * 0.9);
+        a.getDialogPane().setMinWidth(Math.min(org.convlab.ui.Theme.px(34.5), width));
+        a.getDialogPane().setPrefWidth(width);
+        a.getDialogPane().setMaxWidth(width);
+        a.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         a.show();
         status.accept(header + ": " + message);
     }

@@ -39,6 +39,8 @@ final class ModelSaver {
                 text = "Saved the trained model to " + file;
             } catch (UserInputException e) {
                 text = e.getMessage();
+            } catch (OutOfMemoryError e) { // the guard's words, never a dead thread and a silent bar
+                text = org.convlab.MemoryGuard.refusal(0, "saving the trained model to " + file, null).getMessage();
             } catch (RuntimeException e) {
                 text = file + ": cannot save the model (" + e.getMessage() + ")";
             }
