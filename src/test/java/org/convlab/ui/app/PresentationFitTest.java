@@ -46,6 +46,10 @@ class PresentationFitTest {
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"1024, 768", "1366, 768", "1920, 1080"})
     void everyLessonStepFitsTheScreen(int width, int height) {
+        // the brief's two classroom sizes always; the large screen (the roomiest) with -Dconvlab.longTests=true,
+        // so that verify stays near five minutes
+        org.junit.jupiter.api.Assumptions.assumeTrue(width != 1920 || Boolean.getBoolean("convlab.longTests"),
+                "1920x1080 runs with -Dconvlab.longTests=true");
         PresentationWindow.resize(robot, width, height);
         XoLessonSequence lesson = PresentationWindow.lesson(robot);
         robot.interact(() -> window.presentation().set(true));
