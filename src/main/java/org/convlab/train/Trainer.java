@@ -167,6 +167,8 @@ public final class Trainer {
         if (config.threads() > 0) {
             Parallel.setThreads(config.threads());
         }
+        // the app's settings and a checkpoint reach here without the CLI's --augment check
+        config.augmentation().requireFits(train.shape().height(), train.shape().width(), "augmentation");
         // a batch larger than the data is the whole data: no buffer needs to be larger than that
         int batch = Math.min(config.batchSize(), Math.max(train.size(), 1));
         int batches = (int) (((long) train.size() + batch - 1) / batch);
