@@ -9,6 +9,11 @@ independent writer; they never run Python. Run from the repository root with a p
 
     python3 src/test/python/make_safetensors_reference.py
 
+Debian 12 has python3-torch but no python3-safetensors, so use a virtual environment:
+`python3 -m venv /tmp/st && /tmp/st/bin/pip install safetensors numpy torch`. The files were
+made with safetensors 0.8.0, numpy 2.4.6 and torch 2.13.0+cpu; the script is deterministic, so
+running it again leaves them unchanged.
+
 It writes to src/test/resources/io/:
   reference-f32.safetensors    F32 tensors and one metadata entry. ConvLab's writer, given the same
                                names, shapes, values and metadata, must produce these exact bytes.

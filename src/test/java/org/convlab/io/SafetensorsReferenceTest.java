@@ -77,4 +77,11 @@ class SafetensorsReferenceTest {
         assertBits(new float[] {1.5f, (float) 0.1}, c.floats("double"));
         assertBits(new float[] {0.25f}, c.floats("single"));
     }
+
+    @Test
+    void readsTheBfloat16FileTorchWrote() throws Exception {
+        Safetensors.Contents c = Safetensors.read(resource("reference-bf16.safetensors"));
+        assertEquals(List.of("bf"), c.names());
+        assertBits(new float[] {1f, -2f, 0.5f, 0x1p-133f}, c.floats("bf"));
+    }
 }
