@@ -120,7 +120,7 @@ public final class Safetensors {
             MemoryGuard.require(total, "the tensors of " + file, null);
             Map<String, FloatTensor> tensors = new LinkedHashMap<>();
             for (Entry e : parsed.entries) {
-                float[] values = MemoryGuard.floats(e.count(), "tensor \"" + e.name() + "\" of " + file, null);
+                float[] values = MemoryGuard.floats(e.count(), SafetensorsHeader.tensor(e.name()) + " of " + file, null);
                 readValues(channel, dataStart + e.begin(), e, values, file);
                 tensors.put(e.name(), new FloatTensor(e.shape(), values));
             }
@@ -149,7 +149,7 @@ public final class Safetensors {
                     case F64 -> (float) chunk.getDouble();
                 };
                 if (!Float.isFinite(v)) {
-                    throw SafetensorsHeader.problem(file, "tensor \"" + e.name() + "\" value " + i + " is " + v
+                    throw SafetensorsHeader.problem(file, SafetensorsHeader.tensor(e.name()) + " value " + i + " is " + v
                             + (e.dtype() == SafetensorsDtype.F64 && !Float.isNaN(v) ? " (beyond the float range)" : "")
                             + "; ConvLab reads only finite weights");
                 }

@@ -69,7 +69,7 @@ final class SafetensorsHeader {
                 throw problem(file, "the header has more after its JSON object");
             }
         } catch (JsonProcessingException e) {
-            throw problem(file, "the header is not valid JSON (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
+            throw problem(file, "the header is not valid JSON (" + shortened(e.getOriginalMessage().lines().findFirst().orElse("")) + ")");
         } catch (IOException e) {
             throw UserFiles.problem(file, "safetensors file", e);
         }
@@ -84,14 +84,14 @@ final class SafetensorsHeader {
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             if (!field.getValue().isTextual()) {
-                throw problem(file, "\"__metadata__\" entry \"" + field.getKey() + "\" must be a string");
+                throw problem(file, "\"__metadata__\" entry " + quoted(field.getKey()) + " must be a string");
             }
             metadata.put(field.getKey(), field.getValue().textValue());
         }
     }
 
     private static Entry entry(String name, JsonNode value, long dataLength, Path file) {
-        String where = "tensor \"" + name + "\"";
+        String where = tensor(name);
         if (!value.isObject()) {
             throw problem(file, where + " must be an object with dtype, shape and data_offsets");
         }
@@ -162,11 +162,11 @@ final class SafetensorsHeader {
         Entry previous = null;
         for (Entry e : entries) {
             if (e.begin() < expected) {
-                throw problem(file, "tensor \"" + e.name() + "\" data_offsets [" + e.begin() + ", " + e.end()
-                        + "] overlap those of tensor \"" + previous.name() + "\"");
+                throw problem(file, tensor(e.name()) + " data_offsets [" + e.begin() + ", " + e.end()
+                        + "] overlap those of " + tensor(previous.name()));
             }
             if (e.begin() > expected) {
-                throw problem(file, "tensor \"" + e.name() + "\" data_offsets [" + e.begin() + ", " + e.end()
+                throw problem(file, tensor(e.name()) + " data_offsets [" + e.begin() + ", " + e.end()
                         + "] leave a gap of " + (e.begin() - expected) + " bytes before them");
             }
             expected = e.end();
@@ -176,6 +176,22 @@ final class SafetensorsHeader {
             throw problem(file, "the tensors end at data byte " + expected + ", but the file has "
                     + (dataLength - expected) + " more bytes after them");
         }
+    }
+
+    /** A longest name or detail shown in a message: a hostile header may hold names megabytes long. */
+    static final int SHOWN = 120;
+
+    /** {@code tensor "NAME"}, a long name cut short so the message stays one readable line. */
+    static String tensor(String name) {
+        return "tensor " + quoted(name);
+    }
+
+    static String quoted(String name) {
+        return "\"" + shortened(name) + "\"";
+    }
+
+    static String shortened(String text) {
+        return text.length() <= SHOWN ? text : text.substring(0, SHOWN) + "... (" + MemoryGuard.count(text.length()) + " characters)";
     }
 
     static UserInputException problem(Path file, String what) {

@@ -52,7 +52,7 @@ final class SafetensorsWriter {
     }
 
     private static void check(Path file, String name, FloatTensor tensor) {
-        String where = file + ": tensor \"" + name + "\"";
+        String where = file + ": " + SafetensorsHeader.tensor(name);
         if (name.equals(SafetensorsHeader.METADATA)) {
             throw new IllegalArgumentException("\"__metadata__\" is the format's own name, not a tensor name");
         }
@@ -83,7 +83,7 @@ final class SafetensorsWriter {
         ObjectNode root = JSON.createObjectNode();
         if (metadata != null && !metadata.isEmpty()) {
             ObjectNode meta = root.putObject(SafetensorsHeader.METADATA);
-            metadata.forEach(meta::put);
+            metadata.forEach((key, value) -> meta.put(key, java.util.Objects.requireNonNull(value, "metadata " + key)));
         }
         long offset = 0;
         for (String name : names) {

@@ -136,4 +136,23 @@ class SafetensorsHostileTest {
         assertHas(refusal(dir), "is a folder");
         assertHas(refusal(dir.resolve("missing.safetensors")), "no such file");
     }
+
+    @Test
+    void hugeNamesDeepNestingAndLongNumbersStayOneShortLine() throws Exception {
+        String name = "w".repeat(10_000);
+        String m = refusal(file("{" + one(name, "I64", "[1]", 0, 8) + "}", new byte[8]));
+        assertHas(m, "tensor \"" + "w".repeat(120) + "... (10,000 characters)\" has dtype I64");
+        assertTrue(m.length() < 400, m);
+        m = refusal(file("{" + one(name, "F32", "[1]", 0, 4) + "," + one(name, "F32", "[1]", 4, 8) + "}", new byte[8]));
+        assertHas(m, "the header is not valid JSON (Duplicate field", "characters)");
+        assertTrue(m.length() < 400, m);
+        // past Jackson's 50,000-character limit for a name
+        m = refusal(file("{" + one("w".repeat(1_000_000), "F32", "[1]", 0, 4) + "}", new byte[4]));
+        assertHas(m, "the header is not valid JSON");
+        assertTrue(m.length() < 400, m);
+        // 100,000 nested arrays: Jackson's depth limit, not a StackOverflowError
+        assertHas(refusal(file("{\"w\":" + "[".repeat(100_000), new byte[0])), "the header is not valid JSON");
+        assertHas(refusal(file("{" + one("w", "F32", "[" + "9".repeat(5000) + "]", 0, 4) + "}", new byte[4])),
+                "the header is not valid JSON");
+    }
 }
