@@ -1,5 +1,4 @@
 package org.convlab.model;
-
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.BufferedOutputStream;
@@ -11,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.convlab.MemoryGuard;
 import org.convlab.UserFiles;
 import org.convlab.UserInputException;
@@ -150,5 +150,50 @@ public final class ModelFiles {
      */
     public static void writeAtomically(Path file, Content content) throws IOException {
         AtomicSave.write(file, content);
+    }
+
+    /**
+     * About how many bytes the tensors of {@code layers} take in a model file: the values they
+     * carry (weights, biases, batch-norm statistics, inner layers of blocks) as base64 float32.
+     * A stack without stored values is a few hundred bytes however large its layers are. Saturates
+     * instead of overflowing.
+     */
+    public static long tensorBytes(List<LayerSpec> layers) {
+        return MemoryGuard.times(storedValues(layers), 4) / 3 * 4;
+    }
+
+    private static long storedValues(List<LayerSpec> layers) {
+        long n = 0;
+        for (LayerSpec l : layers) {
+            n = MemoryGuard.plus(n, storedValues(l));
+        }
+        return n;
+    }
+
+    private static long storedValues(LayerSpec l) {
+        if (l instanceof DenseSpec d) {
+            return values(d.weight(), d.biasData());
+        } else if (l instanceof ConvSpec c) {
+            return values(c.weight(), c.biasData());
+        } else if (l instanceof BatchNormSpec b) {
+            return values(b.gamma(), b.beta(), b.runningMean(), b.runningVar());
+        } else if (l instanceof ResidualSpec r) {
+            return MemoryGuard.plus(storedValues(r.branch()), r.skip() == null ? 0 : storedValues(r.skip()));
+        } else if (l instanceof InceptionSpec i) {
+            long n = 0;
+            for (List<LayerSpec> branch : i.branches()) {
+                n = MemoryGuard.plus(n, storedValues(branch));
+            }
+            return n;
+        }
+        return 0;
+    }
+
+    private static long values(ParamData... tensors) {
+        long n = 0;
+        for (ParamData t : tensors) {
+            n += t == null ? 0 : t.size();
+        }
+        return n;
     }
 }

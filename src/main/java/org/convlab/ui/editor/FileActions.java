@@ -20,13 +20,8 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.convlab.MemoryGuard;
 import org.convlab.UserInputException;
-import org.convlab.model.BatchNormSpec;
-import org.convlab.model.ConvSpec;
-import org.convlab.model.DenseSpec;
-import org.convlab.model.InceptionSpec;
 import org.convlab.model.LayerSpec;
-import org.convlab.model.ParamData;
-import org.convlab.model.ResidualSpec;
+import org.convlab.model.ModelFiles;
 
 /**
  * The File menu's work with its dialogs: choosers for open/save, the error dialog for a file
@@ -245,48 +240,9 @@ public final class FileActions {
         }
     }
 
-    /**
-     * About how many bytes a model file of this document takes: the values it carries (weights,
-     * biases, batch-norm statistics) as base64 float32. A stack without stored values is a few
-     * hundred bytes however large its layers are.
-     */
+    /** About how many bytes a model file of this document takes (see {@link ModelFiles#tensorBytes}). */
     static long fileSizeOf(StackDocument doc) {
-        return MemoryGuard.times(storedValues(doc.layers()), 4) / 3 * 4;
-    }
-
-    private static long storedValues(List<LayerSpec> layers) {
-        long n = 0;
-        for (LayerSpec l : layers) {
-            n = MemoryGuard.plus(n, storedValues(l));
-        }
-        return n;
-    }
-
-    private static long storedValues(LayerSpec l) {
-        if (l instanceof DenseSpec d) {
-            return values(d.weight(), d.biasData());
-        } else if (l instanceof ConvSpec c) {
-            return values(c.weight(), c.biasData());
-        } else if (l instanceof BatchNormSpec b) {
-            return values(b.gamma(), b.beta(), b.runningMean(), b.runningVar());
-        } else if (l instanceof ResidualSpec r) {
-            return MemoryGuard.plus(storedValues(r.branch()), r.skip() == null ? 0 : storedValues(r.skip()));
-        } else if (l instanceof InceptionSpec i) {
-            long n = 0;
-            for (List<LayerSpec> branch : i.branches()) {
-                n = MemoryGuard.plus(n, storedValues(branch));
-            }
-            return n;
-        }
-        return 0;
-    }
-
-    private static long values(ParamData... tensors) {
-        long n = 0;
-        for (ParamData t : tensors) {
-            n += t == null ? 0 : t.size();
-        }
-        return n;
+        return ModelFiles.tensorBytes(doc.layers());
     }
 
     /** True when there are no unsaved changes, or the user saved or chose to discard them. */
