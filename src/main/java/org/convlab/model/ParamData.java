@@ -49,6 +49,31 @@ public final class ParamData {
         return new ParamData(shape, data, true);
     }
 
+    /**
+     * A tensor of {@code shape} whose values {@code fill} writes into a fresh array, which this
+     * object then owns: for readers of other formats (safetensors, ONNX) that decode straight into
+     * the final array, so a large tensor passes through the heap once. {@code fill} must not keep
+     * the array.
+     */
+    public static ParamData filledBy(int[] shape, java.util.function.Consumer<float[]> fill) {
+        long n = 1;
+        for (int d : shape) {
+            n *= Math.max(d, 0);
+            if (n > Integer.MAX_VALUE - 8) {
+                throw new org.convlab.UserInputException("a tensor of shape " + Arrays.toString(shape)
+                        + " holds " + n + "+ values, more than one Java array can (2^31 - 1)");
+            }
+        }
+        float[] values = new float[(int) n];
+        fill.accept(values);
+        return new ParamData(shape.clone(), values, true);
+    }
+
+    /** The values as a read-only view (no copy), row major: for writers of other formats. */
+    public java.nio.FloatBuffer view() {
+        return java.nio.FloatBuffer.wrap(data).asReadOnlyBuffer();
+    }
+
     /** The values in place, for reading inside this package only (writers, checks): never modify or hand out. */
     float[] values() {
         return data;
