@@ -1,0 +1,59 @@
+package org.convlab.io;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.convlab.io.onnx.OnnxExport;
+import org.convlab.io.onnx.OnnxImport;
+import org.convlab.io.pytorch.PytorchProject;
+import org.convlab.model.ModelSource;
+import org.convlab.model.NetworkSpec;
+import org.convlab.nn.Network;
+import org.convlab.nn.SpecExport;
+
+/**
+ * The one place that knows which file formats a MODEL can be: {@code preset:NAME}, a ConvLab
+ * model file (JSON) or an ONNX file. The command line and the app open models through here, so an
+ * {@code .onnx} file is accepted wherever a model is. Exports start here too: a model without
+ * trained weights (a preset, a new stack) gets the weights its seed gives, as {@code forward} would.
+ */
+public final class ModelFormats {
+    private ModelFormats() {}
+
+    /** Whether {@code path} names an ONNX file (by its extension). */
+    public static boolean isOnnx(String path) {
+        return path != null && path.toLowerCase(Locale.ROOT).endsWith(".onnx");
+    }
+
+    /** The network {@code model} names (class names from the file, else 0..K-1). */
+    public static NetworkSpec load(String model) {
+        return load(model, null);
+    }
+
+    /**
+     * The network {@code model} names. For an ONNX file without class names in its metadata,
+     * {@code classes} (nullable) names them; other formats carry their own.
+     */
+    public static NetworkSpec load(String model, List<String> classes) {
+        if (isOnnx(model) && !model.startsWith("preset:")) {
+            return OnnxImport.read(Path.of(model), classes);
+        }
+        return ModelSource.load(model);
+    }
+
+    /** {@code spec} with every parameter inline: missing ones initialised from {@code seed}. */
+    public static NetworkSpec withAllWeights(NetworkSpec spec, long seed) {
+        Network net = Network.build(spec, seed);
+        return net.initialisedWeights().isEmpty() ? spec : SpecExport.withWeights(net);
+    }
+
+    /** Writes {@code spec} as an ONNX model (weights missing from the spec come from {@code seed}). */
+    public static void exportOnnx(NetworkSpec spec, long seed, Path out) {
+        OnnxExport.write(withAllWeights(spec, seed), out);
+    }
+
+    /** Writes {@code spec} as a PyTorch project folder (weights missing from the spec come from {@code seed}). */
+    public static void exportPytorch(NetworkSpec spec, long seed, Path dir) {
+        PytorchProject.write(withAllWeights(spec, seed), dir);
+    }
+}
