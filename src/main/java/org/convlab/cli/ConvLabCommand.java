@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
                 EvalCommand.class,
                 BenchCommand.class,
                 RenderCommand.class,
+                ExportCommand.class,
+                ImportCommand.class,
         })
 public final class ConvLabCommand implements Runnable {
     /** Exit code for bad input (a message on stderr names the file, layer or field). */

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import org.convlab.UserInputException;
 import org.convlab.data.Dataset;
 import org.convlab.engine.Parallel;
-import org.convlab.model.ModelSource;
+import org.convlab.io.ModelFormats;
 import org.convlab.model.NetworkSpec;
 import org.convlab.model.Preprocessing;
 import org.convlab.model.ShapeInference;
@@ -21,6 +21,7 @@ import org.convlab.train.Evaluator;
 import org.convlab.train.InputPreparation;
 import org.convlab.train.ModelAdapter;
 import org.convlab.train.RelabelledDataset;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,8 +39,11 @@ import picocli.CommandLine.Spec;
         description = "Accuracy, per-class accuracy and confusion matrix of a model on a dataset"
                 + " (idx:DIR: its t10k test files; a folder or csv:FILE: every sample).")
 final class EvalCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "a model file or preset:NAME")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "a model file (.json or .onnx) or preset:NAME")
     String model;
+
+    @CommandLine.Mixin
+    ClassNamesOption classNames = new ClassNamesOption();
 
     @Option(names = "--data", required = true, paramLabel = "SOURCE", description = "FOLDER, idx:DIR or csv:FILE")
     String data;
@@ -76,7 +80,7 @@ final class EvalCommand implements Callable<Integer> {
         if (threads != null) {
             Parallel.setThreads(threads);
         }
-        NetworkSpec start = ModelSource.load(model);
+        NetworkSpec start = ModelFormats.load(model, classNames.names());
         String norm = InputPreparation.normalization(normalize, start);
         Preprocessing stored = start.preprocessing();
         String resizing = resize != null ? resize : stored != null ? stored.resize() : "fit";

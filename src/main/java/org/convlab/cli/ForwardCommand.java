@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.convlab.nn.Network;
 import org.convlab.nn.layers.Layer;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,8 +27,11 @@ import picocli.CommandLine.Spec;
                 "FILE is an image (PNG, JPEG, BMP, GIF; converted to the model's channels and resized to its input),"
                         + " a JSON tensor {\"shape\": [C, H, W], \"data\": [...]} or a float32 .npy array."})
 final class ForwardCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "a model file or preset:NAME")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "a model file (.json or .onnx) or preset:NAME")
     String model;
+
+    @CommandLine.Mixin
+    ClassNamesOption classNames = new ClassNamesOption();
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "the input: image, .json tensor or .npy")
     Path input;
@@ -53,7 +57,7 @@ final class ForwardCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Network net = NetworkInput.network(model, seed, err);
+        Network net = NetworkInput.network(model, classNames.names(), seed, err);
         net.setReference(reference);
         float[] x = NetworkInput.read(input, net, pixels, err);
         net.forward(x, 1, false);

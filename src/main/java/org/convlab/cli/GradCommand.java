@@ -15,6 +15,7 @@ import org.convlab.UserInputException;
 import org.convlab.nn.Network;
 import org.convlab.nn.Parameter;
 import org.convlab.nn.layers.Layer;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,8 +28,11 @@ import picocli.CommandLine.Spec;
                 + " and of the input (inference mode: dropout off, batch norm running statistics, as PyTorch's eval()).",
                 "Gradients are flat arrays in PyTorch's layouts: conv [F, C, KH, KW], dense [out, in], input [C, H, W]."})
 final class GradCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "a model file or preset:NAME")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "a model file (.json or .onnx) or preset:NAME")
     String model;
+
+    @CommandLine.Mixin
+    ClassNamesOption classNames = new ClassNamesOption();
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "the input: image, .json tensor or .npy")
     Path input;
@@ -56,7 +60,7 @@ final class GradCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Network net = NetworkInput.network(model, seed, err);
+        Network net = NetworkInput.network(model, classNames.names(), seed, err);
         net.setReference(reference);
         int k = label(label, net);
         float[] x = NetworkInput.read(input, net, pixels, err);

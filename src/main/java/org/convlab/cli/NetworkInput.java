@@ -7,7 +7,7 @@ import org.convlab.UserInputException;
 import org.convlab.data.ResizeMode;
 import org.convlab.data.input.InputFile;
 import org.convlab.data.input.PixelScale;
-import org.convlab.model.ModelSource;
+import org.convlab.io.ModelFormats;
 import org.convlab.model.NetworkSpec;
 import org.convlab.model.Preprocessing;
 import org.convlab.nn.Network;
@@ -21,8 +21,8 @@ import org.convlab.train.InputPreparation;
 final class NetworkInput {
     private NetworkInput() {}
 
-    static Network network(String model, long seed, PrintWriter err) {
-        NetworkSpec spec = ModelSource.load(model);
+    static Network network(String model, List<String> classes, long seed, PrintWriter err) {
+        NetworkSpec spec = ModelFormats.load(model, classes);
         Network net = build(model, spec, seed);
         List<String> init = net.initialisedWeights();
         if (!init.isEmpty()) {

@@ -14,6 +14,7 @@ import org.convlab.trace.NetworkTracer;
 import org.convlab.trace.SnapshotCsv;
 import org.convlab.ui.stepper.StepperSession;
 import org.convlab.ui.stepper.ViewRenderer;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,8 +38,11 @@ final class RenderCommand implements Callable<Integer> {
     /** How messages about the output file name it. */
     private static final String OUT = "the file of --out";
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "a model file or preset:NAME")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "a model file (.json or .onnx) or preset:NAME")
     String model;
+
+    @CommandLine.Mixin
+    ClassNamesOption classNames = new ClassNamesOption();
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "the input: image, .json tensor or .npy")
     Path input;
@@ -104,7 +108,7 @@ final class RenderCommand implements Callable<Integer> {
         if (!csv && !name.endsWith(".png")) {
             throw new UserInputException("--out " + out + ": the file name must end in .png (or .csv for --view maps)");
         }
-        Network net = RenderModels.network(model, seed, err);
+        Network net = RenderModels.network(model, classNames.names(), seed, err);
         float[] x = NetworkInput.read(input, net, pixels, err);
         StepperSession probe = new StepperSession(net, x, RenderModels.inkPixels(net, pixels));
         int l = checkArguments(v, probe.tracer(), probe.snapshot());

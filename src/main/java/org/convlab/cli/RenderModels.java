@@ -14,8 +14,8 @@ final class RenderModels {
         return model.trim().equals("preset:xo");
     }
 
-    static Network network(String model, long seed, PrintWriter err) {
-        return NetworkInput.network(model, seed, err);
+    static Network network(String model, java.util.List<String> classes, long seed, PrintWriter err) {
+        return NetworkInput.network(model, classes, seed, err);
     }
 
     /** Ink pixels (+1/-1, flips negate) for 9x9 one-channel models read with --pixels auto or ink. */

@@ -2,7 +2,7 @@ package org.convlab.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.convlab.model.ModelSource;
+import org.convlab.io.ModelFormats;
 import org.convlab.model.ModelSummary;
 import org.convlab.model.SummaryReport;
 import picocli.CommandLine;
@@ -14,8 +14,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "summary", mixinStandardHelpOptions = true,
         description = "Per-layer table: output shape, size formula, params, activations, with totals.")
 final class SummaryCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "a model file (.json) or preset:NAME (xo, lenet5, alexnet, ...)")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "a model file (.json or .onnx) or preset:NAME (xo, lenet5, alexnet, ...)")
     String model;
+
+    @CommandLine.Mixin
+    ClassNamesOption classNames = new ClassNamesOption();
 
     @Option(names = "--json", description = "print one JSON object instead of the table")
     boolean json;
@@ -25,7 +28,7 @@ final class SummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModelSummary summary = ModelSummary.of(ModelSource.load(model));
+        ModelSummary summary = ModelSummary.of(ModelFormats.load(model, classNames.names()));
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? SummaryReport.json(summary) + "\n" : SummaryReport.table(summary));
         out.flush();

@@ -19,7 +19,7 @@ import org.convlab.engine.Parallel;
 import org.convlab.model.ConvSpec;
 import org.convlab.model.LayerSpec;
 import org.convlab.model.ModelFiles;
-import org.convlab.model.ModelSource;
+import org.convlab.io.ModelFormats;
 import org.convlab.model.NetworkSpec;
 import org.convlab.model.ShapeInference;
 import org.convlab.model.Presets;
@@ -36,6 +36,7 @@ import org.convlab.train.Trainer;
 import org.convlab.train.TrainingConfig;
 import org.convlab.train.TrainingListener;
 import org.convlab.train.TrainingResult;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,8 +53,11 @@ import picocli.CommandLine.Spec;
         description = {"Train a model on a folder of images (one sub-folder per class), idx:DIR (MNIST-style IDX files)"
                 + " or csv:FILE (1D signals), with a progress line per epoch; saves the trained model."})
 final class TrainCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "a model file or preset:NAME")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "a model file (.json or .onnx) or preset:NAME")
     String model;
+
+    @CommandLine.Mixin
+    ClassNamesOption classNames = new ClassNamesOption();
 
     @Option(names = "--data", required = true, paramLabel = "SOURCE", description = "FOLDER, idx:DIR or csv:FILE")
     String data;
@@ -173,7 +177,7 @@ final class TrainCommand implements Callable<Integer> {
                         + " epochs; pass --epochs N with a larger N to train further");
             }
         } else {
-            start = ModelSource.load(model);
+            start = ModelFormats.load(model, classNames.names());
             OptimizerKind kind = OptimizerKind.parse(optimizer, "--optimizer");
             if (nesterov && (kind != OptimizerKind.SGD || momentum == 0)) {
                 throw new UserInputException("--nesterov needs --optimizer sgd and a --momentum above 0");

@@ -6,7 +6,13 @@ import java.util.Locale;
 import org.convlab.io.onnx.OnnxExport;
 import org.convlab.io.onnx.OnnxImport;
 import org.convlab.io.pytorch.PytorchProject;
+import org.convlab.model.BatchNormSpec;
+import org.convlab.model.ConvSpec;
+import org.convlab.model.DenseSpec;
+import org.convlab.model.InceptionSpec;
+import org.convlab.model.LayerSpec;
 import org.convlab.model.ModelSource;
+import org.convlab.model.ResidualSpec;
 import org.convlab.model.NetworkSpec;
 import org.convlab.nn.Network;
 import org.convlab.nn.SpecExport;
@@ -43,8 +49,34 @@ public final class ModelFormats {
 
     /** {@code spec} with every parameter inline: missing ones initialised from {@code seed}. */
     public static NetworkSpec withAllWeights(NetworkSpec spec, long seed) {
+        if (complete(spec.layers())) {
+            return spec; // a trained VGG-16 is not built (and its 553 MB not copied) only to be written
+        }
         Network net = Network.build(spec, seed);
         return net.initialisedWeights().isEmpty() ? spec : SpecExport.withWeights(net);
+    }
+
+    private static boolean complete(List<LayerSpec> layers) {
+        for (LayerSpec l : layers) {
+            boolean stored;
+            if (l instanceof ConvSpec c) {
+                stored = c.weight() != null && (!c.bias() || c.biasData() != null);
+            } else if (l instanceof DenseSpec d) {
+                stored = d.weight() != null && (!d.bias() || d.biasData() != null);
+            } else if (l instanceof BatchNormSpec b) {
+                stored = b.gamma() != null && b.beta() != null && b.runningMean() != null && b.runningVar() != null;
+            } else if (l instanceof InceptionSpec i) {
+                stored = i.branches().stream().allMatch(ModelFormats::complete);
+            } else if (l instanceof ResidualSpec r) {
+                stored = complete(r.branch()) && (!r.projection() || r.skip() != null && complete(r.skip()));
+            } else {
+                stored = true;
+            }
+            if (!stored) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Writes {@code spec} as an ONNX model (weights missing from the spec come from {@code seed}). */
