@@ -201,8 +201,9 @@ final class ModelExportActions {
         Exporter exporter = format == Format.ONNX ? onnxExporter : pytorchExporter;
         Thread t = new Thread(() -> {
             String problem = null;
+            boolean made = format == Format.PYTORCH && !Files.exists(target);
             try {
-                if (format == Format.PYTORCH) {
+                if (made) {
                     createFolder(target);
                 }
                 exporter.write(spec, StepThroughLink.SEED, target);
@@ -210,6 +211,9 @@ final class ModelExportActions {
                 problem = MemoryGuard.refusal(weightBytes(spec), "exporting " + name + " to " + target, null).getMessage();
             } catch (RuntimeException e) { // a refusal, or an exporter's bug: a dialog either way, never a dead thread
                 problem = FileActions.problem(e);
+            }
+            if (problem != null && made) {
+                removeIfEmpty(target); // a failed export leaves no empty folder behind
             }
             String p = problem;
             Platform.runLater(() -> {
@@ -238,6 +242,14 @@ final class ModelExportActions {
         }
     }
 
+    private static void removeIfEmpty(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException | SecurityException e) {
+            // not empty (the exporter wrote part of it) or not ours to remove: left as it is
+        }
+    }
+
     private static void createFolder(Path dir) {
         try {
             Files.createDirectories(dir);
@@ -257,7 +269,7 @@ final class ModelExportActions {
 
     private static Path choosePytorchFolder(Window owner, String suggestedName) {
         DirectoryChooser c = new DirectoryChooser();
-        c.setTitle("Export the model as a PyTorch project: choose a folder (a busy one gets " + suggestedName + " inside)");
+        c.setTitle("Export a PyTorch project: choose an empty folder (else " + suggestedName + " is made in it)");
         File f = c.showDialog(owner);
         return f == null ? null : f.toPath();
     }

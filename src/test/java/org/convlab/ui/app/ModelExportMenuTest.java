@@ -277,6 +277,7 @@ class ModelExportMenuTest {
         assertEquals("Cannot export lenet5 as a PyTorch project", pane.getHeaderText());
         assertEquals("PyTorch export is not built yet", pane.getContentText());
         assertFalse(status().startsWith("Exported"), status());
+        assertFalse(Files.exists(dir.resolve("p")), "the folder made for the failed export is removed again");
     }
 
     @Test
