@@ -326,7 +326,7 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
         views.show(CenterViews.DIAGRAM);
         FileChooser c = new FileChooser();
         c.setTitle("Export the diagram");
-        c.setInitialFileName(model.sourceProperty().get().replace("preset:", "").replace(".json", "") + "-diagram.png");
+        c.setInitialFileName(ModelExportActions.baseName(model.sourceProperty().get()) + "-diagram.png");
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG images", "*.png"));
         File f = c.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (f != null) {
