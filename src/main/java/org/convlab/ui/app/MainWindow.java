@@ -253,11 +253,7 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
 
     /** Whether a drop opens a model: its first file is a ConvLab model (.json) or an ONNX file (.onnx). */
     static boolean acceptsDrop(Dragboard db) {
-        return db.hasFiles() && acceptsDrop(db.getFiles());
-    }
-
-    static boolean acceptsDrop(java.util.List<File> dropped) {
-        return dropped != null && !dropped.isEmpty() && FileActions.isModelFile(dropped.get(0));
+        return db.hasFiles() && FileActions.opensDropped(db.getFiles());
     }
 
     private void acceptDroppedFiles() {

@@ -67,6 +67,11 @@ public final class FileActions {
         this.reader = reader;
     }
 
+    /** Whether a drop of {@code dropped} opens a model: the first file (the one opened) is a model file. */
+    public static boolean opensDropped(List<File> dropped) {
+        return dropped != null && !dropped.isEmpty() && isModelFile(dropped.get(0));
+    }
+
     /** Whether Open and drag-and-drop take {@code file}: a ConvLab model (.json) or an ONNX file (.onnx). */
     public static boolean isModelFile(File file) {
         String name = file.getName().toLowerCase(Locale.ROOT);

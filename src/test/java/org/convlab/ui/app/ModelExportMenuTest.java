@@ -295,10 +295,10 @@ class ModelExportMenuTest {
 
     @Test
     void dropsOfOnnxAndModelFilesAreAcceptedOthersAreNot() {
-        assertTrue(MainWindow.acceptsDrop(List.of(new File("/tmp/resnet.onnx"))));
-        assertTrue(MainWindow.acceptsDrop(List.of(new File("/tmp/lenet5.json"), new File("/tmp/x.png"))));
-        assertFalse(MainWindow.acceptsDrop(List.of(new File("/tmp/x.png"), new File("/tmp/resnet.onnx"))));
-        assertFalse(MainWindow.acceptsDrop(List.of()));
-        assertFalse(MainWindow.acceptsDrop((List<File>) null));
+        assertTrue(org.convlab.ui.editor.FileActions.opensDropped(List.of(new File("/tmp/resnet.onnx"))));
+        assertTrue(org.convlab.ui.editor.FileActions.opensDropped(List.of(new File("/tmp/lenet5.json"), new File("/tmp/x.png"))));
+        assertFalse(org.convlab.ui.editor.FileActions.opensDropped(List.of(new File("/tmp/x.png"), new File("/tmp/resnet.onnx"))));
+        assertFalse(org.convlab.ui.editor.FileActions.opensDropped(List.of()));
+        assertFalse(org.convlab.ui.editor.FileActions.opensDropped((List<File>) null));
     }
 }
