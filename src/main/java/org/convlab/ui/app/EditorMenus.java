@@ -16,7 +16,8 @@ import org.convlab.ui.editor.EditorModel;
 import org.convlab.ui.editor.FileActions;
 
 /**
- * The menu bar: File (with Export Figure: the current view for a slide), Edit (Undo/Redo name what
+ * The menu bar: File (Open takes ConvLab models and ONNX files; Export Model writes ONNX or a
+ * PyTorch project; Export Figure: the current view for a slide), Edit (Undo/Redo name what
  * they will do), Presets, View (the middle tabs, the side panels, and the text size, which is
  * remembered between runs), Help (keyboard shortcuts, About). Ids: {@code #menuBar},
  * {@code #menuUndo}, {@code #menuRedo}, {@code #menuSave}, {@code #menuRecent},
@@ -41,6 +42,9 @@ final class EditorMenus {
 
         /** File > Export Step-through (the current input's maps as CSV; pictures of views are File > Export Figure's). */
         Menu stepThroughExportMenu();
+
+        /** File > Export Model: the editor's model as ONNX or as a PyTorch project ({@link ModelExportActions}). */
+        Menu modelExportMenu();
 
         void setFontSize(int px);
 
@@ -77,6 +81,8 @@ final class EditorMenus {
                 new SeparatorMenuItem(),
                 item("Save", "menuSave", "Shortcut+S", files::save),
                 item("Save As...", "menuSaveAs", "Shortcut+Shift+S", files::saveAs),
+                new SeparatorMenuItem(),
+                window.modelExportMenu(),
                 FigureExport.menu(scene),
                 item("Export Diagram as PNG...", "menuExportDiagram", null, window::exportDiagram),
                 window.stepThroughExportMenu(),

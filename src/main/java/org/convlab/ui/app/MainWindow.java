@@ -43,8 +43,8 @@ import org.convlab.UserInputException;
  * the layer-stack editor on the left ({@code #layerStack}), the view switcher in the middle
  * ({@code #mainView}: Start, Lesson, Step through, Summary, Diagram), the selected layer's
  * properties on the right ({@code #properties}) and a status bar ({@code #statusBar}). It opens on
- * the X/O lesson with {@code preset:xo} in the editor. A {@code .json} file dropped on the window
- * is opened.
+ * the X/O lesson with {@code preset:xo} in the editor. A model file dropped on the window is
+ * opened: a ConvLab model ({@code .json}) or an ONNX file ({@code .onnx}, imported).
  */
 public final class MainWindow extends BorderPane implements EditorMenus.Window {
     static final int DEFAULT_FONT_PX = 15;
@@ -64,6 +64,7 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
     private final StringBinding title;
     private final MenuBar menus;
     private final Presentation presentation;
+    private final ModelExportActions modelExports;
     private PropertiesPanel properties;
     private DrawPad drawPad;
 
@@ -99,6 +100,9 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
         right.prefWidthProperty().bind(share(0.26, 290, 360)); // 290: the sheet's setting names whole beside a scroll bar
         right.setMinWidth(0);
 
+        // the editor's network as Save writes it: the weights its file carries, the rest from the app's seed
+        modelExports = new ModelExportActions(() -> model.document().toNetwork(), () -> model.sourceProperty().get(),
+                this::say, files::error, () -> getScene() == null ? null : getScene().getWindow());
         menus = EditorMenus.create(model, files, this);
         setTop(menus);
         StackPane middle = new StackPane(views);
@@ -247,9 +251,14 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
                 + Runtime.getRuntime().availableProcessors() + " CPU threads");
     }
 
+    /** Whether a drop opens a model: its first file is a ConvLab model (.json) or an ONNX file (.onnx). */
+    static boolean acceptsDrop(Dragboard db) {
+        return db.hasFiles() && FileActions.opensDropped(db.getFiles());
+    }
+
     private void acceptDroppedFiles() {
         setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles()) {
+            if (acceptsDrop(e.getDragboard())) {
                 e.acceptTransferModes(TransferMode.COPY);
                 e.consume();
             }
@@ -257,7 +266,7 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
         setOnDragDropped(e -> {
             Dragboard db = e.getDragboard();
             boolean done = false;
-            if (db.hasFiles() && !db.getFiles().isEmpty()) {
+            if (acceptsDrop(db)) {
                 File f = db.getFiles().get(0);
                 done = files.mayDiscard() && files.open(f.toPath());
             }
@@ -299,11 +308,21 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
     }
 
     @Override
+    public javafx.scene.control.Menu modelExportMenu() {
+        return modelExports.menu();
+    }
+
+    /** File > Export Model's actions (tests replace its choosers and exporters). */
+    ModelExportActions modelExports() {
+        return modelExports;
+    }
+
+    @Override
     public void exportDiagram() {
         views.show(CenterViews.DIAGRAM);
         FileChooser c = new FileChooser();
         c.setTitle("Export the diagram");
-        c.setInitialFileName(model.sourceProperty().get().replace("preset:", "").replace(".json", "") + "-diagram.png");
+        c.setInitialFileName(ModelExportActions.baseName(model.sourceProperty().get()) + "-diagram.png");
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG images", "*.png"));
         File f = c.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (f != null) {

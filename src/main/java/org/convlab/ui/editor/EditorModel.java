@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.convlab.UserInputException;
 import org.convlab.engine.Shape;
+import org.convlab.io.ModelFormats;
 import org.convlab.model.LayerSpec;
 import org.convlab.model.ModelFiles;
 import org.convlab.model.NetworkSpec;
@@ -283,11 +284,14 @@ public final class EditorModel {
     }
 
     /**
-     * Reads a model file into a document without touching any editor: safe on a background
-     * thread (a VGG-16 file takes seconds), and {@link #opened} shows the result on the FX thread.
+     * Reads a model file (ConvLab JSON, or ONNX, imported by {@link ModelFormats}) into a document
+     * without touching any editor: safe on a background thread (a VGG-16 file takes seconds), and
+     * {@link #opened} shows the result on the FX thread.
      */
     public static StackDocument read(Path path) {
-        return StackDocument.of(ModelFiles.read(path));
+        // a relative path spelled "preset:..." would name a preset to ModelFormats: the absolute one never does
+        String name = path.toString().startsWith(Presets.PREFIX) ? path.toAbsolutePath().toString() : path.toString();
+        return StackDocument.of(ModelFormats.load(name, null));
     }
 
     /** Shows a document read by {@link #read} as the opened file. */

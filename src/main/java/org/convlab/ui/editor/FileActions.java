@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -20,6 +21,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.convlab.MemoryGuard;
 import org.convlab.UserInputException;
+import org.convlab.io.ModelFormats;
 import org.convlab.model.LayerSpec;
 import org.convlab.model.ModelFiles;
 
@@ -27,7 +29,9 @@ import org.convlab.model.ModelFiles;
  * The File menu's work with its dialogs: choosers for open/save, the error dialog for a file
  * that fails to load ({@code #fileErrorDialog}: the model package's message, the current model
  * untouched), and "save changes?" before unsaved work would be lost ({@code #unsavedDialog}).
- * Successful opens and saves go to the recent files.
+ * Successful opens and saves go to the recent files. Open takes ConvLab model files (.json) and
+ * ONNX files (.onnx, imported); an imported model has no file of its own, so Save asks where to
+ * write it as a ConvLab model and never overwrites the .onnx.
  */
 public final class FileActions {
     private final EditorModel model;
@@ -41,6 +45,8 @@ public final class FileActions {
     /** True while a background save runs (a background read may be overtaken: it is then dropped). */
     private boolean saving;
     private Window owner;
+    /** Reads a file into a document; off the FX thread for a large file. Tests put a fake here. */
+    private Function<Path, StackDocument> reader = EditorModel::read;
 
     public FileActions(EditorModel model, RecentFiles recent, Consumer<String> status) {
         this.model = model;
@@ -56,18 +62,41 @@ public final class FileActions {
         return recent;
     }
 
+    /** Replaces the file reader (tests: an importer that refuses, or one that takes long). */
+    void setReader(Function<Path, StackDocument> reader) {
+        this.reader = reader;
+    }
+
+    /** Whether a drop of {@code dropped} opens a model: the first file (the one opened) is a model file. */
+    public static boolean opensDropped(List<File> dropped) {
+        return dropped != null && !dropped.isEmpty() && isModelFile(dropped.get(0));
+    }
+
+    /** Whether Open and drag-and-drop take {@code file}: a ConvLab model (.json) or an ONNX file (.onnx). */
+    public static boolean isModelFile(File file) {
+        String name = file.getName().toLowerCase(Locale.ROOT);
+        return name.endsWith(".json") || ModelFormats.isOnnx(name);
+    }
+
     public void openWithChooser() {
         if (!mayDiscard()) {
             return;
         }
-        File f = chooser("Open a model").showOpenDialog(owner);
+        FileChooser c = new FileChooser();
+        c.setTitle("Open a model");
+        c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Models (*.json, *.onnx)", "*.json", "*.onnx"),
+                new FileChooser.ExtensionFilter("ConvLab models (*.json)", "*.json"),
+                new FileChooser.ExtensionFilter("ONNX models (*.onnx)", "*.onnx"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File f = c.showOpenDialog(owner);
         if (f != null) {
             open(f.toPath());
         }
     }
 
     /**
-     * Opens {@code file}; on failure shows the error dialog and keeps the current model. A file
+     * Opens {@code file} (ConvLab JSON or ONNX); on failure shows the error dialog and keeps the
+     * current model. A file
      * up to {@link #BACKGROUND_BYTES} opens at once and the result is its success. A larger one
      * is read on a background thread, so the window keeps drawing: the status bar says
      * "Reading vgg16.json (738.2 MB)…", the current model stays on screen, and the new one
@@ -81,35 +110,55 @@ public final class FileActions {
         long size = regularFileSize(file);
         if (size <= BACKGROUND_BYTES) {
             try {
-                model.open(file);
-                opened(file);
+                show(reader.apply(file), file);
                 return true;
-            } catch (UserInputException e) {
-                error("Cannot open " + file.getFileName(), e.getMessage());
+            } catch (RuntimeException e) { // the user's file, or an importer's bug: a dialog either way
+                error("Cannot open " + file.getFileName(), problem(e));
                 return false;
             }
         }
         StackDocument before = model.document();
         String source = model.sourceProperty().get();
         run(false, "Reading " + file.getFileName() + " (" + MemoryGuard.size(size) + ")\u2026", "Cannot open " + file.getFileName(),
-                () -> EditorModel.read(file),
-                e -> MemoryGuard.refusal(size / 4 * 3, "reading the model " + file, null),
+                () -> reader.apply(file),
+                // JSON carries the floats as base64 (4 characters per 3 bytes); ONNX as raw bytes
+                e -> MemoryGuard.refusal(ModelFormats.isOnnx(file.toString()) ? size : size / 4 * 3,
+                        "reading the model " + file, null),
                 doc -> {
                     if (!source.equals(model.sourceProperty().get())) { // a preset or a new stack came first
                         status.accept("Read " + file.getFileName() + ", but another model was opened meanwhile: open it again to show it");
                     } else if (model.document() != before && !mayDiscard()) { // edited while it was read
                         status.accept("Kept your changes; " + file.getFileName() + " was not opened");
                     } else {
-                        model.opened(doc, file);
-                        opened(file);
+                        show(doc, file);
                     }
                 });
         return true;
     }
 
-    private void opened(Path file) {
-        recent.add(file);
-        status.accept("Opened " + file);
+    /**
+     * Puts a read document on screen. An imported ONNX model keeps no file: Save then asks where
+     * to write the ConvLab model (suggesting {@code net.json} for {@code net.onnx}).
+     */
+    private void show(StackDocument doc, Path file) {
+        if (ModelFormats.isOnnx(file.toString())) {
+            model.load(doc, file.getFileName().toString(), null);
+            recent.add(file);
+            status.accept("Imported " + file + " (Save writes it as a ConvLab model)");
+        } else {
+            model.opened(doc, file);
+            recent.add(file);
+            status.accept("Opened " + file);
+        }
+    }
+
+    /** A refusal's one line; an unexpected exception (a bug, not the user's file) is named as such. */
+    public static String problem(RuntimeException e) {
+        if (e instanceof UserInputException || e instanceof UnsupportedOperationException && e.getMessage() != null) {
+            return e.getMessage(); // a feature not in this build says so in its own words
+        }
+        e.printStackTrace();
+        return "an unexpected internal error (" + e + ")";
     }
 
     /** Save to the current file, or ask where when there is none. Returns false when nothing was saved. */
@@ -119,9 +168,11 @@ public final class FileActions {
     }
 
     public boolean saveAs() {
-        FileChooser c = chooser("Save the model");
-        Path f = model.fileProperty().get();
-        c.setInitialFileName(f != null ? f.getFileName().toString() : model.sourceProperty().get().replace("preset:", "") + ".json");
+        FileChooser c = new FileChooser();
+        c.setTitle("Save the model");
+        c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("ConvLab models (*.json)", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        c.setInitialFileName(suggestedSaveName());
         File chosen = c.showSaveDialog(owner);
         return chosen != null && save(chosen.toPath());
     }
@@ -160,6 +211,16 @@ public final class FileActions {
                     saved(file);
                 });
         return true;
+    }
+
+    /** The name Save As offers: the file's own, else {@code lenet5.json} for a preset, {@code net.json} for {@code net.onnx}. */
+    String suggestedSaveName() {
+        Path f = model.fileProperty().get();
+        if (f != null) {
+            return f.getFileName().toString();
+        }
+        String source = model.sourceProperty().get().replace("preset:", "");
+        return (ModelFormats.isOnnx(source) ? source.substring(0, source.length() - ".onnx".length()) : source) + ".json";
     }
 
     private void saved(Path file) {
@@ -207,8 +268,7 @@ public final class FileActions {
                 result = null; // let the half-built model go before anything else is allocated
                 problem = outOfMemory.apply(e).getMessage();
             } catch (RuntimeException e) { // a bug, not the user's file: still a dialog, never a dead thread
-                e.printStackTrace();
-                problem = "an unexpected internal error (" + e + ")";
+                problem = problem(e);
             }
             T r = result;
             String p = problem;
@@ -307,13 +367,5 @@ public final class FileActions {
         a.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         a.show();
         status.accept(header + ": " + message);
-    }
-
-    private static FileChooser chooser(String title) {
-        FileChooser c = new FileChooser();
-        c.setTitle(title);
-        c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("ConvLab models (*.json)", "*.json"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
-        return c;
     }
 }
