@@ -21,7 +21,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.convlab.UserInputException;
-import org.convlab.model.ModelSource;
+import org.convlab.io.ModelFormats;
 import org.convlab.nn.Network;
 import org.convlab.ui.training.OpenRequest;
 
@@ -181,11 +181,11 @@ public final class DrawPad extends BorderPane {
     private void openModel() {
         FileChooser fc = new FileChooser();
         fc.setTitle("Open a trained model");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("ConvLab model", "*.json"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Models (*.json, *.onnx)", "*.json", "*.onnx"));
         File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
         if (f != null) {
             try {
-                setModel(DrawableModel.withDefaultPixels(f.getName(), ModelSource.load(f.toString())));
+                setModel(DrawableModel.withDefaultPixels(f.getName(), ModelFormats.load(f.toString())));
             } catch (UserInputException ex) {
                 hint.setText(ex.getMessage());
             }

@@ -11,7 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 import org.convlab.UserInputException;
-import org.convlab.model.ModelSource;
+import org.convlab.io.ModelFormats;
 import org.convlab.model.NetworkSpec;
 
 /** Which net to train: one of the small presets, or a model file. */
@@ -32,18 +32,18 @@ final class ModelPicker extends HBox {
         choice.setOnAction(e -> {
             String name = choice.getValue();
             if (name != null && name.startsWith("preset:")) {
-                chosen.accept(name, ModelSource.load(name));
+                chosen.accept(name, ModelFormats.load(name));
             }
         });
         Button open = new Button("Open…");
         open.setOnAction(e -> {
             FileChooser fc = new FileChooser();
             fc.setTitle("Model file");
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("ConvLab model", "*.json"));
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Models (*.json, *.onnx)", "*.json", "*.onnx"));
             File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
             if (f != null) {
                 try {
-                    NetworkSpec spec = ModelSource.load(f.toString());
+                    NetworkSpec spec = ModelFormats.load(f.toString());
                     show(f.getName());
                     chosen.accept(f.toString(), spec);
                 } catch (UserInputException ex) {

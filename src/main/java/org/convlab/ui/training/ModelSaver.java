@@ -21,7 +21,7 @@ final class ModelSaver {
         fc.setTitle("Save the trained model");
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("ConvLab model", "*.json"));
         String base = modelName.startsWith("preset:") ? modelName.substring(7) : Path.of(modelName).getFileName().toString();
-        fc.setInitialFileName(base.replaceFirst("\\.json$", "") + "-trained.json");
+        fc.setInitialFileName(base.replaceFirst("(?i)\\.(json|onnx)$", "") + "-trained.json");
         File f = fc.showSaveDialog(owner.getScene() == null ? null : owner.getScene().getWindow());
         return Optional.ofNullable(f).map(File::toPath);
     }
