@@ -5,6 +5,7 @@ import static org.convlab.io.onnx.OnnxNodes.integer;
 import static org.convlab.io.onnx.OnnxNodes.node;
 import static org.convlab.io.onnx.OnnxNodes.real;
 
+import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
@@ -157,16 +158,64 @@ final class OnnxExportGraph {
     private Flow pool(PoolSpec p, LayerInfo info, Flow x, String out) {
         int[] pad = info.padding();
         boolean max = p.kind() == PoolSpec.Kind.MAX;
-        List<ai.onnx.proto.OnnxMl.AttributeProto> attrs = new ArrayList<>(List.of(
+        long overhangH = overhang(info.inputDims().height(), info.outputDims().height(), p.windowHeight(), p.stride(), pad[0]);
+        long overhangW = overhang(info.inputDims().width(), info.outputDims().width(), p.windowWidth(), p.stride(), pad[1]);
+        if (!max && (overhangH > 0 || overhangW > 0)) {
+            return averageWithOverhang(p, x, out, pad, overhangH, overhangW);
+        }
+        List<AttributeProto> attrs = new ArrayList<>(List.of(
                 ints("kernel_shape", p.windowHeight(), p.windowWidth()),
                 ints("strides", p.stride(), p.stride()),
                 ints("pads", pad[0], pad[1], pad[0], pad[1]),
-                integer("ceil_mode", p.ceil() ? 1 : 0)));
+                integer("ceil_mode", needsCeil(p, info, pad) ? 1 : 0)));
         if (!max) {
             attrs.add(integer("count_include_pad", 1)); // ConvLab follows PyTorch: padding zeros count
         }
         return add(node(max ? "MaxPool" : "AveragePool", p.name(), List.of(x.tensor()), out,
-                attrs.toArray(new ai.onnx.proto.OnnxMl.AttributeProto[0])), 4);
+                attrs.toArray(new AttributeProto[0])), 4);
+    }
+
+    /**
+     * Whether ceil_mode must be on: when ConvLab's ceil output is no larger than floor's (its last
+     * window would start in the right padding, which ConvLab and PyTorch drop), ceil_mode 0 gives
+     * the same windows, and ONNX's shape inference, which does not drop it, agrees with the kernel.
+     */
+    private static boolean needsCeil(PoolSpec p, LayerInfo info, int[] pad) {
+        return p.ceil() && (info.outputDims().height() > floorSide(info.inputDims().height(), p.windowHeight(), p.stride(), pad[0])
+                || info.outputDims().width() > floorSide(info.inputDims().width(), p.windowWidth(), p.stride(), pad[1]));
+    }
+
+    private static long floorSide(long in, int window, int stride, int pad) {
+        return (in + 2L * pad - window) / stride + 1;
+    }
+
+    /**
+     * How far the last window of a ceil-mode pool reaches past the padded input (0 when it does
+     * not): {@code in} input side, {@code outSide} ConvLab's output side.
+     */
+    private static long overhang(long in, long outSide, int window, int stride, int pad) {
+        return Math.max(0, (outSide - 1) * stride + window - (in + 2L * pad));
+    }
+
+    // A ceil-mode average whose last window hangs past the padded input: ConvLab (like PyTorch)
+    // divides it by its area inside the padded input, while ONNX Runtime's AveragePool with
+    // count_include_pad=1 divides by the whole window. So the padding becomes real zeros (a Pad
+    // node "<layer>/pad") and the overhang the pool's own padding with count_include_pad=0, which
+    // counts exactly the cells inside the padded input; the sizes then fit without ceil_mode.
+    private Flow averageWithOverhang(PoolSpec p, Flow x, String out, int[] pad, long overhangH, long overhangW) {
+        Flow in = x;
+        if (pad[0] > 0 || pad[1] > 0) {
+            String pads = unique(p.name() + "/pad/pads");
+            constants.add(OnnxNodes.int64s(pads, 0, 0, pad[0], pad[1], 0, 0, pad[0], pad[1]));
+            in = add(node("Pad", p.name() + "/pad", List.of(x.tensor(), pads), unique(p.name() + "/pad"),
+                    OnnxNodes.text("mode", "constant")), 4);
+        }
+        return add(node("AveragePool", p.name(), List.of(in.tensor()), out,
+                ints("kernel_shape", p.windowHeight(), p.windowWidth()),
+                ints("strides", p.stride(), p.stride()),
+                ints("pads", 0, 0, overhangH, overhangW),
+                integer("ceil_mode", 0),
+                integer("count_include_pad", 0)), 4);
     }
 
     private static NodeProto activation(ActivationSpec a, String name, String in, String out) {

@@ -45,6 +45,11 @@ final class OnnxNodes {
                 .setF((float) value).build();
     }
 
+    static AttributeProto text(String name, String value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
+                .setS(com.google.protobuf.ByteString.copyFromUtf8(value)).build();
+    }
+
     /** A float32 constant of {@code dims} (empty: a scalar), little-endian in raw_data. */
     static TensorProto floats(String name, long[] dims, float... values) {
         ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
