@@ -7,9 +7,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The heavy ImageNet presets against ONNX Runtime, as {@link OnnxExportPresetsTest} does the
- * others. Measured on 2 cores: AlexNet 12 s, ZFNet 20 s, VGG-16 26 s (two exports, two ORT
- * sessions, batch 2), and VGG-16 needs a heap of about 2 GB: only with {@code -Dconvlab.longTests=true}.
+ * The ImageNet-size presets against ONNX Runtime, as {@link OnnxExportPresetsTest} does the
+ * small ones. Measured on 2 shared cores (two exports, two ORT sessions, batch 2 each): AlexNet
+ * 12 s, ZFNet 20 s, GoogLeNet 2.4 to 16 s, ResNet-18 2.4 to 7.6 s (warm or cold JVM), VGG-16
+ * 26 s with a heap of a few GB: only with {@code -Dconvlab.longTests=true}.
  */
 @EnabledIfSystemProperty(named = "convlab.longTests", matches = "true")
 class OnnxExportPresetsLongTest {
@@ -17,7 +18,7 @@ class OnnxExportPresetsLongTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"alexnet", "zfnet", "vgg16"})
+    @ValueSource(strings = {"alexnet", "zfnet", "googlenet", "resnet18", "vgg16"})
     void imageNetPresetsMatchForward(String name) throws Exception {
         long t0 = System.nanoTime();
         OnnxExportPresetsTest.checkPreset(name, dir, 2);

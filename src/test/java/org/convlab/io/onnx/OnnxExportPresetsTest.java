@@ -15,7 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The small presets, with the weights their seed gives, run in ONNX Runtime: the file's output
  * equals ConvLab's {@code forward} (the probabilities: every preset ends with softmax), and the
  * same net without its softmax gives the raw logits, which show a wrong weight far more plainly.
- * AlexNet, ZFNet and VGG-16 (large weights, slow forward passes) are in {@link OnnxExportPresetsLongTest}.
+ * The ImageNet-size presets (seconds each) are in {@link OnnxExportPresetsLongTest}; the layer types
+ * they add (inception, residual, batch norm, LRN) are checked by default on small trained nets
+ * in {@link OnnxExportLayersTest}.
  */
 class OnnxExportPresetsTest {
     @TempDir
@@ -25,13 +27,6 @@ class OnnxExportPresetsTest {
     @ValueSource(strings = {"xo", "lenet5", "tinyvgg", "mnist1d", "mlp-mnist1d"})
     void smallPresetsMatchForward(String name) throws Exception {
         checkPreset(name, dir, 3);
-    }
-
-    /** GoogLeNet (inception, LRN, ceil pools) and ResNet-18 (residual, batch norm) at 224x224: about 2.5 s each. */
-    @ParameterizedTest
-    @ValueSource(strings = {"googlenet", "resnet18"})
-    void blockPresetsMatchForward(String name) throws Exception {
-        checkPreset(name, dir, 2);
     }
 
     static void checkPreset(String name, Path dir, int batch) throws Exception {
