@@ -34,6 +34,26 @@ import org.convlab.model.ShapeInference;
  * as {@code Network.forward} reports them; the Softmax node is kept so that importing the file
  * gives back the same layers. A network without a final softmax exports its raw scores.
  *
+ * <p>What an importer meets besides one node per layer (all named {@code <layer>/<what>}):
+ * <ul>
+ *   <li>{@code normalize}: Conv without bias, Div {@code <layer>/normalize} by the scalar
+ *       initializer {@code <layer>/normalize/divisor} (C*KH*KW), Add {@code <layer>/bias} of
+ *       {@code <layer>.bias} stored as [F, 1, 1] so that it broadcasts over the map.</li>
+ *   <li>dropout: its rate as the scalar ratio input {@code <layer>/ratio}.</li>
+ *   <li>an average pool in ceil mode whose last window hangs past the padded input: ONNX Runtime
+ *       divides that window by its whole area, ConvLab and PyTorch by the part inside the padded
+ *       input, so it is written as Pad {@code <layer>/pad} (constant zeros, when the layer has
+ *       padding) and AveragePool with count_include_pad=0, ceil_mode=0 and end pads covering the
+ *       overhang. Likewise ceil_mode is 1 only where it changes the output size (where ConvLab's ceil
+ *       output equals floor's, its last window would start in the padding and is dropped).</li>
+ *   <li>a flat vector going into conv, pool, LRN or global pool: Unsqueeze {@code <layer>/unsqueeze}
+ *       to [N, C, 1, 1]; a map going into dense: Flatten {@code <layer>/flatten}; a network ending
+ *       on a map: Flatten {@code <last layer>/flatten} producing {@code logits}.</li>
+ *   <li>batch norm's momentum attribute is 1 - ConvLab's (ONNX weighs the running value).</li>
+ * </ul>
+ * An LRN of even size is refused: ONNX centres its window one channel off from ConvLab's and
+ * PyTorch's (and ONNX Runtime accepts only odd sizes).
+ *
  * <p>The weights are streamed ({@link OnnxWriteStream}): peak heap is the network itself plus
  * a few small buffers. The file is written atomically (temporary file, then rename).
  */

@@ -1,6 +1,14 @@
 package org.convlab.io.onnx;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.convlab.io.ModelFormats;
+import org.convlab.model.BatchNormSpec;
+import org.convlab.model.ConvSpec;
+import org.convlab.model.DenseSpec;
+import org.convlab.model.LayerSpec;
+import org.convlab.model.Presets;
 import org.convlab.model.NetworkSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,5 +56,35 @@ class OnnxExportLayersTest {
     @Test
     void aOneDimensionalModel() throws Exception {
         check("oned", OnnxExportModels.oneDimensionalNet());
+    }
+
+    /** Biases and batch-norm tensors a model file leaves out are what the network uses: zeros, and gamma 1, var 1. */
+    @Test
+    void missingBiasesAndBatchNormTensorsExportAsTheNetworkUsesThem() throws Exception {
+        NetworkSpec full = ModelFormats.withAllWeights(OnnxExportModels.batchNormNet(), 3);
+        List<LayerSpec> stripped = new ArrayList<>();
+        for (LayerSpec l : full.layers()) {
+            if (l instanceof ConvSpec c) {
+                l = c.withWeights(c.weight(), null);
+            } else if (l instanceof DenseSpec d) {
+                l = d.withWeights(d.weight(), null);
+            } else if (l instanceof BatchNormSpec b) {
+                l = b.withTensors(null, null, null, null);
+            }
+            stripped.add(l);
+        }
+        NetworkSpec spec = new NetworkSpec(full.input(), full.classes(), stripped);
+        Path file = dir.resolve("stripped.onnx");
+        OnnxExport.write(spec, file);
+        OnnxExportCheck.compare(spec, file, 2);
+    }
+
+    /** The facade the command line and the app call: a preset without weights gets its seed's. */
+    @Test
+    void theFacadeExportsAPresetWithItsSeedsWeights() throws Exception {
+        Path file = dir.resolve("lenet5.onnx");
+        NetworkSpec lenet = Presets.get("lenet5").network();
+        ModelFormats.exportOnnx(lenet, 11, file);
+        OnnxExportCheck.compare(ModelFormats.withAllWeights(lenet, 11), file, 2);
     }
 }
