@@ -49,6 +49,8 @@ import org.convlab.model.ShapeInference;
  *   <li>a flat vector going into conv, pool, LRN or global pool: Unsqueeze {@code <layer>/unsqueeze}
  *       to [N, C, 1, 1]; a map going into dense: Flatten {@code <layer>/flatten}; a network ending
  *       on a map: Flatten {@code <last layer>/flatten} producing {@code logits}.</li>
+ *   <li>an LRN with alpha 0 or beta 0 (ONNX Runtime refuses those): Div {@code <layer>} by the
+ *       scalar {@code <layer>/divisor} = k^beta, which is all such a layer does.</li>
  *   <li>batch norm's momentum attribute is 1 - ConvLab's (ONNX weighs the running value).</li>
  * </ul>
  * An LRN of even size is refused: ONNX centres its window one channel off from ConvLab's and

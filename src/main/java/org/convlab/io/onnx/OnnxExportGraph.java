@@ -261,6 +261,13 @@ final class OnnxExportGraph {
             throw new UserInputException("layer " + l.name() + ": ONNX's LRN centres an even window (size " + l.size()
                     + ") one channel off from ConvLab's; give it an odd size to export it");
         }
+        if (l.alpha() == 0 || l.beta() == 0) {
+            // ONNX Runtime's LRN takes only alpha > 0 and beta > 0; without them the layer divides
+            // every value by k^beta, which a Div by that constant computes exactly as ConvLab does
+            String divisor = unique(l.name() + "/divisor");
+            constants.add(OnnxNodes.floats(divisor, new long[0], (float) Math.pow((float) l.k(), (float) l.beta())));
+            return add(node("Div", l.name(), List.of(x.tensor(), divisor), out), 4);
+        }
         return add(node("LRN", l.name(), List.of(x.tensor()), out, real("alpha", l.alpha()), real("beta", l.beta()),
                 real("bias", l.k()), integer("size", l.size())), 4);
     }

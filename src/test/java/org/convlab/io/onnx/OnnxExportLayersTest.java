@@ -58,6 +58,15 @@ class OnnxExportLayersTest {
         check("oned", OnnxExportModels.oneDimensionalNet());
     }
 
+    /** ONNX Runtime's LRN refuses alpha 0 and beta 0; such a layer only divides by k^beta. */
+    @Test
+    void lrnWithoutAlphaOrBeta() throws Exception {
+        check("lrn0", OnnxExportModels.net(org.convlab.engine.Shape.of(4, 5, 5), 3,
+                OnnxExportModels.conv(6, 3, 1, org.convlab.model.Padding.VALID),
+                new org.convlab.model.LrnSpec(null, 3, 0, 0.75, 2), new org.convlab.model.LrnSpec(null, 5, 0.3, 0, 1.5),
+                new org.convlab.model.FlattenSpec(null), org.convlab.model.DenseSpec.of(3)));
+    }
+
     /** Biases and batch-norm tensors a model file leaves out are what the network uses: zeros, and gamma 1, var 1. */
     @Test
     void missingBiasesAndBatchNormTensorsExportAsTheNetworkUsesThem() throws Exception {
