@@ -58,6 +58,11 @@ class OnnxExportLayersTest {
         check("oned", OnnxExportModels.oneDimensionalNet());
     }
 
+    @Test
+    void blocksOnFlatVectorsAndASoftmaxOnAMap() throws Exception {
+        check("flat", OnnxExportModels.flatBlocksNet());
+    }
+
     /** ONNX Runtime's LRN refuses alpha 0 and beta 0; such a layer only divides by k^beta. */
     @Test
     void lrnWithoutAlphaOrBeta() throws Exception {

@@ -161,6 +161,19 @@ final class OnnxExportModels {
                 new FlattenSpec(null), DenseSpec.of(4));
     }
 
+    /**
+     * Blocks on flat vectors, where ONNX ranks differ (dense gives [N, K], conv [N, C, 1, 1]): a
+     * residual of dense layers with the identity skip, an inception of a dense and a 1x1 conv
+     * branch, then a global average pool and a softmax on the C x 1 x 1 map (axis 1, then flattened).
+     */
+    static NetworkSpec flatBlocksNet() {
+        ResidualSpec res = new ResidualSpec("res1", List.of(DenseSpec.of(8), ActivationSpec.tanh(), DenseSpec.of(8)), false);
+        InceptionSpec inc = new InceptionSpec("inc1", List.of(List.of(DenseSpec.of(3)),
+                List.of(conv(4, 1, 1, Padding.VALID), relu())));
+        return net(Shape.of(8, 1, 1), 7, res, inc, conv(7, 1, 1, Padding.VALID), new GlobalAvgPoolSpec(null),
+                new SoftmaxSpec(null));
+    }
+
     static NetworkSpec net(Shape input, int classes, LayerSpec... layers) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < classes; i++) {
