@@ -1,7 +1,7 @@
 """Trains the network of model.py on an image folder, in one process or on many with DDP.
 
     python train.py --data FOLDER --epochs 5
-    torchrun --standalone --nproc-per-node=4 train.py --data FOLDER --epochs 5
+    torchrun --standalone --nproc_per_node=4 train.py --data FOLDER --epochs 5
 
 Images are prepared as ConvLab prepares them (convlab_io.py): the same class order, resizing
 and normalisation, so the weights this saves give the same accuracy in ConvLab's `eval`.
@@ -40,22 +40,48 @@ def arguments():
     return p.parse_args()
 
 
-def match_classes(data_classes):
-    """The model's classes for the data's, as ConvLab's train does. Returns (classes, label map
+def match_classes(model_classes, data_classes):
+    """The classes to train for the data's, as ConvLab's train does. Returns (classes, label map
     or None, whether the last dense layer gets a fresh one unit per class)."""
     k = len(data_classes)
-    if k == len(CLASSES):
-        lower = [c.lower() for c in CLASSES]
+    if k == len(model_classes):
+        lower = [c.lower() for c in model_classes]
         if sorted(lower) == sorted(c.lower() for c in data_classes):
             mapping = [lower.index(c.lower()) for c in data_classes]  # data label -> model class
-            return CLASSES, (None if mapping == list(range(k)) else mapping), False
+            return model_classes, (None if mapping == list(range(k)) else mapping), False
         if data_classes == [str(i) for i in range(k)]:
-            return CLASSES, None, False  # bare numbers: the model's names say more
+            return model_classes, None, False  # bare numbers: the model's names say more
         return data_classes, None, False
     if LAST_DENSE is None:
         sys.exit("error: the model gives %d outputs but the data has %d classes, and it does not end in a dense "
-                 "layer that could be resized" % (len(CLASSES), k))
+                 "layer that could be resized" % (len(model_classes), k))
     return data_classes, None, True
+
+
+def load_model(path, data_classes, say):
+    """model.py's network with the weights of `path` (checked with load_state_dict(strict=True)),
+    fitted to the data's classes; returns (model, classes)."""
+    state, metadata = load_weights(path)
+    outputs = len(CLASSES)
+    if LAST_DENSE is not None and LAST_DENSE + ".weight" in state:
+        outputs = state[LAST_DENSE + ".weight"].shape[0]  # weights trained on other classes before
+    model_classes = CLASSES
+    if "convlab.classes" in metadata and len(json.loads(metadata["convlab.classes"])) == outputs:
+        model_classes = json.loads(metadata["convlab.classes"])
+    model = Net(num_classes=outputs)
+    model.load_state_dict(state, strict=True)
+    say("load_state_dict(strict=True) accepted all %d tensors of %s" % (len(state), path))
+    classes, mapping, resized = match_classes(model_classes, data_classes)
+    if resized:
+        fresh = Net(num_classes=len(classes))
+        kept = {k: v for k, v in model.state_dict().items() if not k.startswith(LAST_DENSE + ".")}
+        fresh.load_state_dict(kept, strict=False)
+        model = fresh
+        say("note: %s is replaced by a new dense layer of %d units (it had %d) for the data's classes; "
+            "its weights start fresh from the seed" % (LAST_DENSE, len(classes), outputs))
+    if mapping is not None:
+        say("note: the data's classes are matched by name to the model's (%s)" % ", ".join(model_classes))
+    return model, classes, mapping
 
 
 def main():
@@ -80,25 +106,9 @@ def main():
                                                           PREPROCESSING["normalize"], PREPROCESSING["resize"]))
     for f, reason in skipped[:10]:
         say("skipped %s: %s" % (f, reason))
-    classes, mapping, resized = match_classes(data_classes)
+    model, classes, mapping = load_model(args.weights, data_classes, say)
     if mapping is not None:
         y = torch.tensor(mapping)[y]
-        say("note: the data's classes are matched by name to the model's (%s)" % ", ".join(CLASSES))
-
-    model = Net(num_classes=len(classes))
-    state, _ = load_weights(args.weights)
-    if resized:
-        fresh = {k for k in model.state_dict() if k.startswith(LAST_DENSE + ".")}
-        result = model.load_state_dict({k: v for k, v in state.items() if not k.startswith(LAST_DENSE + ".")},
-                                       strict=False)
-        if set(result.missing_keys) != fresh or result.unexpected_keys:
-            sys.exit("error: %s does not fit model.py: missing %s, unexpected %s"
-                     % (args.weights, result.missing_keys, result.unexpected_keys))
-        say("note: %s is replaced by a new dense layer of %d units (it had %d) for the data's classes; "
-            "its weights start fresh from the seed" % (LAST_DENSE, len(classes), len(CLASSES)))
-    else:
-        model.load_state_dict(state, strict=True)
-        say("load_state_dict(strict=True) accepted all %d tensors of %s" % (len(state), args.weights))
     model.to(device)
     trained = nn.parallel.DistributedDataParallel(model, device_ids=[local_rank] if cuda else None) \
         if distributed else model
