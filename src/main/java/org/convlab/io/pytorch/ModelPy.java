@@ -72,7 +72,7 @@ final class ModelPy {
         py.append("PREPROCESSING = ").append(preprocessing()).append("\n");
         py.append("# The dense layer train.py gives one unit per class when the data has another number of classes\n");
         py.append("# (as ConvLab's train does); None when the model does not end in one.\n");
-        py.append("LAST_DENSE = ").append(lastDense == null ? "None" : PyText.string(attributeOf(lastDense))).append("\n");
+        py.append("LAST_DENSE = ").append(lastDense == null ? "None" : PyText.string(pathOf(lastDense))).append("\n");
         if (usesNormalizedConv) {
             py.append(Templates.text("normalized_conv.py"));
         }
@@ -148,10 +148,10 @@ final class ModelPy {
                 + ", \"std\": " + (p.std() == null ? "None" : PyText.floats(p.std())) + "}";
     }
 
-    private String attributeOf(String convlabName) {
+    private String pathOf(String convlabName) {
         for (TorchLayer l : layers) {
             if (l.name().equals(convlabName)) {
-                return l.attribute();
+                return l.path();
             }
         }
         throw new IllegalStateException("no top-level layer " + convlabName);
@@ -160,6 +160,7 @@ final class ModelPy {
     // ---- the top level: one attribute per layer, forward calls them in order
 
     private void topLevel() {
+        java.util.Set<String> declared = new java.util.HashSet<>();
         int rank = 4;
         int last = layers.size() - 1;
         for (int i = 0; i < layers.size(); i++) {
@@ -173,7 +174,8 @@ final class ModelPy {
                         .append("        # itself; predict() gives the probabilities.\n");
                 continue;
             }
-            if (!l.name().equals(l.attribute()) && !l.path().equals(l.name())) {
+            declareContainers(l.attribute(), declared);
+            if (!l.path().equals(l.name())) {
                 init.append("        # ConvLab's layer ").append(PyText.comment(l.name())).append("\n");
             }
             if (needsImage(s) && rank == 2) {
@@ -196,6 +198,16 @@ final class ModelPy {
             rank = rankAfter(s, rank);
         }
         forward.append("        return x\n");
+    }
+
+    /** {@code self.layer1 = nn.ModuleDict()} before the first {@code self.layer1["0"] = ...}. */
+    private void declareContainers(String attribute, java.util.Set<String> declared) {
+        for (int at = attribute.indexOf('['); at > 0; at = attribute.indexOf('[', at + 1)) {
+            String container = attribute.substring(0, at);
+            if (declared.add(container)) {
+                init.append("        self.").append(container).append(" = nn.ModuleDict()\n");
+            }
+        }
     }
 
     /** Layers that need [N, C, H, W]. */

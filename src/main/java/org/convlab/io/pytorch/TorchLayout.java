@@ -1,6 +1,7 @@
 package org.convlab.io.pytorch;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -44,9 +45,42 @@ final class TorchLayout {
 
     private TorchLayout() {}
 
-    /** The network's layers as modules, in order. */
+    /**
+     * The network's layers as modules, in order. A top-level name with dots, such as ResNet's
+     * {@code layer1.0}, becomes a module in a container ({@code self.layer1["0"]}, an
+     * nn.ModuleDict), so its weights keep ConvLab's (and torchvision's) names, {@code layer1.0.conv1.weight}.
+     */
     static List<TorchLayer> of(NetworkSpec spec) {
-        return sequence(ShapeInference.infer(spec), "", "", new HashSet<>());
+        List<LayerInfo> infos = ShapeInference.infer(spec);
+        Set<String> taken = new HashSet<>();
+        Set<String> containers = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        infos.forEach(i -> names.add(i.spec().name()));
+        List<TorchLayer> out = new ArrayList<>(infos.size());
+        for (LayerInfo info : infos) {
+            String name = info.spec().name();
+            String[] parts = name.split("\\.", -1);
+            String head = parts.length > 1 ? attribute(parts[0], "", new HashSet<>()) : null;
+            boolean nested = head != null && head.equals(parts[0]) && !Arrays.asList(parts).contains("")
+                    && (containers.contains(head) || !taken.contains(head.toLowerCase(Locale.ROOT)));
+            for (int i = 1; nested && i < parts.length; i++) {
+                // a layer named like one of the containers ("layer1" beside "layer1.0") cannot be both
+                nested = !names.contains(String.join(".", Arrays.copyOfRange(parts, 0, i)));
+            }
+            if (nested) {
+                taken.add(head.toLowerCase(Locale.ROOT));
+                containers.add(head);
+                StringBuilder access = new StringBuilder(head);
+                for (int i = 1; i < parts.length; i++) {
+                    access.append("[").append(PyText.string(parts[i])).append("]");
+                }
+                out.add(layer(info, access.toString(), name));
+            } else {
+                String attribute = attribute(name, "", taken);
+                out.add(layer(info, attribute, attribute));
+            }
+        }
+        return out;
     }
 
     /**
