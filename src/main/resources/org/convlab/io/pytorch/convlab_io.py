@@ -151,8 +151,10 @@ def _decode(Image, path, out, resize):
     """Writes the image into out [C, H, W] in [0, 1]; returns None, or why the file is not usable."""
     try:
         with Image.open(path) as img:
-            if img.format not in ("PNG", "JPEG", "GIF", "BMP"):
+            if img.format not in ("PNG", "JPEG", "GIF", "BMP", "TIFF"):
                 return "not an image ConvLab can read (PNG, JPEG, BMP or GIF)"
+            if img.mode == "CMYK":  # Java, and so ConvLab, cannot read CMYK JPEGs: leave them out here too
+                return "a JPEG in CMYK colours, which ConvLab cannot read"
             w, h = img.size
             if w < MIN_SIDE or h < MIN_SIDE:
                 return "image is only %dx%d pixels" % (w, h)

@@ -148,7 +148,8 @@ def main():
                 logits = model(x[start:start + 256].to(device))
                 correct += (logits.argmax(dim=1).cpu() == y[start:start + 256]).sum().item()
         print("accuracy %.4f (%d/%d)" % (correct / len(y), correct, len(y)), flush=True)
-        metadata = {"convlab.classes": json.dumps(classes), "convlab.preprocessing": json.dumps(PREPROCESSING)}
+        metadata = {"convlab.classes": json.dumps(classes), "convlab.preprocessing": json.dumps(PREPROCESSING),
+                    "convlab.version": "1"}
         save_weights(model.state_dict(), args.out, metadata)
         print("saved %s" % args.out, flush=True)
     if distributed:
