@@ -179,18 +179,14 @@ final class ModelPy {
                 init.append("        # ConvLab's layer ").append(PyText.comment(l.name())).append("\n");
             }
             if (needsImage(s) && rank == 2) {
-                forward.append("        x = x.view(x.size(0), ").append(dims(info.inputDims())).append(")\n");
+                forward.append("        x = x.view(x.size(0), ").append(dims(info.inputDims()))
+                        .append(")  # flat values as ConvLab holds them, channels x 1 x 1\n");
                 rank = 4;
             }
             if ((s instanceof DenseSpec) && rank == 4) {
                 init.append("        ").append(self).append(" = ").append(constructor(l, rank, true)).append("\n");
                 forward.append("        x = ").append(self).append("(torch.flatten(x, 1))\n");
                 rank = 2;
-                continue;
-            }
-            if (s instanceof SoftmaxSpec && rank == 4 && !info.inputDims().isFlat()) {
-                forward.append("        x = torch.softmax(x.flatten(1), dim=1).view_as(x)  # ")
-                        .append(PyText.comment(l.name())).append(": over all values of a sample, as ConvLab does\n");
                 continue;
             }
             init.append("        ").append(self).append(" = ").append(constructor(l, rank, true)).append("\n");
@@ -303,7 +299,7 @@ final class ModelPy {
                 case TANH -> "nn.Tanh()";
             };
         }
-        if (s instanceof SoftmaxSpec) {
+        if (s instanceof SoftmaxSpec) { // ConvLab's softmax takes flat inputs only: [N, F] or [N, F, 1, 1]
             return "nn.Softmax(dim=1)";
         }
         if (s instanceof ResidualSpec) {
@@ -348,7 +344,7 @@ final class ModelPy {
                         .append(dims(l.info().inputDims())).append("))),\n");
                 rank = 4;
             }
-            if ((s instanceof DenseSpec || (s instanceof SoftmaxSpec && !l.info().inputDims().isFlat())) && rank == 4) {
+            if (s instanceof DenseSpec && rank == 4) {
                 b.append(indent).append("    (").append(PyText.string(l.attribute() + "_flatten")).append(", nn.Flatten()),\n");
                 rank = 2;
             }

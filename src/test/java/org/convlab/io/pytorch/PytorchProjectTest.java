@@ -140,6 +140,28 @@ class PytorchProjectTest {
     }
 
     @Test
+    void flatValuesAndImagesAreReshapedWhereConvLabDoesItImplicitly(@TempDir Path dir) throws Exception {
+        Path json = Files.writeString(dir.resolve("flat.json"), """
+                {"format": "convlab-model", "version": 1, "input": {"channels": 2, "height": 4, "width": 4},
+                 "layers": [{"type": "flatten"}, {"type": "dense", "units": 8}, {"type": "softmax"},
+                  {"type": "residual", "branch": [{"type": "dense", "units": 8}, {"type": "relu"}]},
+                  {"type": "conv", "filters": 4, "kernel": 1}, {"type": "globalavgpool"}, {"type": "dense", "units": 3}]}
+                """);
+        NetworkSpec spec = ModelFormats.withAllWeights(ModelFiles.read(json), 2);
+        String py = ModelPy.write(spec, TorchLayout.of(spec), null);
+        for (String line : List.of(
+                "self.softmax1 = nn.Softmax(dim=1)\n", // a softmax that is not last stays in forward
+                "x = self.softmax1(x)\n        x = x.view(x.size(0), 8, 1, 1)",
+                "(\"fc1_flatten\", nn.Flatten()),\n                (\"fc1\", nn.Linear(8, 8)),",
+                "(\"relu1_unflatten\", nn.Unflatten(1, (8, 1, 1))),",
+                "x = self.fc2(torch.flatten(x, 1))")) {
+            assertTrue(py.contains(line), line + "\n" + py);
+        }
+        PytorchProject.write(spec, dir.resolve("out"));
+        assertEquals(spec, StateDictImport.apply(ModelFiles.read(json), dir.resolve("out").resolve("weights.safetensors")));
+    }
+
+    @Test
     void attributeNamesAreValidUniquePythonIdentifiers() {
         Set<String> taken = new java.util.HashSet<>();
         assertEquals("conv1", TorchLayout.attribute("res1.conv1", "res1.", taken));
