@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -92,8 +93,35 @@ public final class Safetensors {
      * @throws UserInputException one line naming the file and, where there is one, the tensor
      */
     public static Contents read(Path file) {
+        try (Reader reader = open(file)) {
+            long total = 0;
+            for (Entry e : reader.header.entries) {
+                reader.requireFloat(e);
+                total = MemoryGuard.plus(total, MemoryGuard.times(e.count(), Float.BYTES));
+            }
+            MemoryGuard.require(total, "the tensors of " + file, null);
+            Map<String, FloatTensor> tensors = new LinkedHashMap<>();
+            for (Entry e : reader.header.entries) {
+                float[] values = MemoryGuard.floats(e.count(), SafetensorsHeader.tensor(e.name()) + " of " + file, null);
+                reader.readFloats(e.name(), values);
+                tensors.put(e.name(), new FloatTensor(e.shape(), values));
+            }
+            return new Contents(reader.header.metadata, tensors);
+        }
+    }
+
+    /**
+     * Opens a safetensors file and checks its header through, without reading any tensor: the
+     * caller then reads the tensors it wants, each straight into its own array (an import of a
+     * large state_dict then holds each tensor once).
+     *
+     * @throws UserInputException one line naming the file and what is wrong with it
+     */
+    public static Reader open(Path file) {
         long length = UserFiles.requireReadableFile(file, "safetensors file");
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
             if (length < 8) {
                 throw SafetensorsHeader.problem(file, "is " + length + " bytes long, too short for a safetensors file"
                         + " (it starts with an 8-byte header length)");
@@ -113,20 +141,95 @@ public final class Safetensors {
             readFully(channel, ByteBuffer.wrap(header), 8, file);
             long dataStart = 8 + headerLength;
             SafetensorsHeader parsed = SafetensorsHeader.parse(header, length - dataStart, file);
-            long total = 0;
-            for (Entry e : parsed.entries) {
-                total = MemoryGuard.plus(total, MemoryGuard.times(e.count(), Float.BYTES));
-            }
-            MemoryGuard.require(total, "the tensors of " + file, null);
-            Map<String, FloatTensor> tensors = new LinkedHashMap<>();
-            for (Entry e : parsed.entries) {
-                float[] values = MemoryGuard.floats(e.count(), SafetensorsHeader.tensor(e.name()) + " of " + file, null);
-                readValues(channel, dataStart + e.begin(), e, values, file);
-                tensors.put(e.name(), new FloatTensor(e.shape(), values));
-            }
-            return new Contents(parsed.metadata, tensors);
+            Reader reader = new Reader(file, channel, dataStart, parsed);
+            channel = null; // the reader owns it now
+            return reader;
         } catch (IOException e) {
             throw UserFiles.problem(file, "safetensors file", e);
+        } finally {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // the refusal already thrown says what matters
+                }
+            }
+        }
+    }
+
+    /** An open safetensors file whose header has been checked; tensors are read on request. */
+    public static final class Reader implements AutoCloseable {
+        private final Path file;
+        private final FileChannel channel;
+        private final long dataStart;
+        private final SafetensorsHeader header;
+        private final Map<String, Entry> byName = new LinkedHashMap<>();
+
+        private Reader(Path file, FileChannel channel, long dataStart, SafetensorsHeader header) {
+            this.file = file;
+            this.channel = channel;
+            this.dataStart = dataStart;
+            this.header = header;
+            header.entries.forEach(e -> byName.put(e.name(), e));
+        }
+
+        public Map<String, String> metadata() {
+            return Collections.unmodifiableMap(header.metadata);
+        }
+
+        /** The tensor names, in the order of their data in the file. */
+        public List<String> names() {
+            return List.copyOf(byName.keySet());
+        }
+
+        public long[] shape(String name) {
+            return entry(name).shape().clone();
+        }
+
+        /** The dtype as the file spells it: F32, F16, BF16, F64 or I64. */
+        public String dtype(String name) {
+            return entry(name).dtype().name();
+        }
+
+        /**
+         * Reads a floating-point tensor into {@code into} (exactly its element count), converting
+         * from the file's dtype and refusing NaN and infinity.
+         */
+        public void readFloats(String name, float[] into) {
+            Entry e = entry(name);
+            requireFloat(e);
+            if (into.length != e.count()) {
+                throw new IllegalArgumentException(name + " holds " + e.count() + " values, not " + into.length);
+            }
+            try {
+                readValues(channel, dataStart + e.begin(), e, into, file);
+            } catch (IOException x) {
+                throw UserFiles.problem(file, "safetensors file", x);
+            }
+        }
+
+        private void requireFloat(Entry e) {
+            if (!e.dtype().isFloat()) {
+                throw SafetensorsHeader.problem(file, SafetensorsHeader.tensor(e.name()) + " has dtype " + e.dtype()
+                        + ", but ConvLab reads only F32, F16, BF16 and F64 weights");
+            }
+        }
+
+        private Entry entry(String name) {
+            Entry e = byName.get(name);
+            if (e == null) {
+                throw new IllegalArgumentException("no tensor \"" + name + "\" in " + file);
+            }
+            return e;
+        }
+
+        @Override
+        public void close() {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // read-only: nothing was left unwritten
+            }
         }
     }
 
@@ -147,6 +250,7 @@ public final class Safetensors {
                     case F16 -> SafetensorsDtype.halfToFloat(chunk.getShort() & 0xffff);
                     case BF16 -> SafetensorsDtype.bfloat16ToFloat(chunk.getShort() & 0xffff);
                     case F64 -> (float) chunk.getDouble();
+                    case I64 -> throw new IllegalStateException("I64 is refused before reading");
                 };
                 if (!Float.isFinite(v)) {
                     throw SafetensorsHeader.problem(file, SafetensorsHeader.tensor(e.name()) + " value " + i + " is " + v
@@ -179,6 +283,50 @@ public final class Safetensors {
      *                            finite, or the file cannot be written (the reason in plain words)
      */
     public static void write(Path file, Map<String, FloatTensor> tensors, Map<String, String> metadata) {
+        Map<String, Source> sources = new LinkedHashMap<>();
+        tensors.forEach((name, t) -> sources.put(name, new Source(t.shape(), FloatBuffer.wrap(t.values()), null)));
+        SafetensorsWriter.write(file, sources, metadata);
+    }
+
+    /**
+     * As {@link #write}, from tensors that are not copied into arrays first: F32 values read
+     * from a buffer (a {@code ParamData.view()}), and I64 values (PyTorch's batch-norm counters).
+     */
+    public static void writeSources(Path file, Map<String, Source> tensors, Map<String, String> metadata) {
         SafetensorsWriter.write(file, tensors, metadata);
+    }
+
+    /**
+     * One tensor to write: its shape and either F32 values (a buffer read from its position to
+     * its limit, never changed) or I64 values.
+     */
+    public record Source(long[] shape, FloatBuffer floats, long[] longs) {
+        public Source {
+            shape = shape.clone();
+            if ((floats == null) == (longs == null)) {
+                throw new IllegalArgumentException("a tensor has either float or long values");
+            }
+        }
+
+        public static Source f32(int[] shape, FloatBuffer values) {
+            return new Source(Arrays.stream(shape).asLongStream().toArray(), values, null);
+        }
+
+        public static Source i64(long[] shape, long... values) {
+            return new Source(shape, null, values.clone());
+        }
+
+        String dtype() {
+            return floats != null ? "F32" : "I64";
+        }
+
+        long count() {
+            return floats != null ? floats.remaining() : longs.length;
+        }
+
+        @Override
+        public long[] shape() {
+            return shape.clone();
+        }
     }
 }

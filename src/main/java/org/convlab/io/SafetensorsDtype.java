@@ -2,10 +2,17 @@ package org.convlab.io;
 
 /**
  * The element types ConvLab reads from a safetensors file, each turned into a float as it is read.
- * F32 is the one ConvLab writes; F16, BF16 and F64 come from other tools' half or double saves.
+ * F32 is the one ConvLab writes for weights; F16, BF16 and F64 come from other tools' half or
+ * double saves. I64 is known only so that a PyTorch state_dict's batch-norm counters
+ * ({@code num_batches_tracked}, one int64 each) can be written and passed over; it is never a weight.
  */
 enum SafetensorsDtype {
-    F32(4), F16(2), BF16(2), F64(8);
+    F32(4), F16(2), BF16(2), F64(8), I64(8);
+
+    /** The dtypes that hold weights (floating point): every other one is refused where a weight is read. */
+    boolean isFloat() {
+        return this != I64;
+    }
 
     /** Bytes of one element in the file. */
     final int bytes;

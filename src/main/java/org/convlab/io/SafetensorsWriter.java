@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,16 +19,16 @@ import java.util.Map;
 import org.convlab.MemoryGuard;
 import org.convlab.UserFiles;
 import org.convlab.UserInputException;
-import org.convlab.io.Safetensors.FloatTensor;
+import org.convlab.io.Safetensors.Source;
 import org.convlab.model.ModelFiles;
 
-/** Writes F32 safetensors files the way the reference implementation lays them out (see {@link Safetensors#write}). */
+/** Writes F32 (and I64) safetensors files the way the reference implementation lays them out (see {@link Safetensors#write}). */
 final class SafetensorsWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SafetensorsWriter() {}
 
-    static void write(Path file, Map<String, FloatTensor> tensors, Map<String, String> metadata) {
+    static void write(Path file, Map<String, Source> tensors, Map<String, String> metadata) {
         List<String> names = new ArrayList<>(tensors.keySet());
         names.sort((a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));
         for (String name : names) {
@@ -42,7 +43,12 @@ final class SafetensorsWriter {
                     out.write(chunk.array(), 0, chunk.position());
                     out.write(header);
                     for (String name : names) {
-                        writeValues(out, tensors.get(name).values(), chunk);
+                        Source t = tensors.get(name);
+                        if (t.floats() != null) {
+                            writeValues(out, t.floats(), chunk);
+                        } else {
+                            writeLongs(out, t.longs(), chunk);
+                        }
                     }
                 }
             });
@@ -51,7 +57,7 @@ final class SafetensorsWriter {
         }
     }
 
-    private static void check(Path file, String name, FloatTensor tensor) {
+    private static void check(Path file, String name, Source tensor) {
         String where = file + ": " + SafetensorsHeader.tensor(name);
         if (name.equals(SafetensorsHeader.METADATA)) {
             throw new IllegalArgumentException("\"__metadata__\" is the format's own name, not a tensor name");
@@ -63,14 +69,17 @@ final class SafetensorsWriter {
             }
             count = MemoryGuard.times(count, d);
         }
-        float[] values = tensor.values();
-        if (count != values.length) {
+        if (count != tensor.count()) {
             throw new UserInputException(where + " has shape " + Arrays.toString(tensor.shape()) + " = "
-                    + MemoryGuard.count(count) + " values, but " + MemoryGuard.count(values.length) + " are given");
+                    + MemoryGuard.count(count) + " values, but " + MemoryGuard.count(tensor.count()) + " are given");
         }
-        for (int i = 0; i < values.length; i++) {
-            if (!Float.isFinite(values[i])) {
-                throw new UserInputException(where + " value " + i + " is " + values[i] + "; only finite weights are saved");
+        FloatBuffer values = tensor.floats();
+        if (values != null) {
+            for (int i = 0; i < values.remaining(); i++) {
+                float v = values.get(values.position() + i);
+                if (!Float.isFinite(v)) {
+                    throw new UserInputException(where + " value " + i + " is " + v + "; only finite weights are saved");
+                }
             }
         }
     }
@@ -79,7 +88,7 @@ final class SafetensorsWriter {
      * The header JSON, compact as serde_json writes it: "__metadata__" first when there is any,
      * then the tensors in data order; padded with spaces to a multiple of 8 bytes.
      */
-    private static byte[] header(List<String> names, Map<String, FloatTensor> tensors, Map<String, String> metadata) {
+    private static byte[] header(List<String> names, Map<String, Source> tensors, Map<String, String> metadata) {
         ObjectNode root = JSON.createObjectNode();
         if (metadata != null && !metadata.isEmpty()) {
             ObjectNode meta = root.putObject(SafetensorsHeader.METADATA);
@@ -87,14 +96,14 @@ final class SafetensorsWriter {
         }
         long offset = 0;
         for (String name : names) {
-            FloatTensor t = tensors.get(name);
+            Source t = tensors.get(name);
             ObjectNode entry = root.putObject(name);
-            entry.put("dtype", "F32");
+            entry.put("dtype", t.dtype());
             ArrayNode shape = entry.putArray("shape");
             for (long d : t.shape()) {
                 shape.add(d);
             }
-            long end = offset + (long) t.values().length * Float.BYTES;
+            long end = offset + t.count() * (t.floats() != null ? Float.BYTES : Long.BYTES);
             entry.putArray("data_offsets").add(offset).add(end);
             offset = end;
         }
@@ -111,13 +120,27 @@ final class SafetensorsWriter {
     }
 
     /** The floats, little endian, one chunk at a time: never the whole file in one array. */
-    private static void writeValues(OutputStream out, float[] values, ByteBuffer chunk) throws IOException {
+    private static void writeValues(OutputStream out, FloatBuffer values, ByteBuffer chunk) throws IOException {
         int perChunk = chunk.capacity() / Float.BYTES;
+        FloatBuffer source = values.duplicate(); // the caller's buffer keeps its position
+        while (source.hasRemaining()) {
+            int n = Math.min(perChunk, source.remaining());
+            chunk.clear();
+            FloatBuffer part = source.slice();
+            part.limit(n);
+            chunk.asFloatBuffer().put(part);
+            source.position(source.position() + n);
+            out.write(chunk.array(), 0, n * Float.BYTES);
+        }
+    }
+
+    private static void writeLongs(OutputStream out, long[] values, ByteBuffer chunk) throws IOException {
+        int perChunk = chunk.capacity() / Long.BYTES;
         for (int i = 0; i < values.length; i += perChunk) {
             int n = Math.min(perChunk, values.length - i);
             chunk.clear();
-            chunk.asFloatBuffer().put(values, i, n);
-            out.write(chunk.array(), 0, n * Float.BYTES);
+            chunk.asLongBuffer().put(values, i, n);
+            out.write(chunk.array(), 0, n * Long.BYTES);
         }
     }
 }
