@@ -67,7 +67,7 @@ final class ExportCommand implements Callable<Integer> {
         if (format == Format.onnx) {
             ModelFormats.exportOnnx(complete, seed, out);
         } else {
-            ModelFormats.exportPytorch(complete, seed, out);
+            ModelFormats.exportPytorch(complete, seed, out, model);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintWriter stdout = spec.commandLine().getOut();

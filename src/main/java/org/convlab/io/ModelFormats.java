@@ -86,6 +86,14 @@ public final class ModelFormats {
 
     /** Writes {@code spec} as a PyTorch project folder (weights missing from the spec come from {@code seed}). */
     public static void exportPytorch(NetworkSpec spec, long seed, Path dir) {
-        PytorchProject.write(withAllWeights(spec, seed), dir);
+        exportPytorch(spec, seed, dir, null);
+    }
+
+    /**
+     * As {@link #exportPytorch(NetworkSpec, long, Path)}; {@code modelName} (nullable: the MODEL
+     * argument, e.g. {@code preset:lenet5}) is the one the project's README tells to import onto.
+     */
+    public static void exportPytorch(NetworkSpec spec, long seed, Path dir, String modelName) {
+        PytorchProject.write(withAllWeights(spec, seed), dir, modelName);
     }
 }
