@@ -29,6 +29,8 @@ Nets (small channel counts so the files stay small):
                      (stride 2), global average pooling, a Linear, softmax at the end
   inception          a stem and an inception block (1x1 | 1x1-3x3 | 1x1-5x5 | maxpool-1x1) joined by torch.cat
   conv1d             Conv1d, ReLU, MaxPool1d, Conv1d stride 2 (a size that PyTorch floors), sigmoid, Linear
+  conv1d_strided     the same without the MaxPool1d (ConvLab's engine pools square windows only, so a
+                     MaxPool1d imports as a 1x2 pool that summary shows but forward refuses)
   pad_conv           F.pad(x, (1, 1, 1, 1)) before a conv (a Pad node that folds into the conv's padding)
   matmul_add         torch.matmul(x, W) + b instead of nn.Linear (MatMul + Add)
 Refusals (no values file):
@@ -151,6 +153,19 @@ class Conv1dNet(nn.Module):
         return self.fc(torch.flatten(x, 1))
 
 
+class Conv1dStrided(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv1d(2, 4, 5, padding=2)
+        self.conv2 = nn.Conv1d(4, 8, 3, stride=2)
+        self.fc = nn.Linear(8 * 15, 3)
+
+    def forward(self, x):
+        x = F.relu(self.conv1(x))  # 32 -> 32
+        x = torch.tanh(self.conv2(x))  # (32 - 3)/2 + 1 = 15.5 -> 15
+        return self.fc(torch.flatten(x, 1))
+
+
 class PadConv(nn.Module):
     def __init__(self, pads=(1, 1, 1, 1)):
         super().__init__()
@@ -253,6 +268,8 @@ def main():
     export(Inception(), "inception", (3, 10, 10))
     torch.manual_seed(5)
     export(Conv1dNet(), "conv1d", (2, 32))
+    torch.manual_seed(11)
+    export(Conv1dStrided(), "conv1d_strided", (2, 32))
     torch.manual_seed(6)
     export(PadConv(), "pad_conv", (1, 8, 8))
     torch.manual_seed(7)

@@ -70,16 +70,6 @@ final class OnnxReadFile {
         if (m.contains("ended unexpectedly") || m.contains("truncated")) {
             return "the file ends in the middle of the model: it was cut short, download or copy it again";
         }
-        return "the protobuf data is damaged: " + firstSentence(m);
-    }
-
-    private static String firstSentence(String m) {
-        int dot = m.indexOf(". ");
-        String s = dot > 0 ? m.substring(0, dot) : m;
-        s = s.replace('\n', ' ').strip();
-        if (s.endsWith(".")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        return s.isEmpty() ? "unreadable" : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+        return "its bytes are not an ONNX protobuf: is it another kind of file, or damaged?";
     }
 }
