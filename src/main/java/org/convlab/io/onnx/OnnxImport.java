@@ -34,7 +34,7 @@ public final class OnnxImport {
     /** Ops that become layers (or are absorbed into one) on the data path. */
     static final Set<String> LAYER_OPS = Set.of("Conv", "MaxPool", "AveragePool", "GlobalAveragePool", "Gemm", "MatMul",
             "Add", "Flatten", "Reshape", "BatchNormalization", "LRN", "Dropout", "Relu", "LeakyRelu", "Sigmoid", "Tanh",
-            "Softmax", "Concat", "Identity", "Constant", "Pad", "Div");
+            "Softmax", "Concat", "Identity", "Constant", "Pad", "Div", "Unsqueeze");
 
     private OnnxImport() {}
 
@@ -93,8 +93,8 @@ public final class OnnxImport {
         for (OnnxMl.NodeProto n : g.graph.getNodeList()) {
             String op = n.getOpType();
             boolean absorbed = op.equals("Pad") || op.equals("Identity") || op.equals("Constant") || op.equals("Div")
-                    || (op.equals("Add") && g.dataInputs(n).size() < 2)
-                    || (op.equals("Flatten") || op.equals("Reshape")) && n.getName().endsWith("/flatten") && !n.getName().startsWith("/");
+                    || op.equals("Unsqueeze") || (op.equals("Add") && g.dataInputs(n).size() < 2)
+                    || (op.equals("Flatten") || op.equals("Reshape")) && OnnxImportWalk.implicitFlatten(n);
             if (g.isDataNode(n) && !absorbed) {
                 out.add(n);
             }

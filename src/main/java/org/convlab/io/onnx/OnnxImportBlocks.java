@@ -128,10 +128,10 @@ final class OnnxImportBlocks {
                     + "; here the skip path is " + describe(skip));
         }
         List<LayerSpec> named = new ArrayList<>();
-        named.add(new ConvSpec(w.names.reserve(name + ".proj"), conv.filters(), 1, 1, conv.stride(), Padding.VALID, 1, false,
+        named.add(new ConvSpec(name + ".proj", conv.filters(), 1, 1, conv.stride(), Padding.VALID, 1, false,
                 false, conv.weight(), null, true));
         if (skip.size() == 2) {
-            named.add(skip.get(1).withName(w.names.reserve(name + ".proj_bn")));
+            named.add(skip.get(1).withName(name + ".proj_bn"));
         }
         return probe.withSkip(named);
     }

@@ -28,8 +28,13 @@ final class OnnxImportLayers {
         this.oneD = oneD;
     }
 
-    /** A Conv node (with pads of a Pad node folded in, [top, left, bottom, right], may be null). */
-    ConvSpec conv(OnnxMl.NodeProto n, String name, Dims in, long[] extraPads, boolean normalize) {
+    /**
+     * A Conv node (with pads of a Pad node folded in, [top, left, bottom, right], may be null).
+     * With {@code normalize} a Div by the window size C*KH*KW follows (ConvLab computes
+     * sum / (C*KH*KW) + bias): the bias is then the Add after the Div ({@code lateBias}, ConvLab's
+     * exporter) or the conv's own bias divided too.
+     */
+    ConvSpec conv(OnnxMl.NodeProto n, String name, Dims in, long[] extraPads, boolean normalize, OnnxMl.TensorProto lateBias) {
         String l = g.label(n);
         if (OnnxGraph.intAttr(n, "group", 1) != 1) {
             throw new UserInputException(l + ": a grouped (or depthwise) convolution, group "
@@ -59,13 +64,21 @@ final class OnnxImportLayers {
         int[] shape = {filters, wd[1], kh, kw};
         ParamData weight = OnnxReadTensors.floats(w, shape, 1, false, l);
         ParamData bias = null;
-        if (n.getInputCount() > 2 && !n.getInput(2).isEmpty()) {
-            bias = OnnxReadTensors.floats(weight(n, 2, "bias"), new int[] {filters}, 1, false, l);
+        boolean ownBias = n.getInputCount() > 2 && !n.getInput(2).isEmpty();
+        if (ownBias && lateBias != null) {
+            throw new UserInputException(l + ": has a bias both before and after its normalize Div");
+        }
+        if (ownBias) {
+            double scale = normalize ? 1.0 / ((long) wd[1] * kh * kw) : 1;
+            bias = OnnxReadTensors.floats(weight(n, 2, "bias"), new int[] {filters}, scale, false, l);
+        } else if (lateBias != null) {
+            bias = OnnxReadTensors.floats(lateBias, new int[] {filters}, 1, false, l);
         }
         // PyTorch drops the last rows/columns when the size formula is not whole (floor); ConvLab says so with floor on
         boolean exact = (in.height() + 2L * p[0] - (long) dilation * (kh - 1) - 1) % stride == 0
                 && (in.width() + 2L * p[1] - (long) dilation * (kw - 1) - 1) % stride == 0;
-        return new ConvSpec(name, filters, kh, kw, stride, padding(p), dilation, bias != null, normalize,
+        // a conv's padding is written as numbers (presets and Stack do), "valid" only for pools
+        return new ConvSpec(name, filters, kh, kw, stride, Padding.of(p[0], p[1]), dilation, bias != null, normalize,
                 weight, bias, !exact);
     }
 
@@ -80,6 +93,27 @@ final class OnnxImportLayers {
         long[] pads = spatial(OnnxGraph.intsAttr(n, "pads"), 4, 0);
         autoPad(n, pads, (int) k[0], (int) k[1]);
         boolean ownPads = Arrays.stream(pads).anyMatch(v -> v != 0);
+        boolean ceil = OnnxGraph.intAttr(n, "ceil_mode", 0) != 0;
+        boolean overhang = !max && !ceil && pads[0] == 0 && pads[1] == 0 && ownPads
+                && OnnxGraph.intAttr(n, "count_include_pad", 0) == 0;
+        if (overhang) {
+            // ConvLab's exporter writes a ceil-mode average whose last window hangs past the padded
+            // input as bottom/right pads left out of the average: that is ConvLab's (and PyTorch's) ceil mode
+            long[] before = extraPads == null ? new long[4] : extraPads;
+            int[] p = symmetric(before, l);
+            long[] strides = spatial(OnnxGraph.intsAttr(n, "strides"), 2, 1);
+            boolean hTrivial = in.height() == 1 && k[0] == 1 && p[0] == 0 && pads[2] == 0;
+            int stride = same(strides, hTrivial, l, "strides");
+            PoolSpec spec = new PoolSpec(name, PoolSpec.Kind.AVG, (int) k[0], (int) k[1], stride, padding(p), true);
+            long onnxH = (in.height() + 2L * p[0] + pads[2] - k[0]) / stride + 1;
+            long onnxW = (in.width() + 2L * p[1] + pads[3] - k[1]) / stride + 1;
+            Dims out = org.convlab.model.ShapeInference.infer(in, java.util.List.of(spec)).get(0).outputDims();
+            if (out.height() != onnxH || out.width() != onnxW) {
+                throw new UserInputException(l + ": average pooling with padding on the bottom/right only, left out of the"
+                        + " average, which ConvLab computes only as ceil mode's partial windows");
+            }
+            return spec;
+        }
         if (!max && ownPads && OnnxGraph.intAttr(n, "count_include_pad", 0) == 0) {
             throw new UserInputException(l + ": average pooling that leaves padding out of the average (count_include_pad 0);"
                     + " ConvLab's avgpool counts the padding zeros, as PyTorch's default count_include_pad=True does");
@@ -100,7 +134,7 @@ final class OnnxImportLayers {
         boolean hTrivial = in.height() == 1 && k[0] == 1 && p[0] == 0;
         int stride = same(strides, hTrivial, l, "strides");
         return new PoolSpec(name, max ? PoolSpec.Kind.MAX : PoolSpec.Kind.AVG, (int) k[0], (int) k[1], stride, padding(p),
-                OnnxGraph.intAttr(n, "ceil_mode", 0) != 0);
+                ceil);
     }
 
     /** Gemm (A x B' + C, with alpha and beta folded into the weights) or MatMul (+ the bias of the Add after it). */

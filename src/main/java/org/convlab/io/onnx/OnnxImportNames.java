@@ -61,11 +61,6 @@ final class OnnxImportNames {
         return unique(name);
     }
 
-    /** A name for a layer ConvLab adds itself, such as a residual block's projection ({@code res1.proj}). */
-    String reserve(String name) {
-        return unique(name);
-    }
-
     private String unique(String name) {
         String candidate = name;
         for (int i = 2; !used.add(candidate); i++) {

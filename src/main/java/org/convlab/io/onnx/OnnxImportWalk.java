@@ -114,10 +114,13 @@ final class OnnxImportWalk {
             case "Pad" -> pad(n, c);
             case "Conv" -> {
                 OnnxMl.NodeProto div = normalizeDiv(n, c);
-                ConvSpec conv = layers.conv(n, names.name(n, false, "conv"), c.dims, c.pads, div != null);
+                OnnxMl.NodeProto biasAdd = div == null ? null : lateBias(div, n);
+                OnnxMl.TensorProto bias = biasAdd == null ? null : g.constant(constantInput(biasAdd));
+                ConvSpec conv = layers.conv(n, names.name(n, false, "conv"), c.dims, c.pads, div != null, bias);
                 c.pads = null;
-                add(conv, c, out, div != null ? div : n);
+                add(conv, c, out, biasAdd != null ? biasAdd : div != null ? div : n);
             }
+            case "Unsqueeze" -> unsqueeze(n, c);
             case "MaxPool", "AveragePool" -> {
                 var pool = layers.pool(n, names.name(n, false, "pool"), c.dims, c.pads);
                 c.pads = null;
@@ -185,6 +188,35 @@ final class OnnxImportWalk {
                     + window + " (C*KH*KW, ConvLab's normalize), which ConvLab cannot compute");
         }
         return div;
+    }
+
+    /** An Add of a constant [F, 1, 1] right after a normalize Div: the conv's bias (ConvLab's exporter). */
+    private OnnxMl.NodeProto lateBias(OnnxMl.NodeProto div, OnnxMl.NodeProto conv) {
+        List<OnnxMl.NodeProto> next = g.dataConsumers(div.getOutput(0));
+        if (next.size() != 1 || !next.get(0).getOpType().equals("Add") || g.dataInputs(next.get(0)).size() != 1) {
+            return null;
+        }
+        OnnxMl.TensorProto b = g.constant(constantInput(next.get(0)));
+        int filters = OnnxReadTensors.dims(layers.weight(conv, 1, "weight"), g.label(conv))[0];
+        List<Long> dims = b == null ? List.of() : b.getDimsList();
+        boolean perChannel = dims.equals(List.of((long) filters, 1L, 1L)) || dims.equals(List.of(1L, (long) filters, 1L, 1L))
+                || (filters == 1 && OnnxReadTensors.count(OnnxReadTensors.dims(b, g.label(conv))) == 1);
+        return perChannel ? next.get(0) : null;
+    }
+
+    /** The input of a one-data-input node that is not on the data path. */
+    private String constantInput(OnnxMl.NodeProto n) {
+        return n.getInputList().stream().filter(t -> !g.isData(t)).findFirst().orElse("");
+    }
+
+    /** ConvLab's exporter turns a flat [N, C] back into [N, C, 1, 1] before a conv or pool: the same values. */
+    private void unsqueeze(OnnxMl.NodeProto n, Cursor c) {
+        long[] axes = n.getInputCount() > 1 ? g.constants.values(n.getInput(1), g.label(n)) : OnnxGraph.intsAttr(n, "axes");
+        if (!c.dims.isFlat() || axes == null || !java.util.Arrays.equals(axes, new long[] {2, 3})) {
+            throw new UserInputException(g.label(n) + ": ConvLab reads an Unsqueeze only as [N, C] -> [N, C, 1, 1]");
+        }
+        c.flat = false;
+        c.tensor = n.getOutput(0);
     }
 
     private void pad(OnnxMl.NodeProto n, Cursor c) {
@@ -265,15 +297,22 @@ final class OnnxImportWalk {
                         + " Reshape only to [N, " + count + "] (each sample flattened), such as x.reshape(-1, " + count + ")");
             }
         }
-        List<OnnxMl.NodeProto> next = g.dataConsumers(n.getOutput(0));
-        boolean implicit = next.size() == 1 && n.getName().equals(next.get(0).getName() + "/flatten")
-                && (next.get(0).getOpType().equals("Gemm") || next.get(0).getOpType().equals("MatMul"));
+        boolean implicit = implicitFlatten(n);
         if (implicit) {
             c.flat = true;
             c.tensor = n.getOutput(0);
             return;
         }
         add(new FlattenSpec(names.name(n, false, "flatten")), c, out, n);
+    }
+
+    /**
+     * A flatten ConvLab's exporter adds where ONNX needs [N, K] and ConvLab does not: before a
+     * dense layer ({@code fc1/flatten}), at the end of a net that ends on a map ({@code gap/flatten}),
+     * inside a block whose branches end on different ranks ({@code res1/flatten2}).
+     */
+    static boolean implicitFlatten(OnnxMl.NodeProto n) {
+        return !n.getName().startsWith("/") && n.getName().matches(".+/flatten[0-9]*");
     }
 
     /** MatMul by a constant [in, out], with the Add of a constant [out] after it as the bias: a dense layer. */
