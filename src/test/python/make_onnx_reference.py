@@ -33,6 +33,8 @@ Nets (small channel counts so the files stay small):
                      MaxPool1d imports as a 1x2 pool that summary shows but forward refuses)
   pad_conv           F.pad(x, (1, 1, 1, 1)) before a conv (a Pad node that folds into the conv's padding)
   matmul_add         torch.matmul(x, W) + b instead of nn.Linear (MatMul + Add)
+  view_flatten       x.view(x.size(0), -1) before a Linear: the Reshape's target is computed from the
+                     input's shape (Shape, Gather, Unsqueeze, Concat), as tutorials write LeNet
 Refusals (no values file):
   unsupported_ops    an nn.Upsample (Resize, module "up1") and an nn.GRU (module "rnn")
   not_classifier     a fully convolutional net: output [N, C, H, W], not [N, K]
@@ -190,6 +192,18 @@ class MatMulAdd(nn.Module):
         return torch.matmul(x, self.W) + self.b
 
 
+class ViewFlatten(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 3, 3)
+        self.pool1 = nn.MaxPool2d(2)
+        self.fc1 = nn.Linear(3 * 3 * 3, 4)
+
+    def forward(self, x):
+        x = self.pool1(F.relu(self.conv1(x)))
+        return self.fc1(x.view(x.size(0), -1))
+
+
 class Unsupported(nn.Module):
     def __init__(self):
         super().__init__()
@@ -274,6 +288,8 @@ def main():
     export(PadConv(), "pad_conv", (1, 8, 8))
     torch.manual_seed(7)
     export(MatMulAdd(), "matmul_add", (1, 6, 6))
+    torch.manual_seed(12)
+    export(ViewFlatten(), "view_flatten", (1, 8, 8))
     torch.manual_seed(8)
     export(Unsupported(), "unsupported_ops", (1, 4, 4), values=False)
     torch.manual_seed(9)

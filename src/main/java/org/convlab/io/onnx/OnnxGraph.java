@@ -26,6 +26,8 @@ final class OnnxGraph {
     private final Map<String, List<OnnxMl.NodeProto>> consumers = new HashMap<>();
     private final Set<String> dataTensors = new HashSet<>();
     private final Set<OnnxMl.NodeProto> dataNodes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** Data-path nodes that only compute a shape from the input's shape (x.view(x.size(0), -1)): no layers. */
+    private final Set<OnnxMl.NodeProto> shapeNodes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     final OnnxGraphConstants constants;
 
     OnnxGraph(OnnxMl.GraphProto graph) {
@@ -66,6 +68,7 @@ final class OnnxGraph {
             }
         }
         markDataPath();
+        markShapeNodes();
         constants = new OnnxGraphConstants(this);
     }
 
@@ -95,6 +98,40 @@ final class OnnxGraph {
         }
     }
 
+    /**
+     * Marks the nodes that read the input's shape (Shape) and the integer ops after them whose
+     * results are used only as a Reshape's target shape or another such node's input.
+     */
+    private void markShapeNodes() {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (OnnxMl.NodeProto n : graph.getNodeList()) {
+                if (!dataNodes.contains(n) || shapeNodes.contains(n)
+                        || !(n.getOpType().equals("Shape") || OnnxGraphConstants.OPS.contains(n.getOpType()))) {
+                    continue;
+                }
+                boolean onlyShapes = n.getOutputCount() > 0;
+                for (String out : n.getOutputList()) {
+                    for (OnnxMl.NodeProto c : consumers.getOrDefault(out, List.of())) {
+                        boolean target = c.getOpType().equals("Reshape") && c.getInputCount() > 1 && c.getInput(1).equals(out)
+                                && !c.getInput(0).equals(out);
+                        onlyShapes &= target || shapeNodes.contains(c);
+                    }
+                    onlyShapes &= !consumers.getOrDefault(out, List.of()).isEmpty();
+                }
+                if (onlyShapes) {
+                    shapeNodes.add(n);
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    boolean isShapeNode(OnnxMl.NodeProto n) {
+        return shapeNodes.contains(n);
+    }
+
     boolean isData(String tensor) {
         return dataTensors.contains(tensor);
     }
@@ -105,7 +142,8 @@ final class OnnxGraph {
 
     /** Nodes on the data path that read {@code tensor}, in graph order. */
     List<OnnxMl.NodeProto> dataConsumers(String tensor) {
-        return consumers.getOrDefault(tensor, List.of()).stream().filter(dataNodes::contains).toList();
+        return consumers.getOrDefault(tensor, List.of()).stream()
+                .filter(n -> dataNodes.contains(n) && !shapeNodes.contains(n)).toList();
     }
 
     /** Every node that reads {@code tensor}. */
@@ -119,7 +157,8 @@ final class OnnxGraph {
 
     /** The data inputs of {@code n} (the tensors that come from the image), in order. */
     List<String> dataInputs(OnnxMl.NodeProto n) {
-        return n.getInputList().stream().filter(dataTensors::contains).toList();
+        return n.getInputList().stream().filter(t -> dataTensors.contains(t)
+                && (producer.get(t) == null || !shapeNodes.contains(producer.get(t)))).toList();
     }
 
     /**
@@ -148,8 +187,8 @@ final class OnnxGraph {
             OnnxMl.NodeProto n = graph.getNode(i);
             String domain = n.getDomain();
             boolean standard = domain.isEmpty() || domain.equals("ai.onnx");
-            boolean ok = standard && (dataNodes.contains(n) ? layerOps.contains(n.getOpType())
-                    : constantOps.contains(n.getOpType()) || layerOps.contains(n.getOpType()));
+            boolean ok = standard && (shapeNodes.contains(n) || (dataNodes.contains(n) ? layerOps.contains(n.getOpType())
+                    : constantOps.contains(n.getOpType()) || layerOps.contains(n.getOpType())));
             if (!ok) {
                 String op = standard ? n.getOpType() : domain + ":" + n.getOpType();
                 out.computeIfAbsent(op, k -> new ArrayList<>()).add(n.getName().isEmpty() ? "#" + i : n.getName());

@@ -26,8 +26,17 @@ final class OnnxGraphConstants {
         }
     }
 
+    /** The batch size in a shape read from the input (any number of samples). */
+    static final long BATCH = -(1L << 40);
+
     private final OnnxGraph g;
     private final Map<String, Ints> cache = new HashMap<>();
+    private final Map<String, long[]> knownShapes = new HashMap<>();
+
+    /** Records the shape of a data tensor (batch as {@link #BATCH}) for a Shape node that reads it. */
+    void knowShape(String tensor, long[] dims) {
+        knownShapes.put(tensor, dims);
+    }
 
     OnnxGraphConstants(OnnxGraph g) {
         this.g = g;
@@ -68,8 +77,18 @@ final class OnnxGraphConstants {
         if (known != null) {
             return known;
         }
-        if (g.isData(name)) {
+        OnnxMl.NodeProto made = g.producer(name);
+        if (g.isData(name) && (made == null || !g.isShapeNode(made))) {
             throw new UserInputException(what + ": \"" + name + "\" is computed from the input image; ConvLab needs a constant here");
+        }
+        if (made != null && made.getOpType().equals("Shape")) {
+            long[] dims = knownShapes.get(made.getInput(0));
+            if (dims == null || OnnxGraph.attribute(made, "start") != null || OnnxGraph.attribute(made, "end") != null) {
+                throw new UserInputException(what + ": cannot work out the shape read by " + g.label(made));
+            }
+            Ints v = new Ints(dims.clone(), new int[] {dims.length});
+            cache.put(name, v);
+            return v;
         }
         OnnxMl.TensorProto t = g.constant(name);
         Ints v;

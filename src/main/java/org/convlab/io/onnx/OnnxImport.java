@@ -95,7 +95,7 @@ public final class OnnxImport {
             boolean absorbed = op.equals("Pad") || op.equals("Identity") || op.equals("Constant") || op.equals("Div")
                     || op.equals("Unsqueeze") || (op.equals("Add") && g.dataInputs(n).size() < 2)
                     || (op.equals("Flatten") || op.equals("Reshape")) && OnnxImportWalk.implicitFlatten(n);
-            if (g.isDataNode(n) && !absorbed) {
+            if (g.isDataNode(n) && !g.isShapeNode(n) && !absorbed) {
                 out.add(n);
             }
         }

@@ -49,7 +49,10 @@ final class OnnxImportWalk {
     final OnnxImportLayers layers;
     private final OnnxImportBlocks blocks;
 
+    private final boolean oneD;
+
     OnnxImportWalk(OnnxGraph g, OnnxImportNames names, boolean oneD) {
+        this.oneD = oneD;
         this.g = g;
         this.names = names;
         this.layers = new OnnxImportLayers(g, oneD);
@@ -77,6 +80,7 @@ final class OnnxImportWalk {
      */
     OnnxMl.NodeProto walk(Cursor c, List<LayerSpec> out) {
         while (true) {
+            g.constants.knowShape(c.tensor, onnxShape(c));
             List<OnnxMl.NodeProto> next = g.dataConsumers(c.tensor);
             if (next.isEmpty()) {
                 return null;
@@ -95,6 +99,16 @@ final class OnnxImportWalk {
             }
             step(n, c, out);
         }
+    }
+
+    /** The ONNX shape of the cursor's tensor, the batch as {@link OnnxGraphConstants#BATCH}. */
+    private long[] onnxShape(Cursor c) {
+        long b = OnnxGraphConstants.BATCH;
+        if (c.flat) {
+            return new long[] {b, c.dims.count()};
+        }
+        return oneD ? new long[] {b, c.dims.channels(), c.dims.width()}
+                : new long[] {b, c.dims.channels(), c.dims.height(), c.dims.width()};
     }
 
     /** The first node of a branch (the fork's other readers are other branches). */
@@ -291,7 +305,8 @@ final class OnnxImportWalk {
             }
         } else {
             long[] shape = g.constants.values(n.getInput(1), l);
-            boolean batchKept = shape.length == 2 && (shape[0] == -1 || shape[0] == 0 || shape[1] == count);
+            boolean batchKept = shape.length == 2 && (shape[0] == -1 || shape[0] == 0 || shape[0] == OnnxGraphConstants.BATCH
+                    || shape[1] == count);
             if (!batchKept || !(shape[1] == -1 || shape[1] == count)) {
                 throw new UserInputException(l + ": reshapes to " + java.util.Arrays.toString(shape) + "; ConvLab reads a"
                         + " Reshape only to [N, " + count + "] (each sample flattened), such as x.reshape(-1, " + count + ")");

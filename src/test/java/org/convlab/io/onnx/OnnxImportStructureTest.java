@@ -109,4 +109,9 @@ class OnnxImportStructureTest {
         assertEquals("conv1:conv, relu:relu, flatten:flatten, matmul:dense", outline(mm.layers()));
         assertTrue(((org.convlab.model.DenseSpec) mm.layer("matmul")).bias());
     }
+
+    @Test
+    void viewBySizeOfTheBatchIsAFlatten() {
+        assertEquals("conv1:conv, relu:relu, pool1:maxpool, reshape:flatten, fc1:dense", outline(read("view_flatten").layers()));
+    }
 }
