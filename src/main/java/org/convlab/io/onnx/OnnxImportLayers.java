@@ -74,12 +74,16 @@ final class OnnxImportLayers {
         } else if (lateBias != null) {
             bias = OnnxReadTensors.floats(lateBias, new int[] {filters}, 1, false, l);
         }
-        // PyTorch drops the last rows/columns when the size formula is not whole (floor); ConvLab says so with floor on
-        boolean exact = (in.height() + 2L * p[0] - (long) dilation * (kh - 1) - 1) % stride == 0
-                && (in.width() + 2L * p[1] - (long) dilation * (kw - 1) - 1) % stride == 0;
-        // a conv's padding is written as numbers (presets and Stack do), "valid" only for pools
-        return new ConvSpec(name, filters, kh, kw, stride, Padding.of(p[0], p[1]), dilation, bias != null, normalize,
-                weight, bias, !exact);
+        // PyTorch drops the last rows/columns when the size formula is not whole (floor). ConvLab
+        // accepts that by itself when only padding is dropped; otherwise the layer says so with floor on.
+        ConvSpec plain = new ConvSpec(name, filters, kh, kw, stride, padding(n, p), dilation, bias != null, normalize,
+                weight, bias, false);
+        try {
+            org.convlab.model.ShapeInference.infer(in, java.util.List.of(plain));
+            return plain;
+        } catch (UserInputException notWhole) {
+            return plain.withFloor(true);
+        }
     }
 
     /** MaxPool / AveragePool (an AveragePool may carry the pads of a Pad node before it, counted in the average). */
@@ -104,7 +108,8 @@ final class OnnxImportLayers {
             long[] strides = spatial(OnnxGraph.intsAttr(n, "strides"), 2, 1);
             boolean hTrivial = in.height() == 1 && k[0] == 1 && p[0] == 0 && pads[2] == 0;
             int stride = same(strides, hTrivial, l, "strides");
-            PoolSpec spec = new PoolSpec(name, PoolSpec.Kind.AVG, (int) k[0], (int) k[1], stride, padding(p), true);
+            Padding pad = p[0] == 0 && p[1] == 0 ? Padding.VALID : Padding.of(p[0], p[1]);
+            PoolSpec spec = new PoolSpec(name, PoolSpec.Kind.AVG, (int) k[0], (int) k[1], stride, pad, true);
             long onnxH = (in.height() + 2L * p[0] + pads[2] - k[0]) / stride + 1;
             long onnxW = (in.width() + 2L * p[1] + pads[3] - k[1]) / stride + 1;
             Dims out = org.convlab.model.ShapeInference.infer(in, java.util.List.of(spec)).get(0).outputDims();
@@ -133,8 +138,9 @@ final class OnnxImportLayers {
         long[] strides = spatial(OnnxGraph.intsAttr(n, "strides"), 2, 1);
         boolean hTrivial = in.height() == 1 && k[0] == 1 && p[0] == 0;
         int stride = same(strides, hTrivial, l, "strides");
-        return new PoolSpec(name, max ? PoolSpec.Kind.MAX : PoolSpec.Kind.AVG, (int) k[0], (int) k[1], stride, padding(p),
-                ceil);
+        // ConvLab's pools without padding are "valid" (PoolSpec.max/avg, every preset)
+        Padding pad = p[0] == 0 && p[1] == 0 ? Padding.VALID : Padding.of(p[0], p[1]);
+        return new PoolSpec(name, max ? PoolSpec.Kind.MAX : PoolSpec.Kind.AVG, (int) k[0], (int) k[1], stride, pad, ceil);
     }
 
     /** Gemm (A x B' + C, with alpha and beta folded into the weights) or MatMul (+ the bias of the Add after it). */
@@ -271,7 +277,14 @@ final class OnnxImportLayers {
         throw new UserInputException(l + ": " + what + " " + v[0] + " x " + v[1] + " differ by axis; ConvLab uses one value for both");
     }
 
-    private static Padding padding(int[] p) {
-        return p[0] == 0 && p[1] == 0 ? Padding.VALID : Padding.of(p[0], p[1]);
+    /**
+     * A conv's padding as numbers, as ONNX writes it ({@code 0} too, as ConvLab's Stack writes
+     * convs), except {@code auto_pad="VALID"}, which reads as ConvLab's "valid": so an exporter
+     * can keep the difference between "valid" and 0.
+     */
+    private static Padding padding(OnnxMl.NodeProto n, int[] p) {
+        boolean valid = OnnxGraph.stringAttr(n, "auto_pad", "NOTSET").equals("VALID");
+        return valid && p[0] == 0 && p[1] == 0 ? Padding.VALID : Padding.of(p[0], p[1]);
     }
+
 }

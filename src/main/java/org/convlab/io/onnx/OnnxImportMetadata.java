@@ -14,7 +14,8 @@ import org.convlab.model.Preprocessing;
 /**
  * What ConvLab's exporter keeps in metadata_props: {@code convlab.classes} (a JSON array of class
  * names) and {@code convlab.preprocessing} (the model file's {@code "preprocessing"} object).
- * Class names come from there, else from the caller (--classes), else 0..K-1.
+ * Class names come from there, else from the caller (--classes), else 0..K-1; an empty list
+ * there (a model exported without class names) stays empty unless the caller names them.
  */
 final class OnnxImportMetadata {
     static final String CLASSES = "convlab.classes";
@@ -39,8 +40,13 @@ final class OnnxImportMetadata {
                 throw new UserInputException("metadata " + CLASSES + ": must be a JSON array of class names, got " + shorten(json));
             }
             node.forEach(n -> names.add(n.asText()));
-            check(names, k, "metadata " + CLASSES);
-            return names;
+            if (!names.isEmpty()) {
+                check(names, k, "metadata " + CLASSES);
+                return names;
+            }
+            if (given == null || given.isEmpty()) {
+                return List.of(); // the exported model had no class names (a preset's shapes): keep it so
+            }
         }
         if (given != null && !given.isEmpty()) {
             check(given, k, "--classes");
