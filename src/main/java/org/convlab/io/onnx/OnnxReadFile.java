@@ -3,6 +3,7 @@ package org.convlab.io.onnx;
 import ai.onnx.proto.OnnxMl;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.UnsafeByteOperations;
 import java.io.IOException;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -42,7 +43,9 @@ final class OnnxReadFile {
             throw UserFiles.problem(file, "ONNX model", e);
         }
         try {
-            CodedInputStream in = CodedInputStream.newInstance(mapped);
+            // through a ByteString so that protobuf knows the buffer never changes: only then does
+            // aliasing hand out views (CodedInputStream.newInstance(ByteBuffer) copies every bytes field)
+            CodedInputStream in = UnsafeByteOperations.unsafeWrap(mapped).newCodedInput();
             in.enableAliasing(true);
             in.setSizeLimit(Integer.MAX_VALUE);
             OnnxMl.ModelProto model = OnnxMl.ModelProto.parseFrom(in);
