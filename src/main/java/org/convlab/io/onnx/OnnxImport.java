@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.convlab.MemoryGuard;
 import org.convlab.UserInputException;
 import org.convlab.engine.Shape;
 import org.convlab.model.Dims;
@@ -56,6 +57,7 @@ public final class OnnxImport {
 
     static NetworkSpec convert(OnnxMl.ModelProto model, List<String> classes) {
         OnnxGraph g = new OnnxGraph(model.getGraph());
+        requireWeightMemory(model.getGraph());
         Map<String, List<String>> unsupported = g.unsupported(LAYER_OPS, OnnxGraphConstants.OPS);
         if (!unsupported.isEmpty()) {
             List<String> parts = new ArrayList<>();
@@ -85,6 +87,22 @@ public final class OnnxImport {
         }
         OnnxImportMetadata meta = new OnnxImportMetadata(model);
         return new NetworkSpec(input, meta.classes(classes, k), layers, meta.preprocessing());
+    }
+
+    /** Refuses at once, with the total, a model whose weights cannot all fit in the heap as float32. */
+    private static void requireWeightMemory(OnnxMl.GraphProto graph) {
+        long values = 0;
+        for (OnnxMl.TensorProto t : graph.getInitializerList()) {
+            if (OnnxReadTensors.isFloating(t)) {
+                long n = 1;
+                for (long d : t.getDimsList()) {
+                    n = MemoryGuard.times(n, Math.max(d, 0));
+                }
+                values = MemoryGuard.plus(values, n);
+            }
+        }
+        MemoryGuard.require(MemoryGuard.times(values, Float.BYTES), "reading the weights (" + MemoryGuard.count(values)
+                + " values)", null);
     }
 
     /** The data-path nodes that become a layer or a block (for naming: which module paths are shared). */

@@ -66,7 +66,7 @@ final class OnnxReadTensors {
             throw new UserInputException(what + ": tensor \"" + t.getName() + "\" has shape " + Arrays.toString(dims)
                     + ", expected " + Arrays.toString(shape));
         }
-        MemoryGuard.require(MemoryGuard.times(n, Float.BYTES), "the weights of " + what, null);
+        MemoryGuard.require(MemoryGuard.times(n, Float.BYTES), "reading the weights of " + what, null);
         FloatSource src = source(t, (int) n, what);
         int rows = transpose ? dims[0] : 0;
         int cols = transpose ? dims[1] : 0;
@@ -83,7 +83,7 @@ final class OnnxReadTensors {
                 }
             });
         } catch (OutOfMemoryError e) {
-            throw MemoryGuard.refusal(n * Float.BYTES, "the weights of " + what, null);
+            throw MemoryGuard.refusal(n * Float.BYTES, "reading the weights of " + what, null);
         }
     }
 
