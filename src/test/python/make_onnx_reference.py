@@ -35,6 +35,9 @@ Nets (small channel counts so the files stay small):
   matmul_add         torch.matmul(x, W) + b instead of nn.Linear (MatMul + Add)
   view_flatten       x.view(x.size(0), -1) before a Linear: the Reshape's target is computed from the
                      input's shape (Shape, Gather, Unsqueeze, Concat), as tutorials write LeNet
+  pools              ceil-mode pools with padding: AvgPool2d(3, 2, padding=1, ceil_mode=True) (torch writes a
+                     Pad, then AveragePool), MaxPool2d(3, 2, padding=1, ceil_mode=True), AvgPool2d(2, ceil_mode=True)
+                     on an odd size (a partial window averaged over its part inside the input)
 Refusals (no values file):
   unsupported_ops    an nn.Upsample (Resize, module "up1") and an nn.GRU (module "rnn")
   not_classifier     a fully convolutional net: output [N, C, H, W], not [N, K]
@@ -204,6 +207,20 @@ class ViewFlatten(nn.Module):
         return self.fc1(x.view(x.size(0), -1))
 
 
+class Pools(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 2, 3)
+        self.pool1 = nn.AvgPool2d(3, 2, padding=1, ceil_mode=True)  # 10 -> 6
+        self.pool2 = nn.MaxPool2d(3, 2, padding=1, ceil_mode=True)  # 6 -> 4 (the last window would start in the padding)
+        self.pool3 = nn.AvgPool2d(3, 2, ceil_mode=True)  # 4 -> 2, the last window partial
+        self.fc = nn.Linear(2 * 2 * 2, 3)
+
+    def forward(self, x):
+        x = self.pool3(self.pool2(self.pool1(self.conv1(x))))
+        return self.fc(torch.flatten(x, 1))
+
+
 class Unsupported(nn.Module):
     def __init__(self):
         super().__init__()
@@ -290,6 +307,8 @@ def main():
     export(MatMulAdd(), "matmul_add", (1, 6, 6))
     torch.manual_seed(12)
     export(ViewFlatten(), "view_flatten", (1, 8, 8))
+    torch.manual_seed(13)
+    export(Pools(), "pools", (1, 12, 12))
     torch.manual_seed(8)
     export(Unsupported(), "unsupported_ops", (1, 4, 4), values=False)
     torch.manual_seed(9)

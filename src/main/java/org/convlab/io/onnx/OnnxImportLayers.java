@@ -203,6 +203,11 @@ final class OnnxImportLayers {
         if (size < 1) {
             throw new UserInputException(g.label(n) + ": has no size");
         }
+        if (size % 2 == 0) {
+            // ONNX sums an even window one channel further after c than before it; PyTorch and ConvLab the other way
+            throw new UserInputException(g.label(n) + ": an LRN over an even number of channels (" + size + ") is centred"
+                    + " one channel off from ConvLab's; ConvLab reads odd sizes");
+        }
         return new LrnSpec(name, (int) size, OnnxGraph.floatAttr(n, "alpha", 1e-4), OnnxGraph.floatAttr(n, "beta", 0.75),
                 OnnxGraph.floatAttr(n, "bias", 1.0));
     }

@@ -125,4 +125,38 @@ class OnnxImportRefusalTest {
                 + " a 1x1 conv without bias, stride 1 (the branch's total stride) and no batch norm (the branch has none);"
                 + " here the skip path is a 3x3 conv, stride 1", refusal(f));
     }
+
+    @Test
+    void refusesWhatConvLabComputesDifferently() throws Exception {
+        float[] w = new float[4 * 2 * 9];
+        Path grouped = new OnnxImportGraphs(new long[] {-1, 4, 4, 4}, new long[] {-1, 32})
+                .init("c.weight", new long[] {4, 2, 3, 3}, w)
+                .node("Conv", "c", List.of("input", "c.weight"), "y", OnnxImportGraphs.ints("pads", 1, 1, 1, 1),
+                        OnnxImportGraphs.i("group", 2))
+                .node("Flatten", "flatten1", List.of("y"), "logits")
+                .write(dir, "grouped.onnx");
+        assertEquals(grouped + ": Conv node \"c\": a grouped (or depthwise) convolution, group 2; ConvLab's conv sees"
+                + " all input channels (group 1)", refusal(grouped));
+        Path lrn = new OnnxImportGraphs(new long[] {-1, 4, 2, 2}, new long[] {-1, 16})
+                .node("LRN", "norm1", List.of("input"), "y", OnnxImportGraphs.i("size", 4))
+                .node("Flatten", "flatten1", List.of("y"), "logits")
+                .write(dir, "lrn.onnx");
+        assertEquals(lrn + ": LRN node \"norm1\": an LRN over an even number of channels (4) is centred one channel off"
+                + " from ConvLab's; ConvLab reads odd sizes", refusal(lrn));
+        Path avg = new OnnxImportGraphs(new long[] {-1, 1, 4, 4}, new long[] {-1, 4})
+                .node("AveragePool", "pool1", List.of("input"), "y", OnnxImportGraphs.ints("kernel_shape", 3, 3),
+                        OnnxImportGraphs.ints("strides", 2, 2), OnnxImportGraphs.ints("pads", 1, 1, 1, 1))
+                .node("Flatten", "flatten1", List.of("y"), "logits")
+                .write(dir, "avg.onnx");
+        assertEquals(avg + ": AveragePool node \"pool1\": average pooling that leaves padding out of the average"
+                + " (count_include_pad 0); ConvLab's avgpool counts the padding zeros, as PyTorch's default"
+                + " count_include_pad=True does", refusal(avg));
+        Path div = new OnnxImportGraphs(new long[] {-1, 1, 2, 2}, new long[] {-1, 4})
+                .init("two", new long[0], new float[] {2})
+                .node("Div", "half", List.of("input", "two"), "y")
+                .node("Flatten", "flatten1", List.of("y"), "logits")
+                .write(dir, "div.onnx");
+        assertEquals(div + ": Div node \"half\": ConvLab cannot use a Div here (a Div is read only as ConvLab's conv"
+                + " normalize: a conv's output divided by C*KH*KW)", refusal(div));
+    }
 }
