@@ -52,6 +52,10 @@ public final class OnnxImport {
         } catch (OutOfMemoryError e) {
             throw new UserInputException(file + ": the model does not fit in memory here: start Java with a larger -Xmx"
                     + " (java -Xmx8g ...)");
+        } catch (IndexOutOfBoundsException | IllegalArgumentException | ArithmeticException | NullPointerException e) {
+            // a damaged file can parse as protobuf yet miss what ONNX requires (a node's output, a tensor's dims)
+            throw new UserInputException(file + ": is not a well-formed ONNX model (a node or tensor lacks what ONNX"
+                    + " requires of it)", e);
         }
     }
 

@@ -23,6 +23,7 @@ import org.convlab.model.Strides;
 final class OnnxImportBlocks {
     private final OnnxImportWalk w;
     private final OnnxGraph g;
+    private int forks;
 
     OnnxImportBlocks(OnnxImportWalk w) {
         this.w = w;
@@ -34,6 +35,9 @@ final class OnnxImportBlocks {
     }
 
     void fork(OnnxImportWalk.Cursor c, List<OnnxMl.NodeProto> starts, List<LayerSpec> out) {
+        if (++forks > g.graph.getNodeCount()) {
+            throw new UserInputException("the graph has a cycle through \"" + c.tensor + "\", which ONNX does not allow");
+        }
         OnnxMl.NodeProto join = null;
         List<String> ends = new ArrayList<>();
         List<List<LayerSpec>> branches = new ArrayList<>();

@@ -46,6 +46,7 @@ final class OnnxImportWalk {
 
     final OnnxGraph g;
     final OnnxImportNames names;
+    private final java.util.Set<OnnxMl.NodeProto> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     final OnnxImportLayers layers;
     private final OnnxImportBlocks blocks;
 
@@ -118,6 +119,10 @@ final class OnnxImportWalk {
 
     /** One node (with the nodes it absorbs: a Div after a Conv, the bias Add after a MatMul). */
     private void step(OnnxMl.NodeProto n, Cursor c, List<LayerSpec> out) {
+        if (!done.add(n) || n.getOutputCount() == 0) {
+            throw new UserInputException(g.label(n) + (n.getOutputCount() == 0 ? ": has no output"
+                    : ": is reached twice: the graph has a cycle, which ONNX does not allow"));
+        }
         String op = n.getOpType();
         if (c.pads != null && !op.equals("Conv") && !op.equals("AveragePool")) {
             throw new UserInputException(g.label(n) + " follows a Pad; ConvLab folds a Pad only into the conv or"
