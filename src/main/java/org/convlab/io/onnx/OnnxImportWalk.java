@@ -243,6 +243,9 @@ final class OnnxImportWalk {
         if (!OnnxGraph.stringAttr(n, "mode", "constant").equals("constant")) {
             throw new UserInputException(l + ": " + OnnxGraph.stringAttr(n, "mode", "") + " padding; ConvLab pads with zeros only");
         }
+        if (OnnxGraph.floatAttr(n, "value", 0) != 0) { // opset < 11 keeps the value as an attribute
+            throw new UserInputException(l + ": pads with a value other than 0; ConvLab pads with zeros only");
+        }
         if (n.getInputCount() > 2 && !n.getInput(2).isEmpty()) {
             OnnxMl.TensorProto v = g.constant(n.getInput(2));
             if (v == null || OnnxReadTensors.smallFloats(v, l)[0] != 0) {
