@@ -67,6 +67,16 @@ class OnnxImportRefusalTest {
     }
 
     @Test
+    void refusesAFileBeyondProtobufsTwoGigabytes() throws Exception {
+        Path f = dir.resolve("huge.onnx");
+        try (var raf = new java.io.RandomAccessFile(f.toFile(), "rw")) {
+            raf.setLength((1L << 31) + 10); // sparse: takes no disk space
+        }
+        assertEquals(f + ": is 2.0 GB, larger than the 2 GB a single protobuf message may be; ONNX stores bigger models"
+                + " with external data, which ConvLab does not read", refusal(f));
+    }
+
+    @Test
     void refusesANetThatIsNotAClassifier() {
         Path f = OnnxImportFiles.resource("not_classifier.onnx");
         assertEquals(f + ": not a classifier: ConvLab imports nets that take an image [N, C, H, W] (or a signal [N, C, L])"

@@ -110,6 +110,16 @@ class OnnxImportStructureTest {
         assertTrue(((org.convlab.model.DenseSpec) mm.layer("matmul")).bias());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"lenet5", "vgg_bn", "residual", "inception", "conv1d_strided",
+            "pad_conv", "matmul_add", "view_flatten", "pools", "conv1d"})
+    void anImportSavesAsAModelFileThatReadsBackEqual(String name) {
+        NetworkSpec s = read(name);
+        String json = org.convlab.model.ModelWriter.write(s, false);
+        assertEquals(s, org.convlab.model.ModelReader.read(json, name + ".json"));
+        assertTrue(org.convlab.model.SummaryReport.table(org.convlab.model.ModelSummary.of(s)).contains(s.layers().get(0).name()));
+    }
+
     @Test
     void viewBySizeOfTheBatchIsAFlatten() {
         assertEquals("conv1:conv, relu:relu, pool1:maxpool, reshape:flatten, fc1:dense", outline(read("view_flatten").layers()));
