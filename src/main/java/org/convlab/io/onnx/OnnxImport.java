@@ -25,7 +25,11 @@ import org.convlab.model.NetworkSpec;
  * Flatten and Reshape to [N, K], BatchNormalization, LRN, Dropout, Relu, LeakyRelu, Sigmoid,
  * Tanh, Softmax, Concat (inception blocks), Add (residual blocks), Identity, Constant, and the
  * integer side computations exporters write for pads and shapes ({@link OnnxGraphConstants}).
- * Anything else is refused in one line listing every unsupported op with its nodes.
+ * Anything else is refused in one line listing every unsupported op with its nodes. Also refused,
+ * each in one line: grouped or depthwise convs, LogSoftmax (no such ConvLab layer), average
+ * pooling that leaves padding out (count_include_pad 0), asymmetric padding, an even-size LRN,
+ * branches that are not a residual Add or an inception Concat. A MaxPool1d imports as a 1xK pool,
+ * which summary shows but the engine's pooling (square windows only) does not run yet.
  *
  * <p>The file is memory-mapped and parsed with aliasing ({@link OnnxReadFile}), and each weight
  * is decoded once straight into its layer's array ({@link OnnxReadTensors}), so the heap holds

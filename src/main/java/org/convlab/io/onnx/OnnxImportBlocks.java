@@ -41,7 +41,6 @@ final class OnnxImportBlocks {
         OnnxMl.NodeProto join = null;
         List<String> ends = new ArrayList<>();
         List<List<LayerSpec>> branches = new ArrayList<>();
-        List<OnnxImportWalk.Cursor> cursors = new ArrayList<>();
         for (OnnxMl.NodeProto s : starts) {
             OnnxImportWalk.Cursor b = c.copy();
             List<LayerSpec> layers = new ArrayList<>();
@@ -59,7 +58,6 @@ final class OnnxImportBlocks {
             join = j;
             ends.add(b.tensor);
             branches.add(layers);
-            cursors.add(b);
         }
         List<String> inputs = g.dataInputs(join);
         if (inputs.size() != starts.size() || !inputs.containsAll(ends)) {
