@@ -79,6 +79,7 @@ public final class OnnxImport {
         Shape input = oneD ? Shape.of((int) in[1], 1, (int) in[2]) : Shape.of((int) in[1], (int) in[2], (int) in[3]);
         OnnxImportNames names = new OnnxImportNames(layerNodes(g), blockNodes(g));
         OnnxImportWalk walk = new OnnxImportWalk(g, names, oneD);
+        walk.declaredBatch = in[0];
         OnnxImportWalk.Cursor c = new OnnxImportWalk.Cursor(g.input, Dims.of(input), false);
         List<LayerSpec> layers = walk.all(c);
         if (layers.isEmpty()) {

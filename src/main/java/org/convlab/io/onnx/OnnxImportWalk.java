@@ -51,6 +51,8 @@ final class OnnxImportWalk {
     private final OnnxImportBlocks blocks;
 
     private final boolean oneD;
+    /** The input's batch size when the file fixes it (exported without a dynamic batch), else -1. */
+    long declaredBatch = -1;
 
     OnnxImportWalk(OnnxGraph g, OnnxImportNames names, boolean oneD) {
         this.oneD = oneD;
@@ -313,8 +315,10 @@ final class OnnxImportWalk {
             }
         } else {
             long[] shape = g.constants.values(n.getInput(1), l);
+            // the batch stays first: any batch (-1, 0 = copy, read from the input's shape), the file's own
+            // fixed batch, or whatever is left when the second size is the whole sample
             boolean batchKept = shape.length == 2 && (shape[0] == -1 || shape[0] == 0 || shape[0] == OnnxGraphConstants.BATCH
-                    || shape[1] == count);
+                    || (declaredBatch > 0 && shape[0] == declaredBatch) || shape[1] == count);
             if (!batchKept || !(shape[1] == -1 || shape[1] == count)) {
                 throw new UserInputException(l + ": reshapes to " + java.util.Arrays.toString(shape) + "; ConvLab reads a"
                         + " Reshape only to [N, " + count + "] (each sample flattened), such as x.reshape(-1, " + count + ")");

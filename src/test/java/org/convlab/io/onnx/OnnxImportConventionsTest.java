@@ -166,6 +166,25 @@ class OnnxImportConventionsTest {
         assertTrue(err <= 1e-4, "relative error " + err);
     }
 
+    /** A file exported with a fixed batch of 1 may reshape to [1, -1]: a flatten for that batch; [2, -1] on any batch is not. */
+    @Test
+    void aReshapeKeepsTheBatchFirst() throws Exception {
+        var shape = ai.onnx.proto.OnnxMl.TensorProto.newBuilder().setName("shape").addDims(2)
+                .setDataType(ai.onnx.proto.OnnxMl.TensorProto.DataType.INT64_VALUE);
+        Path fixed = new OnnxImportGraphs(new long[] {1, 2, 2, 2}, new long[] {1, 8})
+                .init(shape.clone().addAllInt64Data(List.of(1L, -1L)).build())
+                .node("Reshape", "view", List.of("input", "shape"), "logits")
+                .write(dir, "fixed.onnx");
+        assertEquals("view:flatten", OnnxImportStructureTest.outline(OnnxImport.read(fixed, null).layers()));
+        Path any = new OnnxImportGraphs(new long[] {-1, 2, 2, 2}, new long[] {-1, 8})
+                .init(shape.clone().addAllInt64Data(List.of(2L, -1L)).build())
+                .node("Reshape", "view", List.of("input", "shape"), "logits")
+                .write(dir, "any.onnx");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.convlab.UserInputException.class, () -> OnnxImport.read(any, null));
+        assertEquals(any + ": Reshape node \"view\": reshapes to [2, -1]; ConvLab reads a Reshape only to [N, 8] (each sample"
+                + " flattened), such as x.reshape(-1, 8)", e.getMessage());
+    }
+
     @Test
     void classesComeFromMetadataElseTheArgumentElseNumbers() throws Exception {
         Path plain = convlabStyle(new Random(3)).write(dir, "plain.onnx");
