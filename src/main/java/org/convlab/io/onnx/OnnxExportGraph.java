@@ -4,6 +4,7 @@ import static org.convlab.io.onnx.OnnxNodes.ints;
 import static org.convlab.io.onnx.OnnxNodes.integer;
 import static org.convlab.io.onnx.OnnxNodes.node;
 import static org.convlab.io.onnx.OnnxNodes.real;
+import static org.convlab.io.onnx.OnnxNodes.text;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
@@ -27,6 +28,7 @@ import org.convlab.model.LayerInfo;
 import org.convlab.model.LayerSpec;
 import org.convlab.model.LrnSpec;
 import org.convlab.model.NetworkSpec;
+import org.convlab.model.Padding;
 import org.convlab.model.PoolSpec;
 import org.convlab.model.ResidualSpec;
 import org.convlab.model.SoftmaxSpec;
@@ -139,7 +141,7 @@ final class OnnxExportGraph {
         add(node("Conv", name, inputs, convOut,
                 ints("kernel_shape", c.kernelHeight(), c.kernelWidth()),
                 ints("strides", c.stride(), c.stride()),
-                ints("pads", pad[0], pad[1], pad[0], pad[1]),
+                padding(c, pad),
                 ints("dilations", c.dilation(), c.dilation()),
                 integer("group", 1)), 4);
         if (!c.normalize()) {
@@ -350,5 +352,20 @@ final class OnnxExportGraph {
                 }
             }
         }
+    }
+
+    /**
+     * A conv's padding as the model file says it, so that an import gives back the same word:
+     * "valid" as auto_pad VALID, "same" at stride 1 as auto_pad SAME_UPPER (ConvLab's "same" needs
+     * an odd effective kernel, so both sides get (k - 1)/2, as ONNX's rule gives at stride 1), and
+     * numbers as pads. At stride > 1 ONNX's SAME pads for ceil(in/stride) outputs, not ConvLab's
+     * (k - 1)/2, so "same" is written as its numbers there.
+     */
+    private static AttributeProto padding(ConvSpec c, int[] pad) {
+        return switch (c.padding().kind()) {
+            case VALID -> text("auto_pad", "VALID");
+            case SAME -> c.stride() == 1 ? text("auto_pad", "SAME_UPPER") : ints("pads", pad[0], pad[1], pad[0], pad[1]);
+            case EXPLICIT -> ints("pads", pad[0], pad[1], pad[0], pad[1]);
+        };
     }
 }

@@ -31,6 +31,18 @@ final class OnnxExportMetadata {
         if (spec.preprocessing() != null) {
             props.add(entry(PREPROCESSING, json(preprocessing(spec.preprocessing()))));
         }
+        List<String> floor = OnnxLayerFlags.floorOn(spec.layers());
+        if (!floor.isEmpty()) {
+            ArrayNode names = JSON.createArrayNode();
+            floor.forEach(names::add);
+            props.add(entry(OnnxLayerFlags.FLOOR, json(names)));
+        }
+        List<String> ceil = OnnxLayerFlags.ceilOn(spec.layers());
+        if (!ceil.isEmpty()) {
+            ArrayNode names = JSON.createArrayNode();
+            ceil.forEach(names::add);
+            props.add(entry(OnnxLayerFlags.CEIL, json(names)));
+        }
         props.add(entry(VERSION, "1"));
         return props;
     }

@@ -95,7 +95,8 @@ public final class OnnxImport {
                     + " classes, but the layers give " + k);
         }
         OnnxImportMetadata meta = new OnnxImportMetadata(model);
-        return new NetworkSpec(input, meta.classes(classes, k), layers, meta.preprocessing());
+        NetworkSpec net = new NetworkSpec(input, meta.classes(classes, k), layers, meta.preprocessing());
+        return meta.restoreFlags(net);
     }
 
     /** Refuses at once, with the total, a model whose weights cannot all fit in the heap as float32. */

@@ -76,7 +76,7 @@ final class OnnxImportLayers {
         }
         // PyTorch drops the last rows/columns when the size formula is not whole (floor). ConvLab
         // accepts that by itself when only padding is dropped; otherwise the layer says so with floor on.
-        ConvSpec plain = new ConvSpec(name, filters, kh, kw, stride, padding(n, p), dilation, bias != null, normalize,
+        ConvSpec plain = new ConvSpec(name, filters, kh, kw, stride, padding(n, p, extraPads), dilation, bias != null, normalize,
                 weight, bias, false);
         try {
             org.convlab.model.ShapeInference.infer(in, java.util.List.of(plain));
@@ -254,12 +254,15 @@ final class OnnxImportLayers {
             return;
         }
         long[] strides = spatial(OnnxGraph.intsAttr(n, "strides"), 2, 1);
-        if (strides[0] != 1 || strides[1] != 1 || kh % 2 == 0 || kw % 2 == 0) {
+        long[] dil = spatial(OnnxGraph.intsAttr(n, "dilations"), 2, 1);
+        long eh = dil[0] * (kh - 1) + 1; // the dilated kernel's extent: ONNX pads for it
+        long ew = dil[1] * (kw - 1) + 1;
+        if (strides[0] != 1 || strides[1] != 1 || eh % 2 == 0 || ew % 2 == 0) {
             throw new UserInputException(g.label(n) + ": auto_pad " + mode + " with stride > 1 or an even kernel pads"
                     + " one side more than the other, which ConvLab cannot; give explicit pads");
         }
-        pads[0] = pads[2] = (kh - 1) / 2;
-        pads[1] = pads[3] = (kw - 1) / 2;
+        pads[0] = pads[2] = (eh - 1) / 2;
+        pads[1] = pads[3] = (ew - 1) / 2;
     }
 
     private int[] symmetric(long[] pads, String l) {
@@ -284,11 +287,17 @@ final class OnnxImportLayers {
 
     /**
      * A conv's padding as numbers, as ONNX writes it ({@code 0} too, as ConvLab's Stack writes
-     * convs), except {@code auto_pad="VALID"}, which reads as ConvLab's "valid": so an exporter
-     * can keep the difference between "valid" and 0.
+     * convs), except {@code auto_pad="VALID"}, which reads as ConvLab's "valid", and
+     * {@code SAME_UPPER}/{@code SAME_LOWER}, which read as "same": so an exporter can keep the
+     * model file's word.
      */
-    private static Padding padding(OnnxMl.NodeProto n, int[] p) {
-        boolean valid = OnnxGraph.stringAttr(n, "auto_pad", "NOTSET").equals("VALID");
+    private static Padding padding(OnnxMl.NodeProto n, int[] p, long[] extraPads) {
+        String mode = OnnxGraph.stringAttr(n, "auto_pad", "NOTSET");
+        boolean padded = extraPads != null && Arrays.stream(extraPads).anyMatch(v -> v != 0);
+        if (mode.startsWith("SAME_") && !padded) {
+            return Padding.SAME; // autoPad let it through only at stride 1 with an odd extent: ConvLab's "same"
+        }
+        boolean valid = mode.equals("VALID") && !padded;
         return valid && p[0] == 0 && p[1] == 0 ? Padding.VALID : Padding.of(p[0], p[1]);
     }
 

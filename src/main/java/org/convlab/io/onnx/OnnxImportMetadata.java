@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.convlab.UserInputException;
+import org.convlab.model.NetworkSpec;
 import org.convlab.model.Preprocessing;
+import org.convlab.model.ShapeInference;
 
 /**
  * What ConvLab's exporter keeps in metadata_props: {@code convlab.classes} (a JSON array of class
@@ -55,6 +57,42 @@ final class OnnxImportMetadata {
         List<String> names = new ArrayList<>();
         for (long i = 0; i < k; i++) {
             names.add(Long.toString(i));
+        }
+        return names;
+    }
+
+    /**
+     * {@code net} with the floor and ceil switches ConvLab's exporter listed (see
+     * {@link OnnxLayerFlags}) turned back on; unchanged when that would change any layer's
+     * output size, since then the list does not belong to this graph (edited by another tool).
+     */
+    NetworkSpec restoreFlags(NetworkSpec net) {
+        java.util.Set<String> floor = names(OnnxLayerFlags.FLOOR);
+        java.util.Set<String> ceil = names(OnnxLayerFlags.CEIL);
+        if (floor.isEmpty() && ceil.isEmpty()) {
+            return net;
+        }
+        NetworkSpec flagged = new NetworkSpec(net.input(), net.classes(),
+                OnnxLayerFlags.restore(net.layers(), floor, ceil), net.preprocessing());
+        try {
+            List<String> before = new ArrayList<>();
+            List<String> after = new ArrayList<>();
+            ShapeInference.infer(net).forEach(i -> i.forEachDeep(d -> before.add(d.outputDims().toString())));
+            ShapeInference.infer(flagged).forEach(i -> i.forEachDeep(d -> after.add(d.outputDims().toString())));
+            return before.equals(after) ? flagged : net;
+        } catch (UserInputException e) {
+            return net;
+        }
+    }
+
+    private java.util.Set<String> names(String key) {
+        String json = props.get(key);
+        java.util.Set<String> names = new java.util.HashSet<>();
+        if (json != null) {
+            JsonNode node = parse(json, key);
+            if (node.isArray()) {
+                node.forEach(n -> names.add(n.asText()));
+            }
         }
         return names;
     }
