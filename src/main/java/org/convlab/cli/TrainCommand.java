@@ -319,11 +319,12 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code preset:lenet5} -> {@code lenet5-trained.json}; {@code nets/my.json} -> {@code my-trained.json}. */
+    /** {@code preset:lenet5} -> {@code lenet5-trained.json}; {@code nets/my.json} (or {@code my.onnx}) -> {@code my-trained.json}. */
     static String defaultName(String model) {
         String name = model.startsWith(Presets.PREFIX) ? model.substring(Presets.PREFIX.length())
                 : Path.of(model).getFileName().toString();
-        if (name.toLowerCase(Locale.ROOT).endsWith(".json")) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".json") || lower.endsWith(".onnx")) {
             name = name.substring(0, name.length() - 5);
         }
         return name + "-trained.json";
