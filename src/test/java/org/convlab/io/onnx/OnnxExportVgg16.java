@@ -58,6 +58,16 @@ public final class OnnxExportVgg16 {
             }
         }
         System.out.printf(Locale.ROOT, "ONNX Runtime opened it in %.1f s%n", (System.nanoTime() - t3) / 1e9);
+        System.gc();
+        resetPeaks();
+        long t4 = System.nanoTime();
+        NetworkSpec back = OnnxImport.read(file, null);
+        long t5 = System.nanoTime();
+        long importPeak = peak();
+        System.out.printf(Locale.ROOT, "import %.1f s, peak heap %.1f MB (%.2fx the weights)%n", (t5 - t4) / 1e9,
+                importPeak / 1e6, importPeak / (weights * 4.0));
+        TestWeights.check(back);
+        System.out.println("imported weights equal the exported ones bit for bit");
         System.out.println("ok: VGG-16 exported and checked");
     }
 
