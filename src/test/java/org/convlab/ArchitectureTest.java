@@ -83,6 +83,44 @@ class ArchitectureTest {
         assertEquals(List.of(), offenders, "JavaFX belongs in org.convlab.ui only");
     }
 
+    /** DESIGN.md: the ONNX protobuf classes belong in the exchange package {@code io} and nowhere else. */
+    @Test
+    void onlyTheExchangePackageReferencesProtobuf() throws Exception {
+        Path root = mainClasses();
+        byte[][] marks = {"ai/onnx/".getBytes(StandardCharsets.ISO_8859_1), "com/google/protobuf/".getBytes(StandardCharsets.ISO_8859_1)};
+        List<String> users = new ArrayList<>();
+        List<String> offenders = new ArrayList<>();
+        for (Path p : files(root, ".class")) {
+            byte[] bytes = Files.readAllBytes(p);
+            boolean uses = false;
+            for (byte[] mark : marks) {
+                uses |= contains(bytes, mark);
+            }
+            String name = root.relativize(p).toString().replace('\\', '/');
+            if (uses) {
+                users.add(name);
+                if (!name.startsWith("org/convlab/io/")) {
+                    offenders.add(name);
+                }
+            }
+        }
+        assertTrue(users.stream().anyMatch(n -> n.startsWith("org/convlab/io/onnx/")), "the check sees the ONNX classes where they are");
+        assertEquals(List.of(), offenders, "protobuf belongs in org.convlab.io only");
+    }
+
+    private static boolean contains(byte[] bytes, byte[] mark) {
+        outer:
+        for (int i = 0; i + mark.length <= bytes.length; i++) {
+            for (int j = 0; j < mark.length; j++) {
+                if (bytes[i + j] != mark[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     @Test
     void noCompiledClassOutsideUiReferencesJavaFx() throws Exception {
         Path root = mainClasses();
