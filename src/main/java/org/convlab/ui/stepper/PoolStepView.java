@@ -208,6 +208,16 @@ public final class PoolStepView extends VBox {
         return output;
     }
 
+    /** The feature map being pooled, with its padding ring (rows and columns apart) and the window. */
+    public ValueGrid inputGrid() {
+        return input;
+    }
+
+    /** The trace shown now (null before a pooling layer is chosen). */
+    public PoolTrace trace() {
+        return trace;
+    }
+
     public StepControls controls() {
         return controls;
     }
