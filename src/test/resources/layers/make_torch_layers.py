@@ -3,7 +3,8 @@
 
 Run with Debian's python3 and python3-torch (the pyenv python3 first on PATH has no torch):
     /usr/bin/python3 src/test/resources/layers/make_torch_layers.py
-It writes torch-layers.json next to itself; the Java tests read that file and never run Python.
+It writes torch-layers.json and torch-pool-rect.json next to itself; the Java tests read those
+files and never run Python.
 Inputs are small fixed formulas (no random generator), so the file is reproducible.
 """
 import json
@@ -81,4 +82,35 @@ out["pool"] = pool_cases
 
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "torch-layers.json"), "w") as f:
     json.dump(out, f)
+    f.write("\n")
+
+# Rectangular pooling (issue 14: PyTorch's MaxPool1d/AvgPool1d run as 1 x k windows on 1-row maps):
+# window [kh, kw], padding [ph, pw], one stride, ceil mode per axis (including the rule that drops a
+# last window starting in the right padding: 5 rows, window 2, stride 2, padding 1 give 3, not 4).
+# Written to its own file so the values above stay as they were.
+rect_cases = []
+for kind, shape, window, stride, pad, ceil in [
+        ("max", [2, 3, 1, 9], [1, 2], 2, [0, 0], False),   # MaxPool1d(2)
+        ("avg", [2, 3, 1, 9], [1, 2], 2, [0, 0], False),   # AvgPool1d(2)
+        ("max", [2, 3, 1, 10], [1, 3], 2, [0, 1], True),   # MaxPool1d(3, 2, padding=1, ceil_mode=True)
+        ("avg", [2, 3, 1, 10], [1, 3], 2, [0, 1], True),
+        ("max", [2, 3, 7, 6], [2, 3], 2, [0, 1], False),
+        ("avg", [2, 3, 7, 6], [2, 3], 2, [0, 1], True),
+        ("max", [2, 3, 5, 6], [2, 3], 2, [1, 1], True),
+        ("avg", [2, 3, 5, 6], [2, 3], 2, [1, 1], True),
+        ("max", [2, 2, 6, 4], [3, 1], 1, [1, 0], False)]:
+    N, C, H, W = shape
+    x = torch.tensor(seq(N * C * H * W, 0.71, 0.4)).reshape(N, C, H, W).requires_grad_(True)
+    if kind == "max":
+        y = torch.nn.functional.max_pool2d(x, window, stride, pad, ceil_mode=ceil)
+    else:
+        y = torch.nn.functional.avg_pool2d(x, window, stride, pad, ceil_mode=ceil, count_include_pad=True)
+    r = torch.tensor(seq(y.numel(), 1.31, 0.5)).reshape(y.shape)
+    (y * r).sum().backward()
+    rect_cases.append({"kind": kind, "shape": shape, "window": window, "stride": stride, "padding": pad,
+                       "ceil": ceil, "out_shape": list(y.shape), "x": flat(x), "r": flat(r), "y": flat(y),
+                       "dx": flat(x.grad)})
+
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "torch-pool-rect.json"), "w") as f:
+    json.dump({"torch_version": torch.__version__, "pool": rect_cases}, f)
     f.write("\n")

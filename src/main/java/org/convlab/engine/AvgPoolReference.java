@@ -2,8 +2,8 @@ package org.convlab.engine;
 
 /**
  * Average pooling written for reading, with PyTorch's semantics ({@code count_include_pad=true}):
- * each output is the sum of the real inputs under its window divided by the window's area,
- * where the window is first clipped to the padded input (so padding cells count as zeros, but a
+ * each output is the sum of the real inputs under its window divided by the window's area
+ * ({@code windowHeight x windowWidth}), where the window is first clipped to the padded input (so padding cells count as zeros, but a
  * ceil-mode window hanging past the right padding counts only up to it).
  */
 public final class AvgPoolReference {
@@ -25,12 +25,12 @@ public final class AvgPoolReference {
     // output (plane, oh, ow) of x [N,C,H,W]: the sum of the real cells under the window / divisor
     public static float averageAt(float[] x, PoolGeometry g, int plane, int oh, int ow) {
         int inBase = plane * g.inPlane();
-        int top = oh * g.stride() - g.padding();
-        int left = ow * g.stride() - g.padding();
+        int top = g.windowTop(oh);
+        int left = g.windowLeft(ow);
         int count = divisor(top, left, g);
         float sum = 0;
-        for (int r = Math.max(top, 0); r < Math.min(top + g.window(), g.inHeight()); r++) {
-            for (int c = Math.max(left, 0); c < Math.min(left + g.window(), g.inWidth()); c++) {
+        for (int r = Math.max(top, 0); r < Math.min(top + g.windowHeight(), g.inHeight()); r++) {
+            for (int c = Math.max(left, 0); c < Math.min(left + g.windowWidth(), g.inWidth()); c++) {
                 sum += x[inBase + r * g.inWidth() + c];
             }
         }
@@ -49,11 +49,11 @@ public final class AvgPoolReference {
             int inBase = plane * g.inPlane();
             for (int oh = 0; oh < outH; oh++) {
                 for (int ow = 0; ow < outW; ow++) {
-                    int top = oh * g.stride() - g.padding();
-                    int left = ow * g.stride() - g.padding();
+                    int top = g.windowTop(oh);
+                    int left = g.windowLeft(ow);
                     float share = dY[(plane * outH + oh) * outW + ow] / divisor(top, left, g);
-                    for (int r = Math.max(top, 0); r < Math.min(top + g.window(), g.inHeight()); r++) {
-                        for (int c = Math.max(left, 0); c < Math.min(left + g.window(), g.inWidth()); c++) {
+                    for (int r = Math.max(top, 0); r < Math.min(top + g.windowHeight(), g.inHeight()); r++) {
+                        for (int c = Math.max(left, 0); c < Math.min(left + g.windowWidth(), g.inWidth()); c++) {
                             dX[inBase + r * g.inWidth() + c] += share;
                         }
                     }
@@ -64,8 +64,8 @@ public final class AvgPoolReference {
 
     /** Area of the window starting at (top, left) once clipped to the padded input. */
     public static int divisor(int top, int left, PoolGeometry g) {
-        int bottom = Math.min(top + g.window(), g.inHeight() + g.padding());
-        int right = Math.min(left + g.window(), g.inWidth() + g.padding());
+        int bottom = Math.min(top + g.windowHeight(), g.inHeight() + g.padHeight());
+        int right = Math.min(left + g.windowWidth(), g.inWidth() + g.padWidth());
         return (bottom - top) * (right - left);
     }
 }

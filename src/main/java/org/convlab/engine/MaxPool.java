@@ -54,7 +54,8 @@ public final class MaxPool {
         int outH = g.outHeight();
         int outW = g.outWidth();
         // the 2x2, stride 2, unpadded pool has a vector kernel for the rows whose windows are whole
-        boolean pairs = g.window() == 2 && g.stride() == 2 && g.padding() == 0;
+        boolean pairs = g.windowHeight() == 2 && g.windowWidth() == 2 && g.stride() == 2
+                && g.padHeight() == 0 && g.padWidth() == 0;
         boolean vector = pairs && Simd.AVAILABLE;
         for (int plane = from; plane < to; plane++) {
             int inBase = plane * inH * inW;
@@ -99,12 +100,12 @@ public final class MaxPool {
     /** One output, with the reference's rule: strictly greater or NaN wins, padding never does. */
     private static void cell(float[] y, int[] argmax, float[] x, PoolGeometry g, int inBase, int oh, int ow, int o) {
         int inW = g.inWidth();
-        int top = oh * g.stride() - g.padding();
+        int top = g.windowTop(oh);
         int rowStart = Math.max(top, 0);
-        int rowEnd = Math.min(top + g.window(), g.inHeight());
-        int left = ow * g.stride() - g.padding();
+        int rowEnd = Math.min(top + g.windowHeight(), g.inHeight());
+        int left = g.windowLeft(ow);
         int colStart = Math.max(left, 0);
-        int colEnd = Math.min(left + g.window(), inW);
+        int colEnd = Math.min(left + g.windowWidth(), inW);
         int best = inBase + rowStart * inW + colStart;
         float bestValue = Float.NEGATIVE_INFINITY;
         for (int r = rowStart; r < rowEnd; r++) {

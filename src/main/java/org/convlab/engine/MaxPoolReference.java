@@ -30,12 +30,12 @@ public final class MaxPoolReference {
     public static int argmaxAt(float[] x, PoolGeometry g, int plane, int oh, int ow) {
         int inBase = plane * g.inPlane();
         // the window in input coordinates, clipped to the real input
-        int top = oh * g.stride() - g.padding();
-        int left = ow * g.stride() - g.padding();
+        int top = g.windowTop(oh);
+        int left = g.windowLeft(ow);
         int rowStart = Math.max(top, 0);
-        int rowEnd = Math.min(top + g.window(), g.inHeight());
+        int rowEnd = Math.min(top + g.windowHeight(), g.inHeight());
         int colStart = Math.max(left, 0);
-        int colEnd = Math.min(left + g.window(), g.inWidth());
+        int colEnd = Math.min(left + g.windowWidth(), g.inWidth());
         int best = inBase + rowStart * g.inWidth() + colStart;
         float bestValue = Float.NEGATIVE_INFINITY;
         for (int r = rowStart; r < rowEnd; r++) {

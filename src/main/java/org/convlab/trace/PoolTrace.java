@@ -29,8 +29,8 @@ public final class PoolTrace {
             throw new IllegalArgumentException("channel " + channel + " is not one of the " + g.channels()
                     + " channels (0.." + (g.channels() - 1) + ")");
         }
-        this.g = new PoolGeometry(1, g.channels(), g.inHeight(), g.inWidth(), g.window(), g.stride(), g.padding(),
-                g.ceil());
+        this.g = new PoolGeometry(1, g.channels(), g.inHeight(), g.inWidth(), g.windowHeight(), g.windowWidth(),
+                g.stride(), g.padHeight(), g.padWidth(), g.ceil());
         this.x = Arrays.copyOf(x, this.g.inSize());
         this.channel = channel;
         this.max = max;
@@ -79,18 +79,18 @@ public final class PoolTrace {
     }
 
     public PoolStep stepAt(int oh, int ow) {
-        int top = oh * g.stride() - g.padding();
-        int left = ow * g.stride() - g.padding();
+        int top = g.windowTop(oh);
+        int left = g.windowLeft(ow);
         int base = channel * g.inPlane();
-        List<PoolCell> cells = new ArrayList<>(g.window() * g.window());
+        List<PoolCell> cells = new ArrayList<>(g.windowArea());
         float sum = 0f;
-        for (int r = top; r < top + g.window(); r++) {
-            for (int c = left; c < left + g.window(); c++) {
+        for (int r = top; r < top + g.windowHeight(); r++) {
+            for (int c = left; c < left + g.windowWidth(); c++) {
                 PoolCell.Kind kind;
                 if (r >= 0 && r < g.inHeight() && c >= 0 && c < g.inWidth()) {
                     kind = PoolCell.Kind.REAL;
-                } else if (r >= -g.padding() && r < g.inHeight() + g.padding()
-                        && c >= -g.padding() && c < g.inWidth() + g.padding()) {
+                } else if (r >= -g.padHeight() && r < g.inHeight() + g.padHeight()
+                        && c >= -g.padWidth() && c < g.inWidth() + g.padWidth()) {
                     kind = PoolCell.Kind.PADDING;
                 } else {
                     kind = PoolCell.Kind.OUTSIDE;
@@ -104,11 +104,11 @@ public final class PoolTrace {
         }
         if (max) {
             int best = MaxPoolReference.argmaxAt(x, g, channel, oh, ow) - base;
-            return new PoolStep(channel, oh, ow, top, left, g.window(), true, cells, x[base + best],
+            return new PoolStep(channel, oh, ow, top, left, g.windowHeight(), g.windowWidth(), true, cells, x[base + best],
                     best / g.inWidth(), best % g.inWidth(), 0f, 1);
         }
         int divisor = AvgPoolReference.divisor(top, left, g);
-        return new PoolStep(channel, oh, ow, top, left, g.window(), false, cells,
+        return new PoolStep(channel, oh, ow, top, left, g.windowHeight(), g.windowWidth(), false, cells,
                 AvgPoolReference.averageAt(x, g, channel, oh, ow), -1, -1, sum, divisor);
     }
 }

@@ -101,7 +101,13 @@ class MaxPoolTest {
         for (PoolGeometry g : new PoolGeometry[] {
                 new PoolGeometry(3, 5, 7, 9, 3, 2, 1, true),
                 new PoolGeometry(3, 5, 7, 7, 2, 2, 0, true),
-                new PoolGeometry(2, 3, 8, 6, 3, 1, 1, false)}) {
+                new PoolGeometry(2, 3, 8, 6, 3, 1, 1, false),
+                // rectangular: MaxPool1d(2), MaxPool1d(3, 2, padding=1, ceil_mode=True), 2x3 padding [0, 1], 3x1
+                new PoolGeometry(2, 3, 1, 9, 1, 2, 2, 0, 0, false),
+                new PoolGeometry(2, 3, 1, 10, 1, 3, 2, 0, 1, true),
+                new PoolGeometry(2, 3, 7, 6, 2, 3, 2, 0, 1, false),
+                new PoolGeometry(2, 3, 5, 6, 2, 3, 2, 1, 1, true),
+                new PoolGeometry(2, 2, 6, 4, 3, 1, 1, 1, 0, false)}) {
             float[] x = distinct(rng, g.inSize());
             float[] r = random(rng, g.outSize(), -1, 1);
             float[] y = new float[g.outSize()];
@@ -120,14 +126,20 @@ class MaxPoolTest {
     @Test
     void fastMatchesReferenceExactlyAndThreadsAgree() {
         SplittableRandom rng = new SplittableRandom(11);
-        for (int trial = 0; trial < 12; trial++) {
-            int window = 1 + rng.nextInt(4);
+        for (int trial = 0; trial < 24; trial++) {
+            // the first half square, the second rectangular (every fourth a 1-row map, as MaxPool1d)
+            boolean square = trial < 12;
+            boolean oneRow = !square && trial % 4 == 0;
+            int windowH = oneRow ? 1 : 1 + rng.nextInt(4);
+            int windowW = square ? windowH : 1 + rng.nextInt(4);
             int stride = 1 + rng.nextInt(3);
-            int pad = rng.nextInt(window / 2 + 1);
+            int padH = rng.nextInt(windowH / 2 + 1);
+            int padW = square ? padH : rng.nextInt(windowW / 2 + 1);
             boolean ceil = rng.nextBoolean();
-            int h = window + rng.nextInt(30);
-            int w = window + rng.nextInt(30);
-            PoolGeometry g = new PoolGeometry(1 + rng.nextInt(4), 1 + rng.nextInt(40), h, w, window, stride, pad, ceil);
+            int h = oneRow ? 1 : windowH + rng.nextInt(30);
+            int w = windowW + rng.nextInt(30);
+            PoolGeometry g = new PoolGeometry(1 + rng.nextInt(4), 1 + rng.nextInt(40), h, w, windowH, windowW, stride,
+                    padH, padW, ceil);
             float[] x = random(rng, g.inSize(), -3, 3);
             float[] dY = random(rng, g.outSize(), -1, 1);
             float[] yRef = new float[g.outSize()];
@@ -148,6 +160,44 @@ class MaxPoolTest {
                 return concat(y, dX);
             });
         }
+    }
+
+    @Test
+    void maxPool1dPicksTheLargerOfEachPairAlongTheRow() {
+        // MaxPool1d(2) on [3, -1, 4, 1, -5, 9, 2, 6, 5]: pairs (3,-1) (4,1) (-5,9) (2,6), the 5 is dropped
+        float[] x = {3, -1, 4, 1, -5, 9, 2, 6, 5};
+        PoolGeometry g = new PoolGeometry(1, 1, 1, 9, 1, 2, 2, 0, 0, false);
+        for (boolean fast : new boolean[] {true, false}) {
+            float[] y = new float[g.outSize()];
+            int[] argmax = new int[g.outSize()];
+            if (fast) {
+                MaxPool.forward(y, argmax, x, g);
+            } else {
+                MaxPoolReference.forward(y, argmax, x, g);
+            }
+            assertArrayEquals(new float[] {3, 4, 9, 6}, y);
+            assertArrayEquals(new int[] {0, 2, 5, 7}, argmax);
+            float[] dX = new float[x.length];
+            MaxPool.backward(dX, new float[] {1, 2, 3, 4}, argmax, g);
+            assertArrayEquals(new float[] {1, 0, 2, 0, 0, 3, 0, 4, 0}, dX);
+        }
+    }
+
+    @Test
+    void rectangularPaddingNeverWinsAndTiesGoToTheFirstCellRowByRow() {
+        // 2x2 map of negatives, window 1x2, stride 1, padding [0, 1]: outputs are 2x3; a pad cell would win as 0
+        float[] x = {-4, -4, -1, -3};
+        PoolGeometry g = new PoolGeometry(1, 1, 2, 2, 1, 2, 1, 0, 1, false);
+        assertEquals(2, g.outHeight());
+        assertEquals(3, g.outWidth());
+        float[] y = new float[6];
+        int[] argmax = new int[6];
+        MaxPoolReference.forward(y, argmax, x, g);
+        assertArrayEquals(new float[] {-4, -4, -4, -1, -1, -3}, y);
+        assertArrayEquals(new int[] {0, 0, 1, 2, 2, 3}, argmax, "the tie at (0, 1) goes to the first cell");
+        MaxPool.forward(y, argmax, x, g);
+        assertArrayEquals(new float[] {-4, -4, -4, -1, -1, -3}, y);
+        assertArrayEquals(new int[] {0, 0, 1, 2, 2, 3}, argmax);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.convlab.nn.layers;
 
-import org.convlab.UserInputException;
 import org.convlab.engine.AvgPool;
 import org.convlab.engine.AvgPoolReference;
 import org.convlab.engine.MaxPool;
@@ -9,22 +8,22 @@ import org.convlab.engine.PoolGeometry;
 import org.convlab.engine.Shape;
 import org.convlab.model.PoolSpec;
 
-/** Max or average pooling; max pooling keeps the argmax of every output for backward and the step-through. */
+/**
+ * Max or average pooling over windowHeight x windowWidth windows (a 1 x k window is PyTorch's
+ * MaxPool1d/AvgPool1d on a 1-row map); max pooling keeps the argmax of every output for backward
+ * and the step-through.
+ */
 public final class PoolLayer extends Layer {
     private final PoolSpec pool;
-    private final int padding;
+    /** Padding [rows, cols] on each side, resolved from the spec once. */
+    private final int[] padding;
     private int[] argmax;
     private PoolGeometry geometry;
 
     PoolLayer(PoolSpec pool, Shape in, Shape out, Context ctx) {
         super(pool, in, out, ctx);
         this.pool = pool;
-        int[] p = pool.resolvedPadding();
-        if (pool.windowHeight() != pool.windowWidth() || p[0] != p[1]) {
-            throw new UserInputException(pool.name() + ": ConvLab's pooling runs square windows with the same padding"
-                    + " on both axes; got window " + pool.windowHeight() + "x" + pool.windowWidth() + ", padding " + pool.padding());
-        }
-        this.padding = p[0];
+        this.padding = pool.resolvedPadding();
     }
 
     public boolean isMax() {
@@ -48,7 +47,7 @@ public final class PoolLayer extends Layer {
     @Override
     protected void onBatch(int batch) {
         geometry = new PoolGeometry(batch, in.channels(), in.height(), in.width(), pool.windowHeight(),
-                pool.stride(), padding, pool.ceil());
+                pool.windowWidth(), pool.stride(), padding[0], padding[1], pool.ceil());
     }
 
     @Override

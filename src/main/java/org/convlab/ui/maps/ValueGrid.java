@@ -48,7 +48,10 @@ public final class ValueGrid extends Canvas {
     private float[] values = new float[0];
     private int rows;
     private int cols;
+    /** Padding rows above and below the map. */
     private int padding;
+    /** Padding columns left and right (differs from the rows for a 1 x k pool, which pads only left and right). */
+    private int padCols;
     private int outside;
     private Style style = Style.DIVERGING;
     private double limit = Double.NaN;
@@ -90,7 +93,13 @@ public final class ValueGrid extends Canvas {
 
     /** Draws {@code padding} rings of padding cells and, right and below, {@code outside} rings of cells past it. */
     public void setRing(int padding, int outside) {
-        this.padding = padding;
+        setRing(padding, padding, outside);
+    }
+
+    /** As {@link #setRing(int, int)} with {@code padRows} rows above and below and {@code padCols} columns left and right. */
+    public void setRing(int padRows, int padCols, int outside) {
+        this.padding = padRows;
+        this.padCols = padCols;
         this.outside = outside;
         resize();
     }
@@ -202,15 +211,15 @@ public final class ValueGrid extends Canvas {
 
     /** Where cell (row, col) is drawn, in this canvas's coordinates (padding cells have negative indices). */
     public Rectangle2D cellBounds(int row, int col) {
-        double x = GAP + (col + padding) * (cellSize + GAP);
+        double x = GAP + (col + padCols) * (cellSize + GAP);
         double y = GAP + (row + padding) * (cellSize + GAP);
         return new Rectangle2D(x, y, cellSize, cellSize);
     }
 
     private int[] cellAt(double x, double y) {
-        int c = (int) Math.floor((x - GAP / 2) / (cellSize + GAP)) - padding;
+        int c = (int) Math.floor((x - GAP / 2) / (cellSize + GAP)) - padCols;
         int r = (int) Math.floor((y - GAP / 2) / (cellSize + GAP)) - padding;
-        if (r < -padding || c < -padding || r >= rows + padding + outside || c >= cols + padding + outside) {
+        if (r < -padding || c < -padCols || r >= rows + padding + outside || c >= cols + padCols + outside) {
             return null;
         }
         return new int[] {r, c};
@@ -221,14 +230,13 @@ public final class ValueGrid extends Canvas {
             int i = r * cols + c;
             return "row " + r + ", column " + c + ": " + (i < visible ? values[i] : "not computed yet");
         }
-        boolean pad = r >= -padding && c >= -padding && r < rows + padding && c < cols + padding;
+        boolean pad = r >= -padding && c >= -padCols && r < rows + padding && c < cols + padCols;
         return "row " + r + ", column " + c + ": " + (pad ? "zero padding" : "outside the map");
     }
 
     private void resize() {
-        int side = 2 * padding + outside;
-        setWidth(GAP + (cols + side) * (cellSize + GAP));
-        setHeight(GAP + (rows + side) * (cellSize + GAP));
+        setWidth(GAP + (cols + 2 * padCols + outside) * (cellSize + GAP));
+        setHeight(GAP + (rows + 2 * padding + outside) * (cellSize + GAP));
     }
 
     public void draw() {
@@ -242,13 +250,13 @@ public final class ValueGrid extends Canvas {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         // background lines behind the real map and the padding
-        Rectangle2D first = cellBounds(-padding, -padding);
-        Rectangle2D last = cellBounds(rows + padding - 1, cols + padding - 1);
+        Rectangle2D first = cellBounds(-padding, -padCols);
+        Rectangle2D last = cellBounds(rows + padding - 1, cols + padCols - 1);
         g.setFill(Theme.LINES);
         g.fillRect(first.getMinX() - GAP, first.getMinY() - GAP, last.getMaxX() - first.getMinX() + 2 * GAP,
                 last.getMaxY() - first.getMinY() + 2 * GAP);
         for (int r = -padding; r < rows + padding + outside; r++) {
-            for (int c = -padding; c < cols + padding + outside; c++) {
+            for (int c = -padCols; c < cols + padCols + outside; c++) {
                 drawCell(g, r, c, lim, text);
             }
         }
@@ -258,7 +266,7 @@ public final class ValueGrid extends Canvas {
     private void drawCell(GraphicsContext g, int r, int c, double lim, boolean text) {
         Rectangle2D b = cellBounds(r, c);
         boolean real = r >= 0 && r < rows && c >= 0 && c < cols;
-        boolean pad = !real && r < rows + padding && c < cols + padding;
+        boolean pad = !real && r < rows + padding && c < cols + padCols;
         if (pad) {
             g.setFill(Theme.PADDING);
             g.fillRect(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
@@ -310,7 +318,7 @@ public final class ValueGrid extends Canvas {
         for (int i = 0; i < shown; i++) {
             out.add(cellText(values[i]));
         }
-        if (padding > 0) {
+        if (padding > 0 || padCols > 0) {
             out.add("0");
         }
         return out;

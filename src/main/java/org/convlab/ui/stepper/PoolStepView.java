@@ -130,19 +130,19 @@ public final class PoolStepView extends VBox {
         PoolStep step = trace.step(controls.step());
         int overhang = 0;
         for (PoolCell c : step.cells()) {
-            overhang = Math.max(overhang, Math.max(c.row() - (g.inHeight() + g.padding() - 1),
-                    c.col() - (g.inWidth() + g.padding() - 1)));
+            overhang = Math.max(overhang, Math.max(c.row() - (g.inHeight() + g.padHeight() - 1),
+                    c.col() - (g.inWidth() + g.padWidth() - 1)));
         }
         // keep the frame steady: room for the largest overhang of any window
         int frame = Math.max(overhang, maxOverhang(g));
         double before = Grids.cellOf(input);
-        int across = g.inWidth() + 2 * g.padding() + frame;
+        int across = g.inWidth() + 2 * g.padWidth() + frame;
         double room = ((getWidth() > 0 ? getWidth() : org.convlab.ui.Theme.px(60)) - org.convlab.ui.Theme.px(8)) * 0.6;
         double cell = Grids.clampCell(Math.min(Math.floor(room / across) - Grids.GAP,
-                Grids.cellToFitHeight(this, input, g.inHeight() + 2 * g.padding() + frame, grids)), 3.4);
+                Grids.cellToFitHeight(this, input, g.inHeight() + 2 * g.padHeight() + frame, grids)), 3.4);
         input.setCellSize(cell);
         input.setData(trace.inputPlane(), g.inHeight(), g.inWidth());
-        input.setRing(g.padding(), frame);
+        input.setRing(g.padHeight(), g.padWidth(), frame);
         input.setStyle(Grids.styleFor(trace.inputPlane()));
         input.setFormatter(v -> Grids.ratioText(v, divisor(), f));
         List<int[]> window = new ArrayList<>();
@@ -171,7 +171,7 @@ public final class PoolStepView extends VBox {
         outputTitle.setText("Pooled (" + g.outHeight() + " x " + g.outWidth() + ")");
 
         long outside = step.cells().stream().filter(c -> c.kind() == PoolCell.Kind.OUTSIDE).count();
-        where.setText("Window " + g.window() + " x " + g.window() + ", stride " + g.stride()
+        where.setText("Window " + g.windowHeight() + " x " + g.windowWidth() + ", stride " + g.stride()
                 + (outside > 0 ? ": a partial window at the edge, " + outside + " of its cells lie past the map (ceil mode keeps it)" : ""));
         if (step.max()) {
             result.setText("max of the window = " + Grids.ratioText(step.value(), divisor(), f) + "  (row "
@@ -198,14 +198,24 @@ public final class PoolStepView extends VBox {
     }
 
     private static int maxOverhang(PoolGeometry g) {
-        int lastTop = (g.outHeight() - 1) * g.stride() - g.padding();
-        int lastLeft = (g.outWidth() - 1) * g.stride() - g.padding();
-        return Math.max(0, Math.max(lastTop + g.window() - (g.inHeight() + g.padding()),
-                lastLeft + g.window() - (g.inWidth() + g.padding())));
+        int lastTop = g.windowTop(g.outHeight() - 1);
+        int lastLeft = g.windowLeft(g.outWidth() - 1);
+        return Math.max(0, Math.max(lastTop + g.windowHeight() - (g.inHeight() + g.padHeight()),
+                lastLeft + g.windowWidth() - (g.inWidth() + g.padWidth())));
     }
 
     public ValueGrid outputGrid() {
         return output;
+    }
+
+    /** The feature map being pooled, with its padding ring (rows and columns apart) and the window. */
+    public ValueGrid inputGrid() {
+        return input;
+    }
+
+    /** The trace shown now (null before a pooling layer is chosen). */
+    public PoolTrace trace() {
+        return trace;
     }
 
     public StepControls controls() {
