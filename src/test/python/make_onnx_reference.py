@@ -29,8 +29,8 @@ Nets (small channel counts so the files stay small):
                      (stride 2), global average pooling, a Linear, softmax at the end
   inception          a stem and an inception block (1x1 | 1x1-3x3 | 1x1-5x5 | maxpool-1x1) joined by torch.cat
   conv1d             Conv1d, ReLU, MaxPool1d, Conv1d stride 2 (a size that PyTorch floors), sigmoid, Linear
-  conv1d_strided     the same without the MaxPool1d (ConvLab's engine pools square windows only, so a
-                     MaxPool1d imports as a 1x2 pool that summary shows but forward refuses)
+  conv1d_strided     the same without the MaxPool1d (written when ConvLab's engine pooled square windows
+                     only; kept as a second 1-D net)
   pad_conv           F.pad(x, (1, 1, 1, 1)) before a conv (a Pad node that folds into the conv's padding)
   matmul_add         torch.matmul(x, W) + b instead of nn.Linear (MatMul + Add)
   view_flatten       x.view(x.size(0), -1) before a Linear: the Reshape's target is computed from the

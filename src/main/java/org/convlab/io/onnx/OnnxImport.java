@@ -28,8 +28,8 @@ import org.convlab.model.NetworkSpec;
  * Anything else is refused in one line listing every unsupported op with its nodes. Also refused,
  * each in one line: grouped or depthwise convs, LogSoftmax (no such ConvLab layer), average
  * pooling that leaves padding out (count_include_pad 0), asymmetric padding, an even-size LRN,
- * branches that are not a residual Add or an inception Concat. A MaxPool1d imports as a 1xK pool,
- * which summary shows but the engine's pooling (square windows only) does not run yet.
+ * branches that are not a residual Add or an inception Concat. A MaxPool1d imports as a 1xK pool
+ * on the C x 1 x L map ConvLab runs 1-D signals as.
  *
  * <p>The file is memory-mapped and parsed with aliasing ({@link OnnxReadFile}), and each weight
  * is decoded once straight into its layer's array ({@link OnnxReadTensors}), so the heap holds
