@@ -44,8 +44,8 @@ public final class LayerFields {
         if (l instanceof ConvSpec c) {
             f.add(integer("filters", c.filters(), "number of filters (output channels)",
                     v -> conv(c, v, c.kernelHeight(), c.kernelWidth(), c.stride(), c.padding(), c.dilation(), c.bias(), c.normalize(), c.floor(), true)));
-            f.add(integer("kernel", c.kernelHeight(), "filter size (square)",
-                    v -> conv(c, c.filters(), v, v, c.stride(), c.padding(), c.dilation(), c.bias(), c.normalize(), c.floor(), true)));
+            f.add(size("kernel", c.kernelHeight(), c.kernelWidth(), "filter size: 5 (square) or height x width, 1x5 for a 1-D signal",
+                    (h, w) -> conv(c, c.filters(), h, w, c.stride(), c.padding(), c.dilation(), c.bias(), c.normalize(), c.floor(), true)));
             f.add(integer("stride", c.stride(), "step between filter positions",
                     v -> conv(c, c.filters(), c.kernelHeight(), c.kernelWidth(), v, c.padding(), c.dilation(), c.bias(), c.normalize(), c.floor(), false)));
             f.add(padding(c.padding(), "zeros added on each side: valid (none), same, or a number",
@@ -59,8 +59,8 @@ public final class LayerFields {
             f.add(bool("floor", c.floor(), "accept a formula that is not whole by dropping the last rows (PyTorch)",
                     v -> conv(c, c.filters(), c.kernelHeight(), c.kernelWidth(), c.stride(), c.padding(), c.dilation(), c.bias(), c.normalize(), v, false)));
         } else if (l instanceof PoolSpec p) {
-            f.add(integer("window", p.windowHeight(), "window size (square)",
-                    v -> new PoolSpec(p.name(), p.kind(), v, v, p.stride(), p.padding(), p.ceil())));
+            f.add(size("window", p.windowHeight(), p.windowWidth(), "window size: 2 (square) or height x width, 1x2 for a 1-D signal",
+                    (h, w) -> new PoolSpec(p.name(), p.kind(), h, w, p.stride(), p.padding(), p.ceil())));
             f.add(integer("stride", p.stride(), "step between windows",
                     v -> new PoolSpec(p.name(), p.kind(), p.windowHeight(), p.windowWidth(), v, p.padding(), p.ceil())));
             f.add(padding(p.padding(), "zeros added on each side (at most half the window)",
@@ -155,6 +155,36 @@ public final class LayerFields {
                 throw new UserInputException(name + ": must be a positive integer, got " + v);
             }
             return with.apply(v);
+        });
+    }
+
+    /**
+     * A window's size: "5" for 5x5, "1x5" (or "1, 5") for height x width. Shown as one number when
+     * square, so the X/O and LeNet stacks read as the slides write them, and as HxW otherwise, so
+     * an imported 1-D net's 1x5 kernel is never squared by an edit of another field.
+     */
+    private static <T> SettingField<T> size(String name, int height, int width, String help,
+                                            java.util.function.BiFunction<Integer, Integer, T> with) {
+        String text = height == width ? Integer.toString(height) : height + "x" + width;
+        return new SettingField<>(name, Kind.INT, List.of(), text, help, t -> {
+            String[] parts = t.strip().toLowerCase(Locale.ROOT).split("\\s*[x,×]\\s*|\\s+");
+            int[] v = new int[parts.length];
+            try {
+                for (int i = 0; i < parts.length; i++) {
+                    v[i] = Integer.parseInt(parts[i]);
+                }
+            } catch (NumberFormatException e) {
+                throw new UserInputException(name + ": write a whole number (5) or height x width (1x5), got '" + t + "'");
+            }
+            if (v.length > 2) {
+                throw new UserInputException(name + ": write a whole number (5) or height x width (1x5), got '" + t + "'");
+            }
+            for (int x : v) {
+                if (x <= 0) {
+                    throw new UserInputException(name + ": must be a positive integer, got " + x);
+                }
+            }
+            return with.apply(v[0], v.length == 1 ? v[0] : v[1]);
         });
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import org.convlab.UserInputException;
 import org.convlab.engine.Shape;
 import org.convlab.model.ConvSpec;
+import org.convlab.model.PoolSpec;
 import org.convlab.model.LayerSpec;
 import org.convlab.model.Padding;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,32 @@ class EditorModelTest {
         EditorModel n = new EditorModel(StackDocument.empty(Shape.of(1, 3, 3)), "untitled");
         n.insert(0, ConvSpec.of(1, 4, 1, Padding.VALID));
         assertEquals("padding 1 fits: output 2x2x1", n.rows().get(0).suggestion());
+    }
+
+    @Test
+    void oneDimensionalWindowsKeepTheirShapeThroughEdits() {
+        EditorModel m = new EditorModel(StackDocument.empty(Shape.of(1, 1, 40)), "signal");
+        m.insert(0, ConvSpec.of(4, 3, 1, Padding.VALID));
+        m.select(0);
+        m.set("kernel", "1x5");
+        ConvSpec conv = (ConvSpec) m.document().layers().get(0);
+        assertEquals(List.of(1, 5), List.of(conv.kernelHeight(), conv.kernelWidth()));
+        assertEquals(Shape.of(4, 1, 36), m.rows().get(0).info().output(), "(40 - 5)/1 + 1 = 36 along the signal");
+        m.set("stride", "2"); // another field: the 1x5 kernel stays 1x5
+        conv = (ConvSpec) m.document().layers().get(0);
+        assertEquals(List.of(1, 5), List.of(conv.kernelHeight(), conv.kernelWidth()));
+        assertEquals("1x5", m.selectedFields().stream().filter(f -> f.name().equals("kernel")).findFirst().orElseThrow().text());
+
+        m.insert(1, PoolSpec.max(2, 2));
+        m.select(1);
+        m.set("window", "1 x 2");
+        PoolSpec pool = (PoolSpec) m.document().layers().get(1);
+        assertEquals(List.of(1, 2), List.of(pool.windowHeight(), pool.windowWidth()));
+        m.set("window", "3");
+        pool = (PoolSpec) m.document().layers().get(1);
+        assertEquals(List.of(3, 3), List.of(pool.windowHeight(), pool.windowWidth()));
+        UserInputException e = assertThrows(UserInputException.class, () -> m.set("window", "1x2x3"));
+        assertEquals("window: write a whole number (5) or height x width (1x5), got '1x2x3'", e.getMessage());
     }
 
     @Test
