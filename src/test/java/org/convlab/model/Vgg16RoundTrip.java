@@ -1,10 +1,8 @@
 package org.convlab.model;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.convlab.HeapPeak;
 
 /**
  * Writes a VGG-16 with weights (138M parameters, 553 MB of floats) to a file, forgets it, reads
@@ -21,19 +19,17 @@ public final class Vgg16RoundTrip {
         for (LayerInfo l : ShapeInference.infer(net)) {
             weights += l.weights() + l.biases();
         }
-        System.gc();
-        resetPeaks();
+        HeapPeak.reset();
         long t0 = System.nanoTime();
         ModelFiles.write(file, net);
         long t1 = System.nanoTime();
-        long writePeak = peak();
+        long writePeak = HeapPeak.bytes();
         net = null;
-        System.gc();
-        resetPeaks();
+        HeapPeak.reset();
         long t2 = System.nanoTime();
         NetworkSpec back = ModelFiles.read(file);
         long t3 = System.nanoTime();
-        long readPeak = peak();
+        long readPeak = HeapPeak.bytes();
         TestWeights.check(back);
         System.out.printf(java.util.Locale.ROOT, "weights %d values (%.1f MB), file %.1f MB, heap max %.0f MB%n", weights,
                 weights * 4 / 1e6, Files.size(file) / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
@@ -42,24 +38,5 @@ public final class Vgg16RoundTrip {
         System.out.printf(java.util.Locale.ROOT, "read %.1f s, peak heap %.1f MB (%.2fx the weights)%n", (t3 - t2) / 1e9,
                 readPeak / 1e6, readPeak / (weights * 4.0));
         System.out.println("ok: every value read back bit for bit");
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                p.resetPeakUsage();
-            }
-        }
-    }
-
-    /** The sum of every heap pool's peak since the reset: an upper bound of the heap's peak. */
-    private static long peak() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                sum += p.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 }

@@ -6,14 +6,12 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.WireFormat;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.convlab.HeapPeak;
 import org.convlab.model.LayerInfo;
 import org.convlab.model.NetworkSpec;
 import org.convlab.model.Presets;
@@ -36,12 +34,11 @@ public final class OnnxExportVgg16 {
         for (LayerInfo l : ShapeInference.infer(net)) {
             weights += l.weights() + l.biases();
         }
-        System.gc();
-        resetPeaks();
+        HeapPeak.reset();
         long t0 = System.nanoTime();
         OnnxExport.write(net, file);
         long t1 = System.nanoTime();
-        long peak = peak();
+        long peak = HeapPeak.bytes();
         net = null;
         System.gc();
         System.out.printf(Locale.ROOT, "weights %d values (%.1f MB), file %.1f MB, heap max %.0f MB%n", weights,
@@ -58,12 +55,11 @@ public final class OnnxExportVgg16 {
             }
         }
         System.out.printf(Locale.ROOT, "ONNX Runtime opened it in %.1f s%n", (System.nanoTime() - t3) / 1e9);
-        System.gc();
-        resetPeaks();
+        HeapPeak.reset();
         long t4 = System.nanoTime();
         NetworkSpec back = OnnxImport.read(file, null);
         long t5 = System.nanoTime();
-        long importPeak = peak();
+        long importPeak = HeapPeak.bytes();
         System.out.printf(Locale.ROOT, "import %.1f s, peak heap %.1f MB (%.2fx the weights)%n", (t5 - t4) / 1e9,
                 importPeak / 1e6, importPeak / (weights * 4.0));
         TestWeights.check(back);
@@ -136,24 +132,5 @@ public final class OnnxExportVgg16 {
             checked = true;
         }
         return checked;
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                p.resetPeakUsage();
-            }
-        }
-    }
-
-    /** The sum of every heap pool's peak since the reset: an upper bound of the heap's peak. */
-    private static long peak() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                sum += p.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 }

@@ -1,11 +1,9 @@
 package org.convlab.io.pytorch;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.convlab.HeapPeak;
 import org.convlab.model.LayerInfo;
 import org.convlab.model.NetworkSpec;
 import org.convlab.model.Presets;
@@ -29,45 +27,24 @@ public final class PytorchExportVgg16 {
         for (LayerInfo l : ShapeInference.infer(net)) {
             weights += l.weights() + l.biases();
         }
-        System.gc();
-        resetPeaks();
+        HeapPeak.reset();
         long t0 = System.nanoTime();
         PytorchProject.write(net, dir, "preset:vgg16");
         long t1 = System.nanoTime();
-        long peak = peak();
+        long peak = HeapPeak.bytes();
         net = null;
         System.out.printf(Locale.ROOT, "weights %d values (%.1f MB), weights.safetensors %.1f MB, heap max %.0f MB%n", weights,
                 weights * 4 / 1e6, Files.size(dir.resolve("weights.safetensors")) / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
         System.out.printf(Locale.ROOT, "export %.1f s, peak heap %.1f MB (%.2fx the weights)%n", (t1 - t0) / 1e9,
                 peak / 1e6, peak / (weights * 4.0));
-        System.gc();
-        resetPeaks();
+        HeapPeak.reset();
         long t2 = System.nanoTime();
         NetworkSpec back = StateDictImport.apply(architecture, dir.resolve("weights.safetensors"));
         long t3 = System.nanoTime();
-        long importPeak = peak();
+        long importPeak = HeapPeak.bytes();
         System.out.printf(Locale.ROOT, "import %.1f s, peak heap %.1f MB (%.2fx the weights)%n", (t3 - t2) / 1e9,
                 importPeak / 1e6, importPeak / (weights * 4.0));
         TestWeights.check(back);
         System.out.println("ok: VGG-16 project exported, weights imported back bit for bit");
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                p.resetPeakUsage();
-            }
-        }
-    }
-
-    /** The sum of every heap pool's peak since the reset: an upper bound of the heap's peak. */
-    private static long peak() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                sum += p.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 }
