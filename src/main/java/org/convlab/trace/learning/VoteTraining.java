@@ -16,7 +16,7 @@ import org.convlab.nn.layers.Layer;
  * order: the classes take turns (an X, an O, an X, ...), each class's examples in the order
  * given, over and over ({@link #order}), until every example is right or a step limit is
  * reached. Taking turns matters: fourteen X's in a row teach the votes that everything is an X
- * before the first O is seen (the loss climbs for 14 steps). Nothing is random, so the same
+ * before the first O is seen (in the folder's order the loss climbs for 14 steps and it takes 109). Nothing is random, so the same
  * examples give the same history bit for bit, whatever the thread count.
  *
  * <p>For the lesson: the network is {@code preset:xo} as the lesson builds it, and the examples
@@ -25,7 +25,8 @@ import org.convlab.nn.layers.Layer;
  * order (the 14 X's, then the 13 O's). With {@link #LEARNING_RATE} every image is right after
  * {@value #LESSON_STEPS} steps (x-01, o-01, x-02, ..., o-06; on the way the count of right images
  * dips, as stochastic steps do, from 26 at the start to as few as 13, then reaches 27 with the mean loss
- * down from 0.389 to 0.083); the whole run takes a few milliseconds.
+ * down from 0.389 to 0.083, and the lesson's X is 99.8% X instead of 88.1%); the whole run
+ * takes a few milliseconds once warm (27 forward passes per step, to count the right ones).
  *
  * <p>The history starts with step 0 (the start) and has one {@link VoteTrainingStep} per step,
  * with the votes after it, so a view can animate it or go back to any frame with
