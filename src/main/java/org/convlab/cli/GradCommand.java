@@ -76,7 +76,7 @@ final class GradCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Network net = NetworkInput.network(model, classNames.names(), seed, err);
         if (explain != null) {
-            GradExplain.checkForm(explain);
+            GradExplain.check(net, explain);
         }
         net.setReference(reference || explain != null);
         int k = label(label, net);

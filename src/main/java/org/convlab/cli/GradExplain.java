@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.convlab.UserInputException;
 import org.convlab.nn.Network;
+import org.convlab.nn.Parameter;
 import org.convlab.nn.layers.ConvLayer;
 import org.convlab.nn.layers.DenseLayer;
 import org.convlab.nn.layers.Layer;
@@ -30,78 +31,114 @@ final class GradExplain {
 
     private GradExplain() {}
 
-    /** Fails early, before the network runs, when TARGET is not even of a known form. */
-    static void checkForm(String target) {
-        String t = target.strip();
-        if (!PARAMETER.matcher(t).matches() && !INPUT.matcher(t).matches()) {
-            throw new UserInputException("--explain must be " + FORMS + ", got '" + target + "'");
+    /** A parsed TARGET: a layer's weight or bias ({@code layer} != null) or the network input. */
+    private record Target(String text, String layer, boolean weight, int[] index) {}
+
+    /**
+     * Checks TARGET against the network before anything runs (a typo should not wait for a slow
+     * reference pass): its form, the layer, the number of indices and their ranges. Every refusal
+     * is one line naming what exists.
+     */
+    static void check(Network net, String target) {
+        Target t = parse(target);
+        if (t.layer() == null) {
+            org.convlab.engine.Shape s = net.inputShape();
+            requireCount("input", "", t.index(), 3, "[channel][row][col]");
+            requireInRange("the input", "input", new int[] {s.channels(), s.height(), s.width()}, t.index());
+            List<Layer> layers = net.layers();
+            int first = layers.size() > 1 && "flatten".equals(layers.get(0).type()) ? 1 : 0;
+            if (!(layers.get(0) instanceof ConvLayer) && !(layers.get(first) instanceof DenseLayer)) {
+                throw new UserInputException("input gradients are traced through a first conv or dense layer;"
+                        + " this model starts with " + layers.get(0).name() + " (" + layers.get(0).type() + ")");
+            }
+            return;
         }
+        Layer l = net.layers().get(layerIndex(net, t.layer()));
+        String tensor = t.weight() ? "w" : "b";
+        Parameter p = net.parameter(t.layer() + (t.weight() ? ".weight" : ".bias"));
+        if (p == null) {
+            throw new UserInputException(t.layer() + " has no bias");
+        }
+        boolean conv = l instanceof ConvLayer;
+        String form = t.weight() ? (conv ? "[filter][channel][row][col]" : "[unit][input]") : (conv ? "[filter]" : "[unit]");
+        requireCount(t.layer(), ":" + tensor, t.index(), p.shape().length, form);
+        requireInRange(t.layer(), tensor, p.shape(), t.index());
     }
 
-    /** The trace of TARGET from a tracer that has run. */
+    /** The trace of TARGET (already {@link #check checked}) from a tracer that has run. */
     static GradientTrace trace(BackwardTracer tracer, String target) {
+        Target t = parse(target);
+        int[] i = t.index();
+        if (t.layer() == null) {
+            return tracer.networkInput(i[0], i[1], i[2]);
+        }
+        int layer = tracer.indexOf(t.layer());
+        boolean conv = tracer.network().layers().get(layer) instanceof ConvLayer;
+        if (conv) {
+            return t.weight() ? tracer.convWeight(layer, i[0], i[1], i[2], i[3]) : tracer.convBias(layer, i[0]);
+        }
+        return t.weight() ? tracer.denseWeight(layer, i[0], i[1]) : tracer.denseBias(layer, i[0]);
+    }
+
+    private static Target parse(String target) {
         String t = target.strip();
         Matcher in = INPUT.matcher(t);
         if (in.matches()) {
-            int[] i = indices(in.group(1));
-            if (i.length != 3) {
-                throw new UserInputException("--explain input takes [channel][row][col], got '" + target + "'");
-            }
-            return tracer.networkInput(i[0], i[1], i[2]);
+            return new Target(t, null, false, indices(in.group(1)));
         }
         Matcher p = PARAMETER.matcher(t);
         if (!p.matches()) {
             throw new UserInputException("--explain must be " + FORMS + ", got '" + target + "'");
         }
-        String name = p.group(1);
-        boolean weight = p.group(2).equals("w");
-        int[] i = indices(p.group(3));
-        int layer = layerIndex(tracer, name);
-        Layer l = tracer.network().layers().get(layer);
-        if (l instanceof ConvLayer) {
-            if (weight) {
-                requireCount(name, "w", i, 4, "[filter][channel][row][col]");
-                return tracer.convWeight(layer, i[0], i[1], i[2], i[3]);
-            }
-            requireCount(name, "b", i, 1, "[filter]");
-            return tracer.convBias(layer, i[0]);
-        }
-        if (weight) {
-            requireCount(name, "w", i, 2, "[unit][input]");
-            return tracer.denseWeight(layer, i[0], i[1]);
-        }
-        requireCount(name, "b", i, 1, "[unit]");
-        return tracer.denseBias(layer, i[0]);
+        return new Target(t, p.group(1), p.group(2).equals("w"), indices(p.group(3)));
     }
 
     /** The top-level conv or dense layer with this name; otherwise one line naming those that exist. */
-    private static int layerIndex(BackwardTracer tracer, String name) {
-        Network net = tracer.network();
-        String covered = String.join(", ", tracer.traceableLayers());
-        int index = tracer.indexOf(name);
+    private static int layerIndex(Network net, String name) {
+        List<String> traceable = new ArrayList<>();
+        int index = -1;
+        for (int i = 0; i < net.layers().size(); i++) {
+            Layer l = net.layers().get(i);
+            if (l instanceof ConvLayer || l instanceof DenseLayer) {
+                traceable.add(l.name());
+            }
+            if (l.name().equals(name)) {
+                index = i;
+            }
+        }
+        String covered = traceable.isEmpty() ? "none" : String.join(", ", traceable);
         if (index < 0) {
             for (Layer l : net.allLayers()) {
                 if (l.name().equals(name)) {
                     throw new UserInputException("'" + name + "' is inside a block (residual or inception): --explain"
-                            + " takes top-level layers for now: " + (covered.isEmpty() ? "none here" : covered));
+                            + " takes top-level layers for now: " + covered);
                 }
             }
-            throw new UserInputException("no layer '" + name + "': layers with parameters are "
-                    + (covered.isEmpty() ? "none" : covered));
+            throw new UserInputException("no layer '" + name + "': layers with parameters are " + covered);
         }
         Layer l = net.layers().get(index);
         if (!(l instanceof ConvLayer) && !(l instanceof DenseLayer)) {
             String what = l.parameters().isEmpty() ? " layer with no parameters" : " layer, which --explain does not cover";
             throw new UserInputException("'" + name + "' is a " + l.type() + what + ": layers with parameters"
-                    + " --explain covers are " + (covered.isEmpty() ? "none" : covered));
+                    + " --explain covers are " + covered);
         }
         return index;
     }
 
-    private static void requireCount(String layer, String tensor, int[] index, int count, String form) {
+    private static void requireCount(String owner, String tensor, int[] index, int count, String form) {
         if (index.length != count) {
-            throw new UserInputException(layer + ":" + tensor + " takes " + count + " indices " + form + ", got "
+            throw new UserInputException(owner + tensor + " takes " + count + " indices " + form + ", got "
                     + index.length);
+        }
+    }
+
+    /** "conv1 has w[3][1][3][3]: w[3][0][0][0] is out of range" (the tracer says the same). */
+    private static void requireInRange(String owner, String tensor, int[] shape, int[] index) {
+        for (int d = 0; d < shape.length; d++) {
+            if (index[d] >= shape[d]) {
+                throw new UserInputException(owner + " has " + tensor + brackets(shape) + ": " + tensor
+                        + brackets(index) + " is out of range");
+            }
         }
     }
 

@@ -93,6 +93,20 @@ class GradExplainCommandTest {
         assertEquals(1, r.err().strip().lines().filter(l -> !l.startsWith("WARNING")).count(), r.err());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "res1.conv1:w[0][0][0][0]|'res1.conv1' is inside a block (residual or inception): --explain takes top-level layers for now: conv1, conv2, fc1, fc2",
+        "bn1:w[0]|'bn1' is a batchnorm layer, which --explain does not cover: layers with parameters --explain covers are conv1, conv2, fc1, fc2"})
+    void layersInsideBlocksAndOtherKindsAreRefusedForNow(String target, String message) throws Exception {
+        Path input = dir.resolve("x.json");
+        java.nio.file.Files.writeString(input, "{\"shape\": [3, 12, 12], \"data\": "
+                + java.util.Collections.nCopies(3 * 12 * 12, "0.1") + "}");
+        ForwardCommandTest.Run r = run("grad", resourcePath("/pytorch/every-layer.model.json"), "--input", input.toString(),
+                "--label", "0", "--explain", target);
+        assertEquals(2, r.exit(), r.out());
+        assertEquals("error: " + message, r.err().strip().lines().reduce((a, b) -> b).orElseThrow());
+    }
+
     private static JsonNode layerNamed(JsonNode j, int index) {
         for (JsonNode l : j.get("layers")) {
             if (l.get("index").asInt() == index) {
