@@ -125,6 +125,100 @@ class XoBackwardTest {
                 g.value(), g.target());
     }
 
+    /**
+     * The same gradients from the lesson's fractions alone, without the float votes: each vote is
+     * w_X,i = 9 c_i / N with whole numbers c_i = 48 d_i - sum d (d = pooled X - pooled O numerators)
+     * and N = sum x_i c_i (model/XoVotes' rule, recomputed here from the pixels). Then
+     * dL/dw[f][0][i][j] = -2 p_O / 9 * sum(routed pixel x 9 c / N) = -2 p_O S / N with S a whole
+     * number counted here, and the float votes are those fractions rounded once.
+     */
+    @Test
+    void conv1GradientsFromTheLessonsExactFractions() {
+        JsonNode lesson = resource("/org/convlab/xo/lesson.json");
+        int[][] x = grid(lesson.get("images").get("x"));
+        int[][] o = grid(lesson.get("images").get("o"));
+        int[][][] features = new int[3][][];
+        for (int f = 0; f < 3; f++) {
+            features[f] = grid(lesson.get("features").get(FEATURES[f]));
+        }
+        int[][][] mapX = new int[3][][];
+        int[] pooledX = new int[48], pooledO = new int[48], winner = new int[48];
+        for (int f = 0; f < 3; f++) {
+            mapX[f] = match(x, features[f]);
+            int[][] mapO = match(o, features[f]);
+            for (int w = 0; w < 16; w++) {
+                int i = f * 16 + w;
+                winner[i] = firstMax(mapX[f], w / 4, w % 4);
+                pooledX[i] = Math.max(0, mapX[f][winner[i] / 7][winner[i] % 7]);
+                int wo = firstMax(mapO, w / 4, w % 4);
+                pooledO[i] = Math.max(0, mapO[wo / 7][wo % 7]);
+            }
+        }
+        long total = 0;
+        for (int i = 0; i < 48; i++) {
+            total += pooledX[i] - pooledO[i];
+        }
+        long[] c = new long[48];
+        long norm = 0;
+        for (int i = 0; i < 48; i++) {
+            c[i] = 48L * (pooledX[i] - pooledO[i]) - total;
+            norm += pooledX[i] * c[i];
+        }
+        Network net = Network.build(Presets.get("xo").network(), 1);
+        float[] votes = net.parameter("fc1.weight").value();
+        for (int i = 0; i < 48; i++) {
+            assertEquals((float) (9.0 * c[i] / norm), votes[i], 0f, "vote " + i + " = 9 c / N rounded once");
+        }
+        BackwardTracer t = BackwardTracer.run(net, floats(x), 0);
+        double pO = 1 / (1 + Math.exp(2)); // X total sum(9 c_i / N * x_i / 9) = sum(c_i x_i) / N = 1 exactly
+        for (int f = 0; f < 3; f++) {
+            for (int ki = 0; ki < 3; ki++) {
+                for (int kj = 0; kj < 3; kj++) {
+                    long s = 0; // whole number: routed pixel x c over the 7x7 positions
+                    for (int w = 0; w < 16; w++) {
+                        int cell = winner[f * 16 + w];
+                        int r = cell / 7, col = cell % 7;
+                        if (mapX[f][r][col] > 0) {
+                            s += x[r + ki][col + kj] * c[f * 16 + w];
+                        }
+                    }
+                    GradientTrace g = t.convWeight(0, f, 0, ki, kj);
+                    double exact = -2 * pO * s / norm;
+                    assertEquals(exact, g.value(), 1e-6 * Math.abs(exact) + 1e-9, g.target() + " = -2 p_O " + s + " / " + norm);
+                }
+            }
+        }
+    }
+
+    /** 3x3 valid match numerators (over 9) of a +1/-1 image. */
+    private static int[][] match(int[][] image, int[][] feature) {
+        int[][] m = new int[7][7];
+        for (int r = 0; r < 7; r++) {
+            for (int c = 0; c < 7; c++) {
+                for (int i = 0; i < 3; i++) {
+                    for (int j = 0; j < 3; j++) {
+                        m[r][c] += image[r + i][c + j] * feature[i][j];
+                    }
+                }
+            }
+        }
+        return m;
+    }
+
+    /** Flat 7x7 index of the first largest ReLU'd cell of 2x2 window (pr, pc), edge windows kept. */
+    private static int firstMax(int[][] map, int pr, int pc) {
+        int best = -1, bestValue = Integer.MIN_VALUE;
+        for (int r = 2 * pr; r < Math.min(2 * pr + 2, 7); r++) {
+            for (int c = 2 * pc; c < Math.min(2 * pc + 2, 7); c++) {
+                if (Math.max(0, map[r][c]) > bestValue) {
+                    bestValue = Math.max(0, map[r][c]);
+                    best = r * 7 + c;
+                }
+            }
+        }
+        return best;
+    }
+
     @Test
     void maxPoolRoutingAndReluGateOnTheX() {
         JsonNode lesson = resource("/org/convlab/xo/lesson.json");
