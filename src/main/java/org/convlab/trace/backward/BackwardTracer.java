@@ -255,6 +255,23 @@ public final class BackwardTracer {
         return new PoolRouting(pool.isMax(), g, x, dY, winner, divisor, dX);
     }
 
+    /**
+     * dL/dx[c][h][w] of pooling layer {@code layer}'s input, term by term: every window that sends
+     * this cell something (max: the windows it won, forward 1; average: every window covering it,
+     * forward 1/divisor and product dY/divisor as the engine divides). Divisor 1 (already inside).
+     */
+    public GradientTrace poolInput(int layer, int c, int h, int w) {
+        PoolLayer pool = layerOf(layer, PoolLayer.class, "pooling");
+        PoolGeometry g = pool.geometry();
+        checkIndex(pool.name() + " input", "x", new int[] {g.channels(), g.inHeight(), g.inWidth()}, c, h, w);
+        int cell = (c * g.inHeight() + h) * g.inWidth() + w;
+        TermRecorder r = new TermRecorder(flat -> TermRecorder.coordinates(flat, g.channels(), g.outHeight(), g.outWidth()),
+                flat -> TermRecorder.coordinates(flat, g.channels(), g.inHeight(), g.inWidth()));
+        float value = pool.isMax() ? MaxPoolReference.inputGradAt(upstream[layer], pool(layer).winner(), g, cell, r)
+                : AvgPoolReference.inputGradAt(upstream[layer], g, cell, r);
+        return r.trace(pool.name() + ":x" + brackets(c, h, w), GradientTrace.Kind.INPUT, 1, value);
+    }
+
     /** The gate of ReLU layer {@code layer}. */
     public ReluGate relu(int layer) {
         Layer l = layer(layer);

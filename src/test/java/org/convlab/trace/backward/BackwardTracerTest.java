@@ -116,7 +116,16 @@ class BackwardTracerTest {
             } else if (l.type().equals("relu")) {
                 assertArrayEquals(t.upstream(li - 1), t.relu(li).passed(), l.name());
             } else if (l.type().endsWith("pool")) {
-                assertArrayEquals(t.upstream(li - 1), t.pool(li).inputGradient(), l.name());
+                float[] below = t.upstream(li - 1);
+                assertArrayEquals(below, t.pool(li).inputGradient(), l.name());
+                org.convlab.engine.Shape in = l.inputShape();
+                for (int i = 0; i < below.length; i++) {
+                    GradientTrace g = t.poolInput(li, i / (in.height() * in.width()), i / in.width() % in.height(), i % in.width());
+                    assertBits(below[i], g.value(), g.target());
+                    if (!g.terms().isEmpty()) {
+                        assertBits(g.terms().get(g.terms().size() - 1).sum(), g.value(), g.target());
+                    }
+                }
             }
         }
         assertEquals(54 + 48 + 5 * 64 + 3 * 5, traced);
