@@ -15,6 +15,8 @@ import org.convlab.UserInputException;
 import org.convlab.nn.Network;
 import org.convlab.nn.Parameter;
 import org.convlab.nn.layers.Layer;
+import org.convlab.trace.backward.BackwardTracer;
+import org.convlab.trace.backward.GradientTrace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +24,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code grad MODEL --input FILE --label K [--json]}: the loss and the gradient of every parameter and of the input. */
+/**
+ * {@code grad MODEL --input FILE --label K [--explain TARGET] [--json]}: the loss and the gradient of
+ * every parameter and of the input; with --explain, one value term by term ({@link GradExplain}).
+ */
 @Command(name = "grad", mixinStandardHelpOptions = true,
         description = {"Softmax cross-entropy loss for one input and its label, and the gradient of every parameter"
                 + " and of the input (inference mode: dropout off, batch norm running statistics, as PyTorch's eval()).",
@@ -53,6 +58,15 @@ final class GradCommand implements Callable<Integer> {
     @Option(names = "--reference", description = "run the scalar reference kernels")
     boolean reference;
 
+    @Option(names = "--explain", paramLabel = "TARGET",
+            description = {"print every term of one gradient value in the order the engine adds it (output position,"
+                    + " forward factor, upstream gradient, product, running sum), then the divisor and the value."
+                    + " TARGET: LAYER:w[...] or LAYER:b[i] of a top-level conv or dense layer (conv1:w[0][0][1][1],"
+                    + " fc1:b[2]) or input[c][h][w]. The whole command then runs on the scalar reference kernels"
+                    + " (as --reference), whose bits can differ slightly from the fast ones, so the value is"
+                    + " bit-identical to the printed gradients. Layers inside residual/inception blocks are not covered yet."})
+    String explain;
+
     @Spec
     CommandSpec spec;
 
@@ -61,12 +75,24 @@ final class GradCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Network net = NetworkInput.network(model, classNames.names(), seed, err);
-        net.setReference(reference);
+        if (explain != null) {
+            GradExplain.checkForm(explain);
+        }
+        net.setReference(reference || explain != null);
         int k = label(label, net);
         float[] x = NetworkInput.read(input, net, pixels, err);
         net.setInputGradient(true);
-        net.forward(x, 1, false);
-        float loss = net.backwardCrossEntropy(new int[] {k});
+        float loss;
+        GradientTrace trace = null;
+        if (explain != null) {
+            // the traced value and the listed gradients come from the same reference backward
+            BackwardTracer tracer = BackwardTracer.run(net, x, k);
+            loss = tracer.lossValue();
+            trace = GradExplain.trace(tracer, explain);
+        } else {
+            net.forward(x, 1, false);
+            loss = net.backwardCrossEntropy(new int[] {k});
+        }
 
         List<Map<String, Object>> layers = new ArrayList<>();
         List<Layer> top = net.layers();
@@ -93,6 +119,9 @@ final class GradCommand implements Callable<Integer> {
             result.put("loss", loss);
             result.put("layers", layers);
             result.put("input_grad", dX);
+            if (trace != null) {
+                result.put("explain", GradExplain.json(trace));
+            }
             out.println(new ObjectMapper().writeValueAsString(result));
         } else {
             out.printf(Locale.ROOT, "loss (softmax cross-entropy, label %d = %s): %.6f%n", k, NetworkInput.className(net, k), loss);
@@ -108,6 +137,9 @@ final class GradCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "%-3s %-20s %-14s %12.6g %12.6g%n", "", "input", net.inputShape().toSlideString(),
                     maxAbs(dX), norm(dX));
+            if (trace != null) {
+                GradExplain.print(out, trace);
+            }
         }
         out.flush();
         return 0;

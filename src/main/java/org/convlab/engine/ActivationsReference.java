@@ -21,8 +21,16 @@ public final class ActivationsReference {
             return;
         }
         for (int i = 0; i < n; i++) {
-            dX[i] += x[i] > 0 ? dY[i] : 0f;
+            dX[i] += reluGradAt(dY[i], x[i]);
         }
+    }
+
+    /**
+     * The ReLU gate of one value: the upstream gradient passes where the forward input was
+     * positive and is 0 elsewhere, also at exactly 0 (the left side's slope, as PyTorch) and for NaN.
+     */
+    public static float reluGradAt(float upstream, float input) {
+        return input > 0 ? upstream : 0f;
     }
 
     // y [n]  x [n]: y = x for x > 0, slope * x otherwise

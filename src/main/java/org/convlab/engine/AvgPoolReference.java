@@ -62,6 +62,41 @@ public final class AvgPoolReference {
         }
     }
 
+    /**
+     * dL/dx at flat input index {@code x}: the sum, over the windows covering the cell (in output
+     * order), of that window's share {@code dY / divisor} (its area, see {@link #divisor}): what
+     * {@link #backward} adds into a dX that starts at 0 (as the network's does), in the same order.
+     * {@code terms} (nullable): output = index into dY, partner = x, forward = 1 / divisor as a
+     * float, upstream = dY, product = the share dY / divisor (divided, not multiplied, as the loop does).
+     */
+    public static float inputGradAt(float[] dY, PoolGeometry g, int x, GradTerms terms) {
+        int plane = x / g.inPlane();
+        int r = (x % g.inPlane()) / g.inWidth();
+        int c = x % g.inWidth();
+        int outW = g.outWidth();
+        float sum = 0f;
+        for (int oh = 0; oh < g.outHeight(); oh++) {
+            int top = g.windowTop(oh);
+            if (r < top || r >= top + g.windowHeight()) {
+                continue;
+            }
+            for (int ow = 0; ow < outW; ow++) {
+                int left = g.windowLeft(ow);
+                if (c < left || c >= left + g.windowWidth()) {
+                    continue;
+                }
+                int o = (plane * g.outHeight() + oh) * outW + ow;
+                int divisor = divisor(top, left, g);
+                float share = dY[o] / divisor;
+                sum += share;
+                if (terms != null) {
+                    terms.term(o, x, 1f / divisor, dY[o], share, sum);
+                }
+            }
+        }
+        return sum;
+    }
+
     /** Area of the window starting at (top, left) once clipped to the padded input. */
     public static int divisor(int top, int left, PoolGeometry g) {
         int bottom = Math.min(top + g.windowHeight(), g.inHeight() + g.padHeight());

@@ -32,11 +32,20 @@ public final class LossesReference {
             double logSumExp = max + Math.log(sum);
             total += logSumExp - logits[row + labels[n]];
             for (int k = 0; k < classes; k++) {
-                float target = k == labels[n] ? 1f : 0f;
-                dLogits[row + k] = (probs[row + k] - target) / batch;
+                dLogits[row + k] = logitGradAt(probs[row + k], k == labels[n], batch);
             }
         }
         return (float) (total / batch);
+    }
+
+    /**
+     * dL/dlogit of one class: {@code (p - y) / batch} with y = 1 for the label and 0 otherwise; the
+     * division is the batch mean (exact for a batch of one). The fast {@link Losses} writes the
+     * same bits ({@code p / batch} for the other classes, since p - 0 = p).
+     */
+    public static float logitGradAt(float probability, boolean isLabel, int batch) {
+        float target = isLabel ? 1f : 0f;
+        return (probability - target) / batch;
     }
 
     // dPred [n] (written)  pred [n]  target [n]: loss = mean (pred - target)^2, dPred = 2 (pred - target) / n

@@ -52,13 +52,46 @@ public final class MaxPoolReference {
     }
 
     // dX [N,C,H,W] (+=)  dY [N,C,OH,OW]  argmax [N,C,OH,OW]
-    // The gradient of a max flows only to the cell that won.
+    // The gradient of a max flows only to the cell that won (argmax, with the tie rule above);
+    // every other cell under the window gets nothing from it.
     public static void backward(float[] dX, float[] dY, int[] argmax, PoolGeometry g) {
         if (dX == null) {
             return;
         }
         for (int o = 0; o < g.outSize(); o++) {
-            dX[argmax[o]] += dY[o];
+            dX[argmax[o]] += dY[o]; // window o's whole gradient goes to its winner
         }
+    }
+
+    /**
+     * dL/dx at flat input index {@code x}: the sum of dY over the windows (in output order) whose
+     * winner is this cell; 0 when it won none. This is what {@link #backward} adds into a dX that
+     * starts at 0 (as the network's does), term by term in the same order. {@code terms} (nullable): output = index into dY,
+     * partner = x, forward 1 (a max passes its winner's value through unchanged).
+     */
+    public static float inputGradAt(float[] dY, int[] argmax, PoolGeometry g, int x, GradTerms terms) {
+        int plane = x / g.inPlane();
+        int r = (x % g.inPlane()) / g.inWidth();
+        int c = x % g.inWidth();
+        int outW = g.outWidth();
+        float sum = 0f;
+        for (int oh = 0; oh < g.outHeight(); oh++) {
+            if (r < g.windowTop(oh) || r >= g.windowTop(oh) + g.windowHeight()) {
+                continue;
+            }
+            for (int ow = 0; ow < outW; ow++) {
+                if (c < g.windowLeft(ow) || c >= g.windowLeft(ow) + g.windowWidth()) {
+                    continue;
+                }
+                int o = (plane * g.outHeight() + oh) * outW + ow;
+                if (argmax[o] == x) {
+                    sum += dY[o];
+                    if (terms != null) {
+                        terms.term(o, x, 1f, dY[o], dY[o], sum);
+                    }
+                }
+            }
+        }
+        return sum;
     }
 }

@@ -376,6 +376,16 @@ public final class Network {
         return inputGrad;
     }
 
+    /**
+     * dL/d(output of top-level layer {@code layer}) from the last backward, [batch, out] at the
+     * start of the network's own buffer (read only; the next backward overwrites it). Every layer's
+     * is filled when {@link #setInputGradient} is on; before a trailing softmax the layer feeding it
+     * holds dL/dlogits. For the backward step-through.
+     */
+    public float[] outputGradient(int layer) {
+        return layers.grad(layer);
+    }
+
     /** Sets every parameter gradient to zero (backward does this itself). */
     public void zeroGradients() {
         for (Parameter p : parameters) {
