@@ -52,7 +52,8 @@ public final class StepperTabs extends TabPane implements org.convlab.ui.Steppin
         getStylesheets().add(StepperTabs.class.getResource(CSS).toExternalForm());
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         String[][] names = {{"Convolution", "tabConv"}, {"Pooling", "tabPool"}, {"ReLU", "tabRelu"},
-            {"Votes", "tabVotes"}, {"Feature maps", "tabMaps"}, {"Filters", "tabFilters"}};
+            {"Votes", "tabVotes"}, {"Feature maps", "tabMaps"}, {"Filters", "tabFilters"},
+            {"Backward", "tabBackward"}};
         for (String[] n : names) {
             Tab t = new Tab(n[0]);
             t.setId(n[1]);
@@ -89,7 +90,11 @@ public final class StepperTabs extends TabPane implements org.convlab.ui.Steppin
         List<Node> nodes = v.all();
         NetworkTracer t = v.session.tracer();
         boolean[] has = {t.find(ConvLayer.class, 0) >= 0, t.find(PoolLayer.class, 0) >= 0, t.findActivation(0) >= 0,
-            t.find(DenseLayer.class, 0) >= 0, true, t.find(ConvLayer.class, 0) >= 0};
+            t.find(DenseLayer.class, 0) >= 0, true, t.find(ConvLayer.class, 0) >= 0, true};
+        int trueClass = BackwardView.trueClassIn(title, v.session.classes());
+        if (trueClass >= 0) {
+            v.backward.setLabel(trueClass);
+        }
         for (int i = 0; i < stepTabs.size(); i++) {
             Label line = new Label();
             line.setId("stepperHeader");
@@ -131,6 +136,11 @@ public final class StepperTabs extends TabPane implements org.convlab.ui.Steppin
 
     public ConvStepView convView() {
         return views.conv;
+    }
+
+    /** The Backward tab's view (backpropagation and one step of learning). */
+    public BackwardView backwardView() {
+        return views.backward;
     }
 
     public FiltersView filtersView() {
