@@ -7,7 +7,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.VBox;
 import org.convlab.engine.ConvGeometry;
 import org.convlab.nn.layers.ConvLayer;
 import org.convlab.trace.backward.BackwardTracer;
@@ -90,13 +89,17 @@ final class BackwardConvView extends BackwardPart {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.visibleProperty().bind(Theme.presentingProperty().not());
         bar.managedProperty().bind(bar.visibleProperty());
-        VBox weightBox = new VBox(Theme.px(0.6), Grids.titled(weightsTitle, weights), Grids.titled(gradsTitle, weightGrads));
-        weightBox.setAlignment(Pos.TOP_CENTER);
-        grids = new FlowPane(Theme.px(1.2), Theme.px(0.8), Grids.titled(inputTitle, input), weightBox,
+        grids = new FlowPane(Theme.px(1.2), Theme.px(0.8), Grids.titled(inputTitle, input),
                 Grids.titled(upstreamTitle, upstream), Grids.titled(productsTitle, products));
         grids.setAlignment(Pos.TOP_LEFT);
         controls.stepProperty().addListener((o, a, b) -> redraw());
-        getChildren().addAll(bar, heading, grids, arithmetic, sum, controls);
+        // the steps and their arithmetic beside all nine gradients of the filter, where the picked one lands
+        javafx.scene.layout.VBox steps = new javafx.scene.layout.VBox(6, controls, sum, arithmetic);
+        steps.setMinWidth(0);
+        javafx.scene.layout.HBox.setHgrow(steps, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox below = new javafx.scene.layout.HBox(Theme.px(1.2), steps,
+                Grids.titled(weightsTitle, weights), Grids.titled(gradsTitle, weightGrads));
+        getChildren().addAll(bar, heading, grids, below);
         if (!convLayers.isEmpty()) {
             configure(convLayers.get(0), 0, 0, -1, -1);
         }
@@ -197,9 +200,12 @@ final class BackwardConvView extends BackwardPart {
         boolean ink = session.inkPixels() && layer == 0;
 
         double room = room();
-        double inCell = Grids.clampCell(Math.floor(room * 0.34 / (g.inWidth() + 2 * g.padWidth())) - Grids.GAP, 2.6);
-        double outCell = Grids.clampCell(Math.floor(room * 0.2 / g.outWidth()) - Grids.GAP, 2.6);
-        double kCell = Grids.clampCell(Math.floor(Theme.px(9) / g.kernelWidth()) - Grids.GAP, 2.6);
+        // one row when the width allows: input, filter, upstream, products (the dL/dw grid may wrap below)
+        double kCell = Grids.clampCell(Math.floor(Theme.px(7) / g.kernelWidth()) - Grids.GAP, 2.2);
+        double across = room - 2 * Theme.px(1.2) - Theme.px(1.5);
+        double inCell = Grids.clampCell(Math.floor(across / (g.inWidth() + 2 * g.padWidth() + 2 * g.outWidth())) - Grids.GAP, 2.4);
+        double outCell = inCell;
+        double gradCell = Grids.clampCell(Math.floor(Theme.px(11) / g.kernelWidth()) - Grids.GAP, 3.4);
 
         input.setCellSize(inCell);
         input.setData(plane(tracer().layerInput(layer), c, g.inHeight(), g.inWidth()), g.inHeight(), g.inWidth());
@@ -232,7 +238,7 @@ final class BackwardConvView extends BackwardPart {
         weights.setFormatter(v -> session.format().term(v));
         weights.setHighlight(kernelRow, kernelCol);
         weights.draw();
-        weightsTitle.setText("Filter " + f + " (click a weight)");
+        weightsTitle.setText("Filter " + f);
 
         float[] grads = new float[g.kernelHeight() * g.kernelWidth()];
         for (int a = 0; a < g.kernelHeight(); a++) {
@@ -240,7 +246,7 @@ final class BackwardConvView extends BackwardPart {
                 grads[a * g.kernelWidth() + b] = tracer().convWeight(layer, f, c, a, b).value();
             }
         }
-        weightGrads.setCellSize(kCell);
+        weightGrads.setCellSize(gradCell);
         weightGrads.setData(grads, g.kernelHeight(), g.kernelWidth());
         weightGrads.setStyle(ValueGrid.Style.DIVERGING);
         weightGrads.setLimit(Double.NaN);
@@ -251,7 +257,7 @@ final class BackwardConvView extends BackwardPart {
         pending[kernelRow * g.kernelWidth() + kernelCol] = !last;
         weightGrads.setMarked(pending);
         weightGrads.draw();
-        gradsTitle.setText("dL/dw of filter " + f);
+        gradsTitle.setText("dL/dw, filter " + f);
 
         float[] up = plane(tracer().upstream(layer), f, g.outHeight(), g.outWidth());
         upstream.setCellSize(outCell);
@@ -279,20 +285,19 @@ final class BackwardConvView extends BackwardPart {
         }
         upstream.draw();
         products.draw();
-        upstreamTitle.setText("Upstream dL/dy, filter " + f);
-        productsTitle.setText("pixel \u00D7 upstream");
+        upstreamTitle.setText("dL/dy (upstream)");
+        productsTitle.setText("pixel \u00D7 dL/dy");
 
-        heading.setText(conv.name() + ":" + w + " is used at every window position, so its gradient is the sum of"
-                + " its " + n + " uses" + (g.divisor() > 1 ? ", divided by " + g.divisor() + " as the forward pass divided" : "")
-                + ": dL/dw = (\u03A3 pixel \u00D7 dL/dy)" + (g.divisor() > 1 ? " / " + g.divisor() : "") + ".");
+        heading.setText(conv.name() + ":" + w + " is used in " + n + " windows: dL/dw = (\u03A3 pixel \u00D7 dL/dy)"
+                + (g.divisor() > 1 ? " / " + g.divisor() : "") + ". Click a weight of the filter to pick another.");
         if (term != null) {
             int[] o = term.output();
             int[] at = term.factorAt();
             float before = k == 0 ? 0f : trace.terms().get(k - 1).sum();
-            arithmetic.setText("Window " + (k + 1) + " of " + n + ": output (" + o[1] + ", " + o[2] + ")\n"
-                    + "pixel under " + w + ": x[" + at[0] + "][" + at[1] + "][" + at[2] + "] = " + num(term.forward()) + "\n"
-                    + "upstream gradient: dL/dy[" + o[0] + "][" + o[1] + "][" + o[2] + "] = " + num(term.upstream()) + "\n"
-                    + "product: " + num(term.forward()) + " \u00D7 " + num(term.upstream()) + " = " + num(term.product()));
+            arithmetic.setText("Window " + (k + 1) + " of " + n + ", output (" + o[1] + ", " + o[2] + "): pixel x[" + at[0]
+                    + "][" + at[1] + "][" + at[2] + "] = " + num(term.forward()) + " under the weight, upstream dL/dy["
+                    + o[0] + "][" + o[1] + "][" + o[2] + "] = " + num(term.upstream()) + "; product "
+                    + num(term.forward()) + " \u00D7 " + num(term.upstream()) + " = " + num(term.product()));
             sum.setText("running sum: " + num(before) + " + " + num(term.product()) + " = " + num(term.sum()));
         } else {
             arithmetic.setText("The sum of all " + n + " products: " + num(trace.sum()) + "\n"

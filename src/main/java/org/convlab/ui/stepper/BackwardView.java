@@ -69,15 +69,15 @@ public final class BackwardView extends VBox {
         buttons.setAlignment(Pos.CENTER_LEFT);
         add(buttons, "Loss", "backShowLoss", loss, true,
                 "The probabilities, the one-hot label and dL/dlogit = p - y for each class");
-        add(buttons, "Votes (dense)", "backShowDense", dense, has(layers, DenseLayer.class),
+        add(buttons, "Votes", "backShowDense", dense, has(layers, DenseLayer.class),
                 "The fully connected layer: dL/dw = x * dL/dy as a ledger, dL/dx term by term, dL/db");
-        add(buttons, "Max pooling", "backShowPool", pool, has(layers, PoolLayer.class),
+        add(buttons, "Max pool", "backShowPool", pool, has(layers, PoolLayer.class),
                 "Where each pooling window sends its gradient: to the cell that won the max");
-        add(buttons, "ReLU gate", "backShowRelu", relu, layers.stream().anyMatch(BackwardView::isRelu),
+        add(buttons, "ReLU", "backShowRelu", relu, layers.stream().anyMatch(BackwardView::isRelu),
                 "The ReLU gate: the gradient passes where the input was positive, 0 elsewhere");
-        add(buttons, "Convolution: one weight", "backShowConv", conv, has(layers, ConvLayer.class),
+        add(buttons, "Conv weight", "backShowConv", conv, has(layers, ConvLayer.class),
                 "Pick a filter weight and step through every window where it touched the input: its gradient is the sum");
-        add(buttons, "One step of learning", "backShowLearn", learning, true,
+        add(buttons, "Learning step", "backShowLearn", learning, true,
                 "w \u2190 w - lr \u00B7 dL/dw for one layer, then the same image forward again; undoable");
         which.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null) {
@@ -97,7 +97,7 @@ public final class BackwardView extends VBox {
         problem.setWrapText(true);
         problem.setManaged(false);
         problem.setVisible(false);
-        FlowPane bar = new FlowPane(12, 6, Grids.pair("Label (what the answer should be)", labelChoice), buttons);
+        FlowPane bar = new FlowPane(12, 6, Grids.pair("Label", labelChoice), buttons);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("stepper-bar");
         getChildren().addAll(bar, problem, holder);
