@@ -203,7 +203,7 @@ final class BackwardConvView extends BackwardPart {
         // one row when the width allows: input, filter, upstream, products (the dL/dw grid may wrap below)
         double kCell = Grids.clampCell(Math.floor(Theme.px(7) / g.kernelWidth()) - Grids.GAP, 2.2);
         double across = room - 2 * Theme.px(1.2) - Theme.px(1.5);
-        double inCell = Grids.clampCell(Math.floor(across / (g.inWidth() + 2 * g.padWidth() + 2 * g.outWidth())) - Grids.GAP, 2.4);
+        double inCell = Grids.clampCell(Math.floor(across / (g.inWidth() + 2 * g.padWidth() + 2 * g.outWidth())) - Grids.GAP, 1.9);
         double outCell = inCell;
         double gradCell = Grids.clampCell(Math.floor(Theme.px(11) / g.kernelWidth()) - Grids.GAP, 3.4);
 

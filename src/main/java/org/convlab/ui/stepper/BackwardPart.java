@@ -57,7 +57,7 @@ abstract class BackwardPart extends VBox {
         if (Math.abs(v) < 1e-4f) {
             return String.format(java.util.Locale.ROOT, "%.2e", v);
         }
-        BigDecimal d = ValueFormat.significant(v, 3);
+        BigDecimal d = ValueFormat.significant(v, 3).stripTrailingZeros();
         return d.toPlainString();
     }
 
@@ -69,7 +69,7 @@ abstract class BackwardPart extends VBox {
         if (Math.abs(v) < 1e-3f) {
             return v == 0 ? "0" : String.format(java.util.Locale.ROOT, "%.0e", v);
         }
-        return ValueFormat.significant(v, 2).toPlainString();
+        return ValueFormat.significant(v, 2).stripTrailingZeros().toPlainString();
     }
 
     /** A line of arithmetic in the step-through's monospace style, wrapping rather than cut. */

@@ -217,19 +217,25 @@ final class LearningStepView extends BackwardPart {
             g = java.util.Arrays.copyOfRange(p.grad(), s * size, (s + 1) * size);
             w1 = null;
         }
-        int[] rc = layout(shape, l.inputShape(), size);
+        int[] rc = layout(shape, unflattened(l), size);
         double room = room() - Theme.px(8);
-        double cell = Grids.clampCell(Math.floor(room / 3 / rc[1]) - Grids.GAP, 2.8);
-        drawGrid(weightsBefore, w0, rc, cell);
-        drawGrid(grads, g, rc, cell);
+        double cell = Math.floor(room / 3 / rc[1]) - Grids.GAP;
+        if (cell < Theme.px(2.5)) {
+            cell = Math.floor((room() - Theme.px(3)) / rc[1]) - Grids.GAP; // one map a row: the numbers stay readable
+        }
+        cell = Grids.clampCell(cell, 2.8);
+        // before and after on one colour scale, so a weight that moved changes colour
+        double limit = Math.max(org.convlab.ui.maps.ColorMap.limit(w0), w1 == null ? 0 : org.convlab.ui.maps.ColorMap.limit(w1));
+        drawGrid(weightsBefore, w0, rc, cell, limit);
+        drawGrid(grads, g, rc, cell, Double.NaN);
         weightsAfter.setVisible(w1 != null);
         if (w1 != null) {
-            drawGrid(weightsAfter, w1, rc, cell);
+            drawGrid(weightsAfter, w1, rc, cell, limit);
         }
         String what = shape.length == 4 ? "filter " + s + (shape[1] > 1 ? " (all " + shape[1] + " channels stacked)" : "")
                 : "unit " + s;
         beforeTitle.setText("w before, " + what);
-        gradTitle.setText("lr \u00B7 dL/dw, lr = " + num(rate.getValue().floatValue()) + " (dL/dw drawn)");
+        gradTitle.setText("lr \u00D7 dL/dw, lr = " + num(rate.getValue().floatValue()) + "; dL/dw:");
         afterTitle.setText(w1 == null ? "w after: take a step" : "w after");
         if (change != null && last.changes().size() > 1 && last.changes().get(1).isBias()) {
             ParameterChange b = last.changes().get(1);
@@ -242,24 +248,34 @@ final class LearningStepView extends BackwardPart {
         Grids.relayout(weightsBefore, grads, weightsAfter);
     }
 
-    /** Rows and columns for one slice: a conv filter's channels stacked; a dense row as its input's maps. */
+    /** What a dense layer's input was before a flatten (the pooled maps), else the layer's own input shape. */
+    private Shape unflattened(Layer l) {
+        List<Layer> top = session.network().layers();
+        int i = top.indexOf(l);
+        while (i > 0 && top.get(i - 1).spec() instanceof org.convlab.model.FlattenSpec) {
+            i--;
+        }
+        return i >= 0 ? top.get(i).inputShape() : l.inputShape();
+    }
+
+    /** Rows and columns for one slice: a conv filter's channels stacked; a dense row as its input's maps side by side. */
     static int[] layout(int[] shape, Shape input, int size) {
         if (shape.length == 4) {
             return new int[] {shape[1] * shape[2], shape[3]};
         }
-        if (input != null && input.size() == size && input.width() > 1 && size <= 64) {
-            return new int[] {input.channels() * input.height(), input.width()};
+        if (input != null && input.size() == size && input.width() > 1 && size <= 96) {
+            return new int[] {input.height(), input.channels() * input.width()};
         }
         int cols = (int) Math.ceil(Math.sqrt(size));
         return new int[] {(size + cols - 1) / cols, cols};
     }
 
-    private static void drawGrid(ValueGrid grid, float[] values, int[] rc, double cell) {
+    private static void drawGrid(ValueGrid grid, float[] values, int[] rc, double cell, double limit) {
         float[] v = java.util.Arrays.copyOf(values, rc[0] * rc[1]);
         grid.setCellSize(cell);
         grid.setData(v, rc[0], rc[1]);
         grid.setStyle(ValueGrid.Style.DIVERGING);
-        grid.setLimit(Double.NaN);
+        grid.setLimit(limit);
         grid.setFormatter(BackwardPart::cell);
         grid.draw();
     }
