@@ -48,6 +48,13 @@ final class BackwardConvView extends BackwardPart {
     private final Label sum = math("bconvSum");
     private final StepControls controls = new StepControls("bconv");
     private final FlowPane grids;
+    /** Controls, running sum and arithmetic. */
+    private final javafx.scene.layout.VBox steps;
+    /** The filter (click to pick) and its nine gradients. */
+    private final javafx.scene.layout.HBox kernels;
+    /** Holds the grids and the rest: one row when wide (steps right of the maps), else stacked. */
+    private final javafx.scene.layout.VBox body = new javafx.scene.layout.VBox(Theme.px(0.8));
+    private Boolean wide;
     private int layer = -1;
     private int kernelRow;
     private int kernelCol;
@@ -94,12 +101,13 @@ final class BackwardConvView extends BackwardPart {
         grids.setAlignment(Pos.TOP_LEFT);
         controls.stepProperty().addListener((o, a, b) -> redraw());
         // the steps and their arithmetic beside all nine gradients of the filter, where the picked one lands
-        javafx.scene.layout.VBox steps = new javafx.scene.layout.VBox(6, controls, sum, arithmetic);
+        steps = new javafx.scene.layout.VBox(6, controls, sum, arithmetic);
         steps.setMinWidth(0);
         javafx.scene.layout.HBox.setHgrow(steps, javafx.scene.layout.Priority.ALWAYS);
-        javafx.scene.layout.HBox below = new javafx.scene.layout.HBox(Theme.px(1.2), steps,
-                Grids.titled(weightsTitle, weights), Grids.titled(gradsTitle, weightGrads));
-        getChildren().addAll(bar, heading, grids, below);
+        kernels = new javafx.scene.layout.HBox(Theme.px(1.2), Grids.titled(weightsTitle, weights),
+                Grids.titled(gradsTitle, weightGrads));
+        getChildren().addAll(bar, heading, body);
+        arrange(false);
         if (!convLayers.isEmpty()) {
             configure(convLayers.get(0), 0, 0, -1, -1);
         }
@@ -123,6 +131,26 @@ final class BackwardConvView extends BackwardPart {
         kernelCol = col < 0 ? g.kernelWidth() / 2 : col;
         updating = false;
         retrace(0);
+    }
+
+    /**
+     * Wide: the maps left, the filter, its gradients and the steps right of them (the whole step
+     * fits a 768-pixel-high screen); narrow: the maps above, steps and filter below.
+     */
+    private void arrange(boolean isWide) {
+        if (wide != null && wide == isWide) {
+            return;
+        }
+        wide = isWide;
+        body.getChildren().clear();
+        if (isWide) {
+            javafx.scene.layout.VBox right = new javafx.scene.layout.VBox(Theme.px(0.8), kernels, steps);
+            right.setMinWidth(0);
+            javafx.scene.layout.HBox.setHgrow(right, javafx.scene.layout.Priority.ALWAYS);
+            body.getChildren().add(new javafx.scene.layout.HBox(Theme.px(1.5), grids, right));
+        } else {
+            body.getChildren().addAll(grids, new javafx.scene.layout.HBox(Theme.px(1.2), steps, kernels));
+        }
     }
 
     private void pick(int row, int col, int step) {
@@ -306,7 +334,12 @@ final class BackwardConvView extends BackwardPart {
             sum.setText("dL/d" + w + " = " + num(trace.sum())
                     + (trace.divisor() > 1 ? " / " + trace.divisor() : "") + " = " + num(trace.value()));
         }
-        grids.setPrefWrapLength(Math.max(200, room - Theme.px(1)));
+        double mapsWidth = (g.inWidth() + 2 * g.padWidth()) * (inCell + Grids.GAP) + 2 * g.outWidth() * (outCell + Grids.GAP)
+                + 2 * Theme.px(1.2) + 6 * Grids.GAP;
+        boolean roomy = room - mapsWidth > Theme.px(30);
+        arrange(roomy);
+        grids.setPrefWrapLength(roomy ? mapsWidth : Math.max(200, room - Theme.px(1)));
+        grids.setMinWidth(roomy ? mapsWidth : javafx.scene.layout.Region.USE_COMPUTED_SIZE);
         Grids.relayout(input, weights, weightGrads, upstream, products);
     }
 }
