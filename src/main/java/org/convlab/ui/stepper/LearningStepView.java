@@ -95,8 +95,10 @@ final class LearningStepView extends BackwardPart {
         FlowPane bar = new FlowPane(12, 6, Grids.pair("Layer", layerChoice), Grids.pair("Learning rate", rate), step, undo,
                 Grids.pair("Filter / unit", sliceChoice));
         bar.setAlignment(Pos.CENTER_LEFT);
-        grids = new FlowPane(Theme.px(1.2), Theme.px(0.8), Grids.titled(beforeTitle, weightsBefore), Grids.sign("\u2212"),
-                Grids.titled(gradTitle, grads), Grids.sign("\u2192"), Grids.titled(afterTitle, weightsAfter));
+        // before above after (compare them cell by cell), the gradient beside them
+        javafx.scene.layout.VBox weights = new javafx.scene.layout.VBox(Theme.px(0.6), Grids.titled(beforeTitle, weightsBefore),
+                Grids.titled(afterTitle, weightsAfter));
+        grids = new FlowPane(Theme.px(1.2), Theme.px(0.8), weights, Grids.titled(gradTitle, grads));
         grids.setAlignment(Pos.TOP_LEFT);
         after.getStyleClass().add("stepper-result");
         getChildren().addAll(bar, rule, before, after, grids, biasLine);
@@ -218,12 +220,12 @@ final class LearningStepView extends BackwardPart {
             w1 = null;
         }
         int[] rc = layout(shape, unflattened(l), size);
-        double room = room() - Theme.px(8);
-        double cell = Math.floor(room / 3 / rc[1]) - Grids.GAP;
-        if (cell < Theme.px(2.5)) {
+        double room = room() - Theme.px(6);
+        double cell = Math.floor(room / 2 / rc[1]) - Grids.GAP;
+        if (cell < Theme.px(2.2)) {
             cell = Math.floor((room() - Theme.px(3)) / rc[1]) - Grids.GAP; // one map a row: the numbers stay readable
         }
-        cell = Grids.clampCell(cell, 2.8);
+        cell = Grids.clampCell(cell, 2.4);
         // before and after on one colour scale, so a weight that moved changes colour
         double limit = Math.max(org.convlab.ui.maps.ColorMap.limit(w0), w1 == null ? 0 : org.convlab.ui.maps.ColorMap.limit(w1));
         drawGrid(weightsBefore, w0, rc, cell, limit);
@@ -235,8 +237,8 @@ final class LearningStepView extends BackwardPart {
         String what = shape.length == 4 ? "filter " + s + (shape[1] > 1 ? " (all " + shape[1] + " channels stacked)" : "")
                 : "unit " + s;
         beforeTitle.setText("w before, " + what);
-        gradTitle.setText("lr \u00D7 dL/dw, lr = " + num(rate.getValue().floatValue()) + "; dL/dw:");
-        afterTitle.setText(w1 == null ? "w after: take a step" : "w after");
+        gradTitle.setText("dL/dw, " + what + " (lr = " + num(rate.getValue().floatValue()) + ")");
+        afterTitle.setText(w1 == null ? "w after: take a step" : "w after = w before - lr \u00D7 dL/dw");
         if (change != null && last.changes().size() > 1 && last.changes().get(1).isBias()) {
             ParameterChange b = last.changes().get(1);
             biasLine.setText("bias[" + s + "]: " + num(b.before(s)) + " - " + num(last.learningRate()) + " \u00D7 "
