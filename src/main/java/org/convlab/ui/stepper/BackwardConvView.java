@@ -55,6 +55,8 @@ final class BackwardConvView extends BackwardPart {
     /** Holds the grids and the rest: one row when wide (steps right of the maps), else stacked. */
     private final javafx.scene.layout.VBox body = new javafx.scene.layout.VBox(Theme.px(0.8));
     private Boolean wide;
+    /** The least width of the column right of the maps in the wide layout, ems. */
+    private static final double RIGHT_EMS = 24;
     private int layer = -1;
     private int kernelRow;
     private int kernelCol;
@@ -230,8 +232,13 @@ final class BackwardConvView extends BackwardPart {
         double room = room();
         // one row when the width allows: input, filter, upstream, products (the dL/dw grid may wrap below)
         double kCell = Grids.clampCell(Math.floor(Theme.px(7) / g.kernelWidth()) - Grids.GAP, 2.2);
-        double across = room - 2 * Theme.px(1.2) - Theme.px(1.5);
-        double inCell = Grids.clampCell(Math.floor(across / (g.inWidth() + 2 * g.padWidth() + 2 * g.outWidth())) - Grids.GAP, 1.9);
+        int across = g.inWidth() + 2 * g.padWidth() + 2 * g.outWidth();
+        double gaps = 2 * Theme.px(1.2) + Theme.px(1.5) + 6 * Grids.GAP;
+        // wide when the three maps still print readably with the steps' column (RIGHT_EMS) beside them
+        double wideCell = Math.floor((room - gaps - Theme.px(RIGHT_EMS)) / across) - Grids.GAP;
+        boolean roomy = wideCell >= Grids.clampCell(0, 1.9);
+        double inCell = Grids.clampCell(Math.floor((roomy ? room - gaps - Theme.px(RIGHT_EMS) : room - gaps) / across)
+                - Grids.GAP, 1.9);
         double outCell = inCell;
         double gradCell = Grids.clampCell(Math.floor(Theme.px(11) / g.kernelWidth()) - Grids.GAP, 3.4);
 
@@ -336,7 +343,6 @@ final class BackwardConvView extends BackwardPart {
         }
         double mapsWidth = (g.inWidth() + 2 * g.padWidth()) * (inCell + Grids.GAP) + 2 * g.outWidth() * (outCell + Grids.GAP)
                 + 2 * Theme.px(1.2) + 6 * Grids.GAP;
-        boolean roomy = room - mapsWidth > Theme.px(30);
         arrange(roomy);
         grids.setPrefWrapLength(roomy ? mapsWidth : Math.max(200, room - Theme.px(1)));
         grids.setMinWidth(roomy ? mapsWidth : javafx.scene.layout.Region.USE_COMPUTED_SIZE);
