@@ -63,6 +63,9 @@ final class BackwardConvView extends BackwardPart {
     private GradientTrace trace;
     private BackwardTracer traced;
     private boolean updating;
+    private String gradsKey;
+    private BackwardTracer gradsOf;
+    private float[] gradsCache;
 
     BackwardConvView(StepperSession session) {
         super(session);
@@ -194,6 +197,22 @@ final class BackwardConvView extends BackwardPart {
         redraw();
     }
 
+    /** Every weight's gradient of filter f, channel c, traced once per backward pass (not at every step). */
+    private float[] filterGradients(ConvGeometry g, int f, int c) {
+        String key = layer + ":" + f + ":" + c;
+        if (gradsOf != tracer() || !key.equals(gradsKey)) {
+            gradsOf = tracer();
+            gradsCache = new float[g.kernelHeight() * g.kernelWidth()];
+            for (int a = 0; a < g.kernelHeight(); a++) {
+                for (int b = 0; b < g.kernelWidth(); b++) {
+                    gradsCache[a * g.kernelWidth() + b] = tracer().convWeight(layer, f, c, a, b).value();
+                }
+            }
+            gradsKey = key;
+        }
+        return gradsCache;
+    }
+
     /** The trace being stepped through. */
     GradientTrace trace() {
         return trace;
@@ -275,12 +294,7 @@ final class BackwardConvView extends BackwardPart {
         weights.draw();
         weightsTitle.setText("Filter " + f);
 
-        float[] grads = new float[g.kernelHeight() * g.kernelWidth()];
-        for (int a = 0; a < g.kernelHeight(); a++) {
-            for (int b = 0; b < g.kernelWidth(); b++) {
-                grads[a * g.kernelWidth() + b] = tracer().convWeight(layer, f, c, a, b).value();
-            }
-        }
+        float[] grads = filterGradients(g, f, c);
         weightGrads.setCellSize(gradCell);
         weightGrads.setData(grads, g.kernelHeight(), g.kernelWidth());
         weightGrads.setStyle(ValueGrid.Style.DIVERGING);

@@ -10,13 +10,13 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.convlab.nn.layers.DenseLayer;
-import org.convlab.trace.backward.DenseGradLedger;
 import org.convlab.trace.backward.GradTerm;
 import org.convlab.trace.backward.GradientTrace;
 import org.convlab.ui.Theme;
 
 /**
- * The votes' gradients, for one unit (class) of a dense layer: the ledger
+ * The votes' gradients, for one unit (class) of a dense layer (the traces of
+ * {@link org.convlab.trace.backward.BackwardTracer#denseWeight} and friends): the ledger
  * {@code dL/dw[o][j] = x[j] * dL/dy[o]} for every input j, {@code dL/db[o] = dL/dy[o]}, and, for a
  * chosen input j, {@code dL/dx[j] = sum over o of w[o][j] * dL/dy[o]} term by term in the engine's
  * order. Long ledgers stop after {@link #ROWS} rows and say how many are left. Ids:
@@ -117,28 +117,30 @@ final class BackwardDenseView extends BackwardPart {
         if (tracer() == null || layer < 0) {
             return;
         }
-        DenseGradLedger d = tracer().dense(layer);
         int o = unit();
         int j = inputChoice.getValue() == null ? 0 : inputChoice.getValue();
-        float g = d.upstream()[o];
-        String unitName = d.unitNames().isEmpty() ? "unit " + o : d.unitNames().get(o);
+        // value by value (the rows shown only): the whole ledger of a large layer (VGG's 25088 x 4096) would not fit the heap
+        DenseLayer dense = (DenseLayer) session.network().layers().get(layer);
+        int inputs = dense.inputShape().size();
+        float g = tracer().upstream(layer)[o];
+        boolean output = layer >= session.network().layers().size() - 2 && dense.outputShape().size() == session.classes().size();
+        String unitName = output ? session.classes().get(o) : "unit " + o;
         upstreamLine.setText("dL/dy[" + o + "] for " + unitName + " = " + num(g)
-                + (d.unitNames().isEmpty() ? " (from the layer above)" : " (dL/dlogit = p - y, from the loss)"));
-        float[] x = d.input();
-        float[] dW = d.weightGradient();
+                + (output ? " (dL/dlogit = p - y, from the loss)" : " (from the layer above)"));
+        float[] x = tracer().layerInput(layer);
         StringBuilder b = new StringBuilder();
-        int rows = Math.min(d.inputs(), ROWS);
-        int width = Math.max(2, Integer.toString(d.inputs() - 1).length());
+        int rows = Math.min(inputs, ROWS);
+        int width = Math.max(2, Integer.toString(inputs - 1).length());
         for (int k = 0; k < rows; k++) {
             b.append(String.format("j=%-" + width + "d  %9s \u00D7 %9s = %9s%n", k, num(x[k]), num(g),
-                    num(dW[o * d.inputs() + k])));
+                    num(tracer().denseWeight(layer, o, k).value())));
         }
-        if (d.inputs() > rows) {
-            b.append("... ").append(d.inputs() - rows).append(" more inputs (choose Input j to trace one)");
+        if (inputs > rows) {
+            b.append("... ").append(inputs - rows).append(" more inputs (choose Input j to trace one)");
         }
         ledger.setText(b.toString().stripTrailing());
-        bias.setText(d.biasGradient().length == 0 ? "This layer has no bias."
-                : "dL/db[" + o + "] = dL/dy[" + o + "] = " + num(d.biasGradient()[o]));
+        bias.setText(dense.bias() == null ? "This layer has no bias."
+                : "dL/db[" + o + "] = dL/dy[" + o + "] = " + num(tracer().denseBias(layer, o).value()));
 
         GradientTrace t = tracer().denseInput(layer, j);
         StringBuilder s = new StringBuilder();

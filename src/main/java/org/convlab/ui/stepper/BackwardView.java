@@ -44,6 +44,8 @@ public final class BackwardView extends VBox {
     final LearningStepView learning;
     private final List<BackwardPart> parts = new ArrayList<>();
     private BackwardTracer tracer;
+    private boolean showing;
+    private boolean stale = true;
 
     /** On {@code session}, first against class {@code label} (the true class, when known). */
     public BackwardView(StepperSession session, int label) {
@@ -56,7 +58,12 @@ public final class BackwardView extends VBox {
         labelChoice.getItems().addAll(session.classes());
         labelChoice.getSelectionModel().select(Math.max(0, Math.min(label, session.classes().size() - 1)));
         Tips.set(labelChoice, "The label the loss is taken against: the gradients say how to make the net surer of it");
-        labelChoice.valueProperty().addListener((o, a, b) -> retrace());
+        labelChoice.valueProperty().addListener((o, a, b) -> {
+            stale = true;
+            if (showing) {
+                retrace();
+            }
+        });
 
         loss = new BackwardLossView(session);
         dense = new BackwardDenseView(session);
@@ -101,8 +108,24 @@ public final class BackwardView extends VBox {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("stepper-bar");
         getChildren().addAll(bar, problem, holder);
-        session.snapshotProperty().addListener((o, a, b) -> retrace());
-        retrace();
+        // the backward pass runs when the tab is on screen: a pixel flipped in another tab only marks it stale
+        session.snapshotProperty().addListener((o, a, b) -> {
+            stale = true;
+            if (showing) {
+                retrace();
+            }
+        });
+    }
+
+    /**
+     * Whether the tab is on screen (StepperTabs says so): a stale trace is run again at once; while
+     * hidden, changes wait (one backward pass of a large net on the reference loops takes a while).
+     */
+    void setShowing(boolean on) {
+        showing = on;
+        if (on && stale) {
+            retrace();
+        }
     }
 
     private static boolean has(List<Layer> layers, Class<? extends Layer> kind) {
@@ -142,13 +165,17 @@ public final class BackwardView extends VBox {
         }
     }
 
-    /** The trace every view shows now (null when the network could not be traced). */
+    /** The trace every view shows now (null when the network could not be traced); brought up to date first. */
     public BackwardTracer tracer() {
+        if (stale) {
+            retrace();
+        }
         return tracer;
     }
 
     /** Runs the backward pass again for the session's input and weights and the chosen label. */
     private void retrace() {
+        stale = false;
         try {
             tracer = BackwardTracer.run(session.network(), session.input(), label());
             problem.setText("");

@@ -32,6 +32,8 @@ import org.convlab.ui.maps.ValueGrid;
 final class LearningStepView extends BackwardPart {
     /** Rates a student can pick (the X/O lesson's vote training uses 0.5). */
     static final List<Double> RATES = List.of(0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0);
+    /** The most weights of one filter or unit drawn as grids (VGG's fc6 unit has 25088). */
+    static final int MAX_DRAWN = 1024;
     private final IntSupplier label;
     private final LearningStep learner;
     private final ComboBox<String> layerChoice = new ComboBox<>();
@@ -152,7 +154,8 @@ final class LearningStepView extends BackwardPart {
         String layer = layerChoice.getValue();
         List<String> classes = session.classes();
         int k = label.getAsInt();
-        Prediction now = learner.predict(session.input(), k);
+        // the tab's backward pass of this image and label already has the loss and probabilities now
+        var now = tracer().loss();
         if (last != null && !layer.equals(last.layer())) {
             last = null;
         }
@@ -160,7 +163,7 @@ final class LearningStepView extends BackwardPart {
                 + (learner.steps() > 0 ? " (" + learner.steps() + " step" + (learner.steps() == 1 ? "" : "s")
                 + " taken; Undo takes the last back)" : ""));
         if (last == null) {
-            before.setText("Now: " + describe(now, classes));
+            before.setText("Now: " + describe(now.loss(), now.probabilities(), k, classes));
             after.setText("Take a step to see the weights move and the same image go forward again.");
         } else {
             before.setText("Before step " + last.number() + ": " + describe(last.before(), classes));
@@ -177,8 +180,15 @@ final class LearningStepView extends BackwardPart {
     }
 
     private static String describe(Prediction p, List<String> classes) {
-        return "loss " + num(p.loss()) + ", p[" + classes.get(p.label()) + "] = " + num(p.probability(p.label()))
-                + ", answer " + classes.get(p.answer());
+        return describe(p.loss(), p.probabilities(), p.label(), classes);
+    }
+
+    private static String describe(float loss, float[] p, int label, List<String> classes) {
+        int answer = 0;
+        for (int k = 1; k < p.length; k++) {
+            answer = p[k] > p[answer] ? k : answer;
+        }
+        return "loss " + num(loss) + ", p[" + classes.get(label) + "] = " + num(p[label]) + ", answer " + classes.get(answer);
     }
 
     private Layer layerNamed(String name) {
@@ -219,6 +229,13 @@ final class LearningStepView extends BackwardPart {
             g = java.util.Arrays.copyOfRange(p.grad(), s * size, (s + 1) * size);
             w1 = null;
         }
+        boolean drawable = size <= MAX_DRAWN;
+        grids.setVisible(drawable);
+        grids.setManaged(drawable);
+        if (!drawable) {
+            biasLine.setText(what(shape, s) + " has " + size + " weights, too many to draw; the loss above shows the step.");
+            return;
+        }
         int[] rc = layout(shape, unflattened(l), size);
         double room = room() - Theme.px(6);
         double cell = Math.floor(room / 2 / rc[1]) - Grids.GAP;
@@ -234,8 +251,7 @@ final class LearningStepView extends BackwardPart {
         if (w1 != null) {
             drawGrid(weightsAfter, w1, rc, cell, limit);
         }
-        String what = shape.length == 4 ? "filter " + s + (shape[1] > 1 ? " (all " + shape[1] + " channels stacked)" : "")
-                : "unit " + s;
+        String what = what(shape, s);
         beforeTitle.setText("w before, " + what);
         gradTitle.setText("dL/dw, " + what + " (lr = " + num(rate.getValue().floatValue()) + ")");
         afterTitle.setText(w1 == null ? "w after: take a step" : "w after = w before - lr \u00D7 dL/dw");
@@ -248,6 +264,12 @@ final class LearningStepView extends BackwardPart {
         }
         grids.setPrefWrapLength(Math.max(200, room() - Theme.px(1)));
         Grids.relayout(weightsBefore, grads, weightsAfter);
+    }
+
+    /** "filter 2" or "unit 0" (a conv filter's channels are drawn stacked). */
+    private static String what(int[] shape, int s) {
+        return shape.length == 4 ? "filter " + s + (shape[1] > 1 ? " (all " + shape[1] + " channels stacked)" : "")
+                : "unit " + s;
     }
 
     /** What a dense layer's input was before a flatten (the pooled maps), else the layer's own input shape. */

@@ -31,8 +31,18 @@ final class StepViews {
                 v -> Grids.ratioText(v, session.fractionDivisor(), session.format()));
         filters = new FiltersView(session);
         // against the net's own answer until the tabs know the true class (StepperTabs.show)
-        backward = new BackwardView(session, new org.convlab.trace.learning.LearningStep(session.network())
-                .predict(session.input(), 0).answer());
+        backward = new BackwardView(session, answer(session.snapshot().probabilities()));
+    }
+
+    /** The class with the highest probability (the net's answer). */
+    private static int answer(float[] p) {
+        int best = 0;
+        for (int k = 1; k < p.length; k++) {
+            if (p[k] > p[best]) {
+                best = k;
+            }
+        }
+        return best;
     }
 
     /** The views in tab order. */

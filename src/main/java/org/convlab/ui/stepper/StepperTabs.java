@@ -62,6 +62,7 @@ public final class StepperTabs extends TabPane implements org.convlab.ui.Steppin
         getTabs().addAll(stepTabs);
         lessonViews = new StepViews(session);
         show(lessonViews, LESSON_TITLE);
+        getSelectionModel().selectedItemProperty().addListener((o, a, b) -> views.backward.setShowing(b == stepTabs.get(6)));
     }
 
     /**
@@ -85,6 +86,9 @@ public final class StepperTabs extends TabPane implements org.convlab.ui.Steppin
     }
 
     private void show(StepViews v, String title) {
+        if (views != null) {
+            views.backward.setShowing(false);
+        }
         views = v;
         header.set(title);
         List<Node> nodes = v.all();
@@ -110,6 +114,7 @@ public final class StepperTabs extends TabPane implements org.convlab.ui.Steppin
         if (selected != null && selected.isDisable()) {
             getSelectionModel().select(stepTabs.get(4)); // the feature maps are there for every net
         }
+        v.backward.setShowing(getSelectionModel().getSelectedItem() == stepTabs.get(6));
     }
 
     private static ScrollPane scroll(Node content) {
@@ -189,6 +194,9 @@ public final class StepperTabs extends TabPane implements org.convlab.ui.Steppin
             views.conv.controls().setStep(views.conv.controls().step() + by);
         } else if (current == stepTabs.get(1)) {
             views.pool.controls().setStep(views.pool.controls().step() + by);
+        } else if (current == stepTabs.get(6) && views.backward.conv.getParent() != null) {
+            StepControls c = views.backward.conv.controls(); // the Backward tab's weight-sharing sum
+            c.setStep(c.step() + by);
         } else {
             return false;
         }

@@ -142,6 +142,56 @@ class BackwardViewTest {
         assertTrue(robot.lookup("#learnUndo").queryAs(Button.class).isDisabled());
     }
 
+    /** Presentation mode's keys (StepperTabs.step) move the weight-sharing sum while it is shown. */
+    @Test
+    void thePresentationKeysStepTheWeightSharingSum() {
+        robot.clickOn("#backShowConv");
+        BackwardConvView conv = tabs.backwardView().conv;
+        robot.interact(() -> conv.controls().setStep(3));
+        robot.interact(() -> assertTrue(tabs.step(+1)));
+        assertEquals(4, conv.controls().step());
+        robot.interact(() -> assertTrue(tabs.step(-2)));
+        assertEquals(2, conv.controls().step());
+        robot.clickOn("#backShowLoss");
+        robot.interact(() -> assertFalse(tabs.step(+1), "the loss has no steps"));
+    }
+
+    /**
+     * Any net the forward step-through opens: LeNet-5 on a square, labelled as the header says
+     * ("true: 3"); its first conv weight's 784 uses (28 x 28, padding 2) sum to the engine's gradient.
+     */
+    @Test
+    void opensOnLeNetWithTheTrueClassFromTheHeader() {
+        org.convlab.nn.Network net = org.convlab.nn.Network.build(org.convlab.model.Presets.get("lenet5").network(), 1);
+        float[] x = new float[28 * 28];
+        for (int r = 8; r < 20; r++) {
+            for (int c = 8; c < 20; c++) {
+                x[r * 28 + c] = 1f;
+            }
+        }
+        String three = net.spec().classes().get(3);
+        try {
+            robot.interact(() -> tabs.open(net, x, false, "LeNet-5 \u2014 a square, true: " + three));
+            TabsWindow.select(robot, tabs, "tabBackward");
+            assertEquals(3, tabs.backwardView().label());
+            robot.clickOn("#backShowConv");
+            BackwardConvView conv = tabs.backwardView().conv;
+            GradientTrace t = conv.trace();
+            assertEquals("conv1:w[0][0][2][2]", t.target());
+            robot.interact(() -> conv.controls().setStep(conv.controls().count() - 1));
+            BackwardTracer tracer = tabs.backwardView().tracer();
+            Parameter w = tabs.session().network().layers().get(0).parameters().get(0);
+            assertEquals(Float.floatToIntBits(w.grad()[12]), Float.floatToIntBits(conv.shownSum()));
+            assertEquals(tracer.convWeight(0, 0, 0, 2, 2).value(), conv.shownSum(), 0f);
+            robot.clickOn("#backShowDense");
+            robot.clickOn("#backShowPool");
+            robot.clickOn("#backShowRelu");
+            robot.clickOn("#backShowLearn");
+        } finally {
+            robot.interact(() -> tabs.openLesson());
+        }
+    }
+
     @Test
     void everyNewControlHasATooltip() {
         List<String> without = new ArrayList<>();
