@@ -73,6 +73,11 @@ class BackwardViewTest {
         // p - y for the label X: the probability of X minus 1, negative ("raise the X logit")
         assertTrue(grad.getText().endsWith(BackwardPart.num(p[0] - 1f)), grad.getText());
         assertTrue(p[0] - 1f < 0);
+        // against the label O the same probability of X is pushed down: dL/dlogit[X] = p[X] - 0
+        robot.interact(() -> tabs.backwardView().setLabel(1));
+        grad = robot.lookup("#backLossGrad0").queryAs(Label.class); // the table is drawn anew
+        assertTrue(grad.getText().endsWith(BackwardPart.num(p[0])), grad.getText());
+        assertEquals(1, tabs.backwardView().tracer().label());
     }
 
     @Test
@@ -140,6 +145,68 @@ class BackwardViewTest {
         assertArrayEquals(start, votes.value(), 0f);
         assertEquals(lossBefore, tabs.backwardView().tracer().lossValue(), 0f);
         assertTrue(robot.lookup("#learnUndo").queryAs(Button.class).isDisabled());
+    }
+
+    /**
+     * Every Backward view at classroom sizes (1024 x 768 and 1366 x 768 windows, the frame's left
+     * panel included): no label shows "..." for its text and nothing makes the tab scroll sideways
+     * (NothingCutOffTest sweeps only the view a tab opens on).
+     */
+    @Test
+    void nothingIsCutOffInAnyBackwardView() throws Exception {
+        List<String> problems = new ArrayList<>();
+        javafx.stage.Window window = tabs.getScene().getWindow();
+        try {
+            for (int[] size : new int[][] {{1024, 768}, {1366, 768}}) {
+                robot.interact(() -> {
+                    window.setWidth(size[0]);
+                    window.setHeight(size[1]);
+                });
+                for (String id : List.of("backShowLoss", "backShowDense", "backShowPool", "backShowRelu", "backShowConv",
+                        "backShowLearn")) {
+                    robot.interact(() -> tabs.backwardView().showPart(id));
+                    if (id.equals("backShowLearn")) {
+                        robot.clickOn("#learnStep");
+                    }
+                    WaitForAsyncUtils.waitForFxEvents();
+                    Thread.sleep(50);
+                    WaitForAsyncUtils.waitForFxEvents();
+                    robot.interact(() -> {
+                        tabs.getScene().getRoot().applyCss();
+                        tabs.getScene().getRoot().layout();
+                        cutOff(TabsWindow.tab(tabs, "tabBackward").getContent(), size[0] + " " + id, problems);
+                    });
+                }
+            }
+        } finally {
+            robot.interact(() -> window.sizeToScene());
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    private static void cutOff(Node n, String where, List<String> problems) {
+        if (!n.isVisible()) {
+            return;
+        }
+        if (n instanceof javafx.scene.control.Labeled l && l.getWidth() > 0 && l.getText() != null && !l.getText().isBlank()) {
+            for (Node child : l.getChildrenUnmodifiable()) {
+                if (child instanceof javafx.scene.text.Text t && child.getStyleClass().contains("text")
+                        && !t.getText().equals(l.getText())) {
+                    problems.add(where + ": " + l.getId() + " shows \"" + t.getText() + "\" for \"" + l.getText() + "\"");
+                }
+            }
+        }
+        if (n instanceof ScrollPane sp && sp.getContent() != null && sp.getViewportBounds().getWidth() > 0) {
+            double over = sp.getContent().getLayoutBounds().getWidth() - sp.getViewportBounds().getWidth();
+            if (over > 1) {
+                problems.add(where + ": the tab scrolls sideways by " + Math.round(over) + " px");
+            }
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                cutOff(child, where, problems);
+            }
+        }
     }
 
     /** Presentation mode's keys (StepperTabs.step) move the weight-sharing sum while it is shown. */
