@@ -66,8 +66,11 @@ abstract class BackwardPart extends VBox {
         if (v == Math.rint(v) && Math.abs(v) < 1e5f) {
             return Long.toString((long) v);
         }
-        if (Math.abs(v) < 1e-3f) {
+        if (Math.abs(v) < 1e-5f) {
             return v == 0 ? "0" : String.format(java.util.Locale.ROOT, "%.0e", v);
+        }
+        if (Math.abs(v) < 1e-3f) {
+            return ValueFormat.significant(v, 1).stripTrailingZeros().toPlainString(); // 0.0008 reads better than 8e-04
         }
         return ValueFormat.significant(v, 2).stripTrailingZeros().toPlainString();
     }
