@@ -19,6 +19,7 @@ final class StepViews {
     final VoteView votes;
     final FeatureMapGallery maps;
     final FiltersView filters;
+    final BackwardView backward;
 
     StepViews(StepperSession session) {
         this.session = session;
@@ -29,11 +30,24 @@ final class StepViews {
         maps = new FeatureMapGallery(session.snapshotProperty(), session.network().layerInfos(), session.inkPixels(),
                 v -> Grids.ratioText(v, session.fractionDivisor(), session.format()));
         filters = new FiltersView(session);
+        // against the net's own answer until the tabs know the true class (StepperTabs.show)
+        backward = new BackwardView(session, answer(session.snapshot().probabilities()));
+    }
+
+    /** The class with the highest probability (the net's answer). */
+    private static int answer(float[] p) {
+        int best = 0;
+        for (int k = 1; k < p.length; k++) {
+            if (p[k] > p[best]) {
+                best = k;
+            }
+        }
+        return best;
     }
 
     /** The views in tab order. */
     List<Node> all() {
-        return List.of(conv, pool, relu, votes, maps, filters);
+        return List.of(conv, pool, relu, votes, maps, filters, backward);
     }
 
     /**

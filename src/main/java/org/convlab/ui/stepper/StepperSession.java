@@ -223,6 +223,14 @@ public final class StepperSession {
         snapshot.set(tracer.snapshot(input));
     }
 
+    /**
+     * The network's parameters were changed in place (a learning step or its undo): recompute every
+     * activation, as after a typed weight ({@link #resetWeights()} puts the starting ones back).
+     */
+    public void parametersChanged() {
+        weightsChanged();
+    }
+
     /** True after a weight was typed in, until {@link #resetWeights()}. */
     public ReadOnlyBooleanProperty editedProperty() {
         return edited.getReadOnlyProperty();

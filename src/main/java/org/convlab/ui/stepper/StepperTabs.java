@@ -52,7 +52,8 @@ public final class StepperTabs extends TabPane implements org.convlab.ui.Steppin
         getStylesheets().add(StepperTabs.class.getResource(CSS).toExternalForm());
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         String[][] names = {{"Convolution", "tabConv"}, {"Pooling", "tabPool"}, {"ReLU", "tabRelu"},
-            {"Votes", "tabVotes"}, {"Feature maps", "tabMaps"}, {"Filters", "tabFilters"}};
+            {"Votes", "tabVotes"}, {"Feature maps", "tabMaps"}, {"Filters", "tabFilters"},
+            {"Backward", "tabBackward"}};
         for (String[] n : names) {
             Tab t = new Tab(n[0]);
             t.setId(n[1]);
@@ -61,6 +62,7 @@ public final class StepperTabs extends TabPane implements org.convlab.ui.Steppin
         getTabs().addAll(stepTabs);
         lessonViews = new StepViews(session);
         show(lessonViews, LESSON_TITLE);
+        getSelectionModel().selectedItemProperty().addListener((o, a, b) -> views.backward.setShowing(b == stepTabs.get(6)));
     }
 
     /**
@@ -84,12 +86,19 @@ public final class StepperTabs extends TabPane implements org.convlab.ui.Steppin
     }
 
     private void show(StepViews v, String title) {
+        if (views != null) {
+            views.backward.setShowing(false);
+        }
         views = v;
         header.set(title);
         List<Node> nodes = v.all();
         NetworkTracer t = v.session.tracer();
         boolean[] has = {t.find(ConvLayer.class, 0) >= 0, t.find(PoolLayer.class, 0) >= 0, t.findActivation(0) >= 0,
-            t.find(DenseLayer.class, 0) >= 0, true, t.find(ConvLayer.class, 0) >= 0};
+            t.find(DenseLayer.class, 0) >= 0, true, t.find(ConvLayer.class, 0) >= 0, true};
+        int trueClass = BackwardView.trueClassIn(title, v.session.classes());
+        if (trueClass >= 0) {
+            v.backward.setLabel(trueClass);
+        }
         for (int i = 0; i < stepTabs.size(); i++) {
             Label line = new Label();
             line.setId("stepperHeader");
@@ -105,6 +114,7 @@ public final class StepperTabs extends TabPane implements org.convlab.ui.Steppin
         if (selected != null && selected.isDisable()) {
             getSelectionModel().select(stepTabs.get(4)); // the feature maps are there for every net
         }
+        v.backward.setShowing(getSelectionModel().getSelectedItem() == stepTabs.get(6));
     }
 
     private static ScrollPane scroll(Node content) {
@@ -131,6 +141,11 @@ public final class StepperTabs extends TabPane implements org.convlab.ui.Steppin
 
     public ConvStepView convView() {
         return views.conv;
+    }
+
+    /** The Backward tab's view (backpropagation and one step of learning). */
+    public BackwardView backwardView() {
+        return views.backward;
     }
 
     public FiltersView filtersView() {
@@ -179,6 +194,9 @@ public final class StepperTabs extends TabPane implements org.convlab.ui.Steppin
             views.conv.controls().setStep(views.conv.controls().step() + by);
         } else if (current == stepTabs.get(1)) {
             views.pool.controls().setStep(views.pool.controls().step() + by);
+        } else if (current == stepTabs.get(6) && views.backward.conv.getParent() != null) {
+            StepControls c = views.backward.conv.controls(); // the Backward tab's weight-sharing sum
+            c.setStep(c.step() + by);
         } else {
             return false;
         }
