@@ -57,7 +57,7 @@ public final class NetworkTracer {
     public ActivationStep activation(ActivationSnapshot s, int layer) {
         Layer l = layer(layer);
         if (!(l.spec() instanceof ActivationSpec a)) {
-            throw wrongType(layer, l, "activation (relu, leakyrelu, sigmoid, tanh)");
+            throw LayerLookup.wrongType(layer, l, "activation (relu, leakyrelu, sigmoid, tanh)");
         }
         return ActivationStep.of(l.inputShape(), a.kind(), a.slope(), s.inputOf(layer).data());
     }
@@ -104,25 +104,11 @@ public final class NetworkTracer {
     }
 
     private Layer layer(int index) {
-        List<Layer> layers = net.layers();
-        if (index < 0 || index >= layers.size()) {
-            throw new UserInputException("layer " + index + " does not exist: the model has " + layers.size()
-                    + " layers (0.." + (layers.size() - 1) + ")");
-        }
-        return layers.get(index);
+        return LayerLookup.layer(net.layers(), index);
     }
 
     private <T extends Layer> T layerOf(int index, Class<T> kind, String what) {
-        Layer l = layer(index);
-        if (!kind.isInstance(l)) {
-            throw wrongType(index, l, what);
-        }
-        return kind.cast(l);
-    }
-
-    private static UserInputException wrongType(int index, Layer l, String what) {
-        return new UserInputException("layer " + index + " (" + l.name() + ") is a " + l.type() + " layer, not a "
-                + what + " layer");
+        return LayerLookup.layerOf(net.layers(), index, kind, what);
     }
 
     private void checkIndex(int layer, String what, int value, int count) {

@@ -18,6 +18,7 @@ import org.convlab.nn.layers.ConvLayer;
 import org.convlab.nn.layers.DenseLayer;
 import org.convlab.model.FlattenSpec;
 import org.convlab.nn.layers.Layer;
+import org.convlab.trace.LayerLookup;
 import org.convlab.nn.layers.PoolLayer;
 
 /**
@@ -276,7 +277,7 @@ public final class BackwardTracer {
     public ReluGate relu(int layer) {
         Layer l = layer(layer);
         if (!(l.spec() instanceof ActivationSpec a) || a.kind() != ActivationSpec.Kind.RELU) {
-            throw wrongType(layer, l, "relu");
+            throw LayerLookup.wrongType(layer, l, "relu");
         }
         float[] x = inputs[layer];
         float[] dY = upstream[layer];
@@ -343,24 +344,11 @@ public final class BackwardTracer {
     }
 
     private Layer layer(int index) {
-        if (index < 0 || index >= layers.size()) {
-            throw new UserInputException("layer " + index + " does not exist: the model has " + layers.size()
-                    + " layers (0.." + (layers.size() - 1) + ")");
-        }
-        return layers.get(index);
+        return LayerLookup.layer(layers, index);
     }
 
     private <T extends Layer> T layerOf(int index, Class<T> kind, String what) {
-        Layer l = layer(index);
-        if (!kind.isInstance(l)) {
-            throw wrongType(index, l, what);
-        }
-        return kind.cast(l);
-    }
-
-    private static UserInputException wrongType(int index, Layer l, String what) {
-        return new UserInputException("layer " + index + " (" + l.name() + ") is a " + l.type() + " layer, not a "
-                + what + " layer");
+        return LayerLookup.layerOf(layers, index, kind, what);
     }
 
     /** Names of the top-level layers with parameters that the traces cover (conv and dense). */
