@@ -71,7 +71,8 @@ final class BackwardDenseView extends BackwardPart {
         bar.visibleProperty().bind(Theme.presentingProperty().not());
         bar.managedProperty().bind(bar.visibleProperty());
         Label ledgerTitle = new Label("dL/dw[o][j] = x[j] \u00D7 dL/dy[o]  (the vote's gradient)");
-        Label inputTitle = new Label("dL/dx[j] = \u03A3 over units o of w[o][j] \u00D7 dL/dy[o]  (sent down to the layer below)");
+        Label inputTitle = new Label("dL/dx[j] = \u03A3 over units o of w[o][j] \u00D7 dL/dy[o]  (sent down to the layer"
+                + " below; \u03A3: the running sum)");
         VBox left = new VBox(Theme.px(0.4), Grids.titled(ledgerTitle, ledger));
         VBox right = new VBox(Theme.px(0.4), Grids.titled(inputTitle, inputSum));
         left.setAlignment(Pos.TOP_LEFT);
@@ -132,7 +133,7 @@ final class BackwardDenseView extends BackwardPart {
         int rows = Math.min(inputs, ROWS);
         int width = Math.max(2, Integer.toString(inputs - 1).length());
         for (int k = 0; k < rows; k++) {
-            b.append(String.format("j=%-" + width + "d  %9s \u00D7 %9s = %9s%n", k, num(x[k]), num(g),
+            b.append(String.format("j=%-" + width + "d %8s \u00D7 %8s = %8s%n", k, exact(x[k]), num(g),
                     num(tracer().denseWeight(layer, o, k).value())));
         }
         if (inputs > rows) {
@@ -147,7 +148,7 @@ final class BackwardDenseView extends BackwardPart {
         int shown = Math.min(t.terms().size(), ROWS);
         for (int k = 0; k < shown; k++) {
             GradTerm term = t.terms().get(k);
-            s.append(String.format("o=%-3d w = %9s \u00D7 %9s = %9s   sum %9s%n", term.output()[0], num(term.forward()),
+            s.append(String.format("o=%-2d %8s \u00D7 %8s = %8s  \u03A3 %8s%n", term.output()[0], num(term.forward()),
                     num(term.upstream()), num(term.product()), num(term.sum())));
         }
         if (t.terms().size() > shown) {

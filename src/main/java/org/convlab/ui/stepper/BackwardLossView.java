@@ -22,9 +22,6 @@ final class BackwardLossView extends BackwardPart {
         table.setId("backLossTable");
         table.setHgap(org.convlab.ui.Theme.px(1.5));
         table.setVgap(org.convlab.ui.Theme.px(0.3));
-        note.setText("Softmax and cross-entropy together have this simple gradient: the probability of each class,"
-                + " minus 1 for the label. A negative dL/dlogit means \"raise this logit\": gradient descent moves"
-                + " against the gradient.");
         getChildren().addAll(value, table, note);
     }
 
@@ -39,7 +36,8 @@ final class BackwardLossView extends BackwardPart {
         float[] d = g.logitGradient();
         table.getChildren().clear();
         table.getColumnConstraints().clear();
-        String[] heads = {"class", "p (probability)", "y (one-hot label)", "dL/dlogit = p - y"};
+        // short heads, so that the table fits the step-through between the side panels at 1024 x 768
+        String[] heads = {"class", "p", "y", "dL/dlogit = p - y"};
         for (int col = 0; col < heads.length; col++) {
             Label h = new Label(heads[col]);
             h.getStyleClass().add("section-title");
@@ -59,6 +57,13 @@ final class BackwardLossView extends BackwardPart {
             table.addRow(k + 1, name, prob, y, grad);
         }
         value.setText("L = -ln p[" + classes.get(g.label()) + "] = -ln " + num(p[g.label()]) + " = " + num(g.loss()));
+        note.setText("p is the probability softmax gives each class, y the one-hot label (1 for the label, 0 for the"
+                + " rest). Softmax and cross-entropy together have this simple gradient: the probability of each class,"
+                + " minus 1 for the label. A negative dL/dlogit means \"raise this logit\": gradient descent moves"
+                + " against the gradient."
+                + (session.format().showsFractions() && session.fractionDivisor() > 1
+                        ? " (Fractions are on, but p comes from e^x, so p and every gradient below it are decimals;"
+                                + " the forward values stay exact.)" : ""));
     }
 
     private static Label cellLabel(String text) {

@@ -97,11 +97,17 @@ abstract class BackwardMaps extends BackwardPart {
 
     /** Draws one map of the three. */
     static void fill(ValueGrid g, float[] values, int rows, int cols, double cell, boolean[] marked) {
+        fill(g, values, rows, cols, cell, marked, BackwardPart::cell);
+    }
+
+    /** Draws one map of the three, its cells written by {@code format} (the forward map: {@link #exactCell}). */
+    static void fill(ValueGrid g, float[] values, int rows, int cols, double cell, boolean[] marked,
+            java.util.function.Function<Float, String> format) {
         g.setCellSize(cell);
         g.setData(values, rows, cols);
         g.setStyle(Grids.styleFor(values));
         g.setLimit(Double.NaN);
-        g.setFormatter(BackwardPart::cell);
+        g.setFormatter(format);
         g.setMarked(marked);
         g.draw();
     }

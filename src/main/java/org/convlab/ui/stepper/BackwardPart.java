@@ -22,6 +22,7 @@ abstract class BackwardPart extends VBox {
         setSpacing(10);
         setPadding(new Insets(4, 0, 0, 0));
         Grids.follow(this, this::redraw);
+        session.fractionsProperty().addListener((o, a, b) -> redraw());
         widthProperty().addListener((o, a, b) -> Grids.whenWidthChanges(this, this::redraw));
     }
 
@@ -59,6 +60,33 @@ abstract class BackwardPart extends VBox {
         }
         BigDecimal d = ValueFormat.significant(v, 3).stripTrailingZeros();
         return d.toPlainString();
+    }
+
+    /**
+     * A forward value (an activation, a pixel, an input to a layer): with the step-through's
+     * fractions on, a whole number of ninths (any whole multiple of the conv's divisor) prints
+     * exactly, {@code 7/9}, as the forward views print it; otherwise as {@link #num}. Gradients
+     * never go through here: they come from softmax's e^x and are not fractions.
+     */
+    String exact(float v) {
+        String fraction = fraction(v);
+        return fraction != null ? fraction : num(v);
+    }
+
+    /** As {@link #exact}, for a grid's cells ({@link #cell} otherwise). */
+    String exactCell(float v) {
+        String fraction = fraction(v);
+        return fraction != null ? fraction : cell(v);
+    }
+
+    private String fraction(float v) {
+        int divisor = session.fractionDivisor();
+        if (!session.format().showsFractions() || divisor <= 1 || v == Math.rint(v)) {
+            return null;
+        }
+        double numerator = (double) v * divisor;
+        long k = Math.round(numerator);
+        return Math.abs(numerator - k) < 1e-3 ? k + "/" + divisor : null;
     }
 
     /** Shorter, for the cells of a grid: 2 significant digits. */

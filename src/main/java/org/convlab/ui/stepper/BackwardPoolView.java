@@ -65,7 +65,7 @@ final class BackwardPoolView extends BackwardMaps {
             }
         }
         double cell = cellFor(Math.max(w, ow));
-        fill(forward, in, h, w, cell, r.max() ? winners : null);
+        fill(forward, in, h, w, cell, r.max() ? winners : null, this::exactCell);
         fill(upstream, up, oh, ow, cell, null);
         fill(passed, down, h, w, cell, r.max() ? winners : null);
 
@@ -89,7 +89,7 @@ final class BackwardPoolView extends BackwardMaps {
             forwardTitle.setText("Forward input (winners marked)");
             rule.setText("Max pooling: each window's gradient goes whole to the cell that won the max; the other cells"
                     + " of the window get 0. Tie rule: " + PoolRouting.TIE_RULE + ".");
-            detail.setText("Window (" + windowRow + ", " + windowCol + "): max " + num(in[win]) + " at (" + win / w + ", "
+            detail.setText("Window (" + windowRow + ", " + windowCol + "): max " + exact(in[win]) + " at (" + win / w + ", "
                     + win % w + "), which gets dL/dy = " + num(up[windowRow * ow + windowCol]) + "; the other "
                     + (window.size() - 1) + " cells get 0 from it. Click a cell of the middle map for another window.");
         } else {

@@ -32,7 +32,7 @@ final class BackwardReluView extends BackwardMaps {
             blocked += closed[i] ? 1 : 0;
         }
         double cell = cellFor(s.width());
-        fill(forward, in, s.height(), s.width(), cell, closed);
+        fill(forward, in, s.height(), s.width(), cell, closed, this::exactCell);
         fill(upstream, up, s.height(), s.width(), cell, null);
         fill(passed, down, s.height(), s.width(), cell, closed);
         String name = session.network().layers().get(layer).name();

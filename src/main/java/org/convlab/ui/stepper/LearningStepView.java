@@ -257,7 +257,7 @@ final class LearningStepView extends BackwardPart {
         afterTitle.setText(w1 == null ? "w after: take a step" : "w after = w before - lr \u00D7 dL/dw");
         if (change != null && last.changes().size() > 1 && last.changes().get(1).isBias()) {
             ParameterChange b = last.changes().get(1);
-            biasLine.setText("bias[" + s + "]: " + num(b.before(s)) + " - " + num(last.learningRate()) + " \u00D7 "
+            biasLine.setText("bias[" + s + "]: " + exact(b.before(s)) + " - " + num(last.learningRate()) + " \u00D7 "
                     + num(b.gradient(s)) + " = " + num(b.after(s)));
         } else {
             biasLine.setText("");

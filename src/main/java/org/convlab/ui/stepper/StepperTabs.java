@@ -51,12 +51,19 @@ public final class StepperTabs extends TabPane implements org.convlab.ui.Steppin
         getStyleClass().add("stepper-tabs");
         getStylesheets().add(StepperTabs.class.getResource(CSS).toExternalForm());
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
-        String[][] names = {{"Convolution", "tabConv"}, {"Pooling", "tabPool"}, {"ReLU", "tabRelu"},
-            {"Votes", "tabVotes"}, {"Feature maps", "tabMaps"}, {"Filters", "tabFilters"},
-            {"Backward", "tabBackward"}};
+        // Short names, so that all seven tabs show between the side panels at 1024 x 768 rather
+        // than hiding behind the tab bar's overflow arrow; the tooltip gives the full name.
+        String[][] names = {{"Conv", "tabConv", "Convolution: slide a filter over the input, one window at a time"},
+            {"Pool", "tabPool", "Pooling: keep the largest (or the mean) of each window"},
+            {"ReLU", "tabRelu", "ReLU: negative values become 0"},
+            {"Votes", "tabVotes", "Fully connected votes for each class, and the answer"},
+            {"Maps", "tabMaps", "Feature maps: every layer's output for this input"},
+            {"Filters", "tabFilters", "The conv layers' filters"},
+            {"Backward", "tabBackward", "Backpropagation: where the gradients come from, and one step of learning"}};
         for (String[] n : names) {
             Tab t = new Tab(n[0]);
             t.setId(n[1]);
+            t.setTooltip(new javafx.scene.control.Tooltip(n[2]));
             stepTabs.add(t);
         }
         getTabs().addAll(stepTabs);

@@ -7,16 +7,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Control;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.convlab.model.Presets;
 import org.junit.jupiter.api.AfterAll;
@@ -35,11 +31,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * found, with the place it was seen (also in {@code target/nothing-cut-off.txt}). A panel that
  * scrolls sideways hides the ends of its labels too ("ircle", "ptimizer"), so a scroll pane whose
  * content is wider than its viewport counts, unless it holds a wide picture and says so with the
- * style class {@value #SIDEWAYS_OK}.
+ * style class {@value org.convlab.ui.CutOffWalk#SIDEWAYS_OK}.
  */
 class NothingCutOffTest {
-    /** The style class of a scroll pane meant to scroll sideways (a wide picture, not a panel of controls). */
-    static final String SIDEWAYS_OK = "scrolls-sideways";
     /** The brief's two classroom sizes; 1280x720 too with -Dconvlab.longTests=true (verify stays near five minutes). */
     private static final int[][] SIZES = Boolean.getBoolean("convlab.longTests")
             ? new int[][] {{1024, 768}, {1280, 720}, {1366, 768}} : new int[][] {{1024, 768}, {1366, 768}};
@@ -141,78 +135,8 @@ class NothingCutOffTest {
             Scene scene = window.getScene();
             scene.getRoot().applyCss();
             scene.getRoot().layout();
-            walk(scene.getRoot(), scene, where, problems);
+            org.convlab.ui.CutOffWalk.walk(scene.getRoot(), scene, where, problems);
         });
-    }
-
-    private static void walk(Node node, Scene scene, String where, Set<String> problems) {
-        if (!node.isVisible()) {
-            return;
-        }
-        if (node instanceof Labeled l && l.getWidth() > 0) {
-            String full = expected(l);
-            String shown = shownText(l);
-            if (!full.isBlank() && shown != null && !shown.equals(full)) {
-                problems.add(where + ": " + describe(l) + " shows \"" + shown + "\" for \"" + full + "\"");
-            }
-        }
-        if (node instanceof Control c && c.getWidth() > 0 && !insideScrollPane(c)) {
-            Bounds b = c.localToScene(c.getLayoutBounds());
-            if (b.getMaxX() > scene.getWidth() + 1 || b.getMaxY() > scene.getHeight() + 1) {
-                problems.add(where + ": " + describe(c) + " reaches past the window (" + Math.round(b.getMaxX()) + ", "
-                        + Math.round(b.getMaxY()) + ")");
-            }
-        }
-        if (node instanceof ScrollPane s && s.getContent() != null && s.getViewportBounds().getWidth() > 0
-                && !s.getStyleClass().contains(SIDEWAYS_OK)) {
-            double over = s.getContent().getLayoutBounds().getWidth() - s.getViewportBounds().getWidth();
-            if (over > 1) {
-                problems.add(where + ": " + describe(s) + " scrolls sideways, its content is " + Math.round(over)
-                        + " px wider than the room it has");
-            }
-        }
-        if (node instanceof Parent p) {
-            for (Node child : p.getChildrenUnmodifiable()) {
-                walk(child, scene, where, problems);
-            }
-        }
-    }
-
-    /** The text a label means to show: its text, without the mnemonic's underscore. */
-    private static String expected(Labeled l) {
-        String text = l.getText() == null ? "" : l.getText();
-        return l.isMnemonicParsing() ? text.replaceFirst("_(?=.)", "") : text;
-    }
-
-    /** The text the skin drew (the LabeledText child), or null when the skin has none yet. */
-    private static String shownText(Labeled l) {
-        for (Node n : l.getChildrenUnmodifiable()) {
-            if (n instanceof Text t && n.getStyleClass().contains("text")) {
-                return t.getText();
-            }
-        }
-        return null;
-    }
-
-    private static boolean insideScrollPane(Node n) {
-        for (Node p = n.getParent(); p != null; p = p.getParent()) {
-            // a table scrolls its columns sideways itself: a wide last column is reached with its scroll bar
-            if (p instanceof ScrollPane || p instanceof javafx.scene.control.TableView<?>
-                    || p.getStyleClass().contains("virtual-flow")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String describe(Node n) {
-        String id = n.getId() != null ? "#" + n.getId() : "";
-        for (Node p = n.getParent(); id.isEmpty() && p != null; p = p.getParent()) {
-            if (p.getId() != null) {
-                id = "in #" + p.getId();
-            }
-        }
-        return n.getClass().getSimpleName() + " " + id;
     }
 
     private static void onFx(Runnable r) throws Exception {
