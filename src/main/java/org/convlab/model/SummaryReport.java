@@ -67,6 +67,7 @@ public final class SummaryReport {
                 .append("               (the input included; relu, dropout and flatten run in place and add nothing)\n");
         out.append("rf/jump:       receptive field on the input (pixels) / distance between neighbouring outputs\n");
         out.append("multiply-adds: ").append(thousands(s.totalMultiplyAdds())).append(" per sample (conv and dense)\n");
+        whyConvolution(out, WhyConvolution.of(s));
         MemoryEstimate m = MemoryEstimate.of(s);
         out.append("memory:        weights ").append(MemoryGuard.size(m.weightBytes())).append(", activations ")
                 .append(MemoryGuard.size(m.activationBytesPerImage())).append(" per image (forward)\n")
@@ -76,6 +77,40 @@ public final class SummaryReport {
                 .append("               Java may use ").append(MemoryGuard.size(Runtime.getRuntime().maxMemory()))
                 .append(" here (-Xmx)\n");
         return out.toString();
+    }
+
+    /**
+     * The conv layers' connections and parameters beside the weights a dense layer joining the
+     * same input and output would need ({@link WhyConvolution}), two lines a layer, and a total.
+     */
+    private static void whyConvolution(StringBuilder out, List<WhyConvolution> convs) {
+        if (convs.isEmpty()) {
+            return;
+        }
+        int name = "total".length();
+        for (WhyConvolution w : convs) {
+            name = Math.max(name, w.layer().length());
+        }
+        String indent = " ".repeat(name + 4);
+        out.append("why convolution: each conv output joins one window of its input, and the filter's params are\n")
+                .append("               shared by all its windows; a dense layer joining the same input and output\n")
+                .append("               would need a weight for every input-output pair\n");
+        // two lines a layer, so that VGG's 13-digit counts stay inside 100 columns
+        for (WhyConvolution w : convs) {
+            out.append("  ").append(pad(w.layer(), name, false)).append("  connections ").append(thousands(w.outputs()))
+                    .append(" outputs x ").append(thousands(w.window())).append(" = ").append(WhyConvolution.count(w.connections()))
+                    .append(", params ").append(thousands(w.params())).append('\n')
+                    .append(indent).append("dense: ").append(thousands(w.inputs())).append(" x ").append(thousands(w.outputs()))
+                    .append(" = ").append(WhyConvolution.count(w.denseWeights())).append(" weights, ")
+                    .append(WhyConvolution.ratioText(w.ratio())).append(" the params\n");
+        }
+        if (convs.size() > 1) {
+            WhyConvolution t = WhyConvolution.total(convs);
+            out.append("  ").append(pad("total", name, false)).append("  connections ").append(WhyConvolution.count(t.connections()))
+                    .append(", params ").append(thousands(t.params())).append('\n')
+                    .append(indent).append("dense: ").append(WhyConvolution.count(t.denseWeights())).append(" weights, ")
+                    .append(WhyConvolution.ratioText(t.ratio())).append(" the params\n");
+        }
     }
 
     /** Inner layers of a block are indented and shown without the block's name in front. */
@@ -127,7 +162,9 @@ public final class SummaryReport {
     /**
      * {@code {"layers": [{"name", "type", "output_shape": [C, H, W], "params", "weights", "biases",
      * "activations", "formula", "receptive_field": [h, w], "jump"}], "input_shape", "total_params",
-     * "total_weights", "total_biases", "total_activations", "total_multiply_adds"}}; composite blocks
+     * "total_weights", "total_biases", "total_activations", "total_multiply_adds", "total_conv_connections",
+     * "total_conv_params", "total_dense_equivalent_weights"}}; conv layers also carry {@code "connections"}
+     * and {@code "dense_equivalent_weights"} ({@link WhyConvolution}); composite blocks
      * also carry {@code "branches"} (lists of such layer objects).
      */
     public static String json(ModelSummary s) {
@@ -139,6 +176,10 @@ public final class SummaryReport {
         root.put("total_biases", s.totalBiases());
         root.put("total_activations", s.totalActivations());
         root.put("total_multiply_adds", s.totalMultiplyAdds());
+        WhyConvolution convs = WhyConvolution.total(WhyConvolution.of(s));
+        root.put("total_conv_connections", convs.connections());
+        root.put("total_conv_params", convs.params());
+        root.put("total_dense_equivalent_weights", convs.denseWeights());
         MemoryEstimate m = MemoryEstimate.of(s);
         root.put("weight_bytes", m.weightBytes());
         root.put("activation_bytes_per_image", m.activationBytesPerImage());
@@ -165,6 +206,11 @@ public final class SummaryReport {
             o.putArray("receptive_field").add(l.receptiveHeight()).add(l.receptiveWidth());
             o.put("jump", l.jump());
             o.put("multiply_adds", l.multiplyAdds());
+            if (l.spec() instanceof ConvSpec) {
+                WhyConvolution w = WhyConvolution.of(l);
+                o.put("connections", w.connections());
+                o.put("dense_equivalent_weights", w.denseWeights());
+            }
             if (!l.branches().isEmpty()) {
                 ArrayNode b = o.putArray("branches");
                 l.branches().forEach(branch -> b.add(layers(branch)));

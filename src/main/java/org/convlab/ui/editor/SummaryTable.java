@@ -17,6 +17,7 @@ import org.convlab.model.LayerInfo;
 import org.convlab.model.MemoryEstimate;
 import org.convlab.model.ModelSummary;
 import org.convlab.model.SummaryReport;
+import org.convlab.model.WhyConvolution;
 import org.convlab.ui.Theme;
 
 /**
@@ -51,6 +52,16 @@ public final class SummaryTable extends VBox {
             case UNKNOWN -> "input unknown";
         }));
         table.getColumns().add(number("params", "params", LayerInfo::params));
+        // why convolution: beside a conv's params, its connections and what a dense layer doing the same would need
+        table.getColumns().add(right(column("connections", "connections",
+                r -> conv(r) ? WhyConvolution.count(WhyConvolution.of(r.info()).connections()) : "")));
+        table.getColumns().add(right(column("a dense layer instead", "denseInstead", r -> {
+            if (!conv(r)) {
+                return "";
+            }
+            WhyConvolution w = WhyConvolution.of(r.info());
+            return WhyConvolution.count(w.denseWeights()) + " (" + WhyConvolution.ratioText(w.ratio()) + ")";
+        })));
         table.getColumns().add(number("activations", "activations", LayerInfo::activations));
         table.getColumns().add(number("multiply-adds", "macs", LayerInfo::multiplyAdds));
         table.getColumns().add(number("weights", "weights", LayerInfo::weights));
@@ -124,7 +135,7 @@ public final class SummaryTable extends VBox {
                     + ".  Params " + LayerText.count(s.totalParams()) + " (weights " + LayerText.count(s.totalWeights())
                     + " + biases " + LayerText.count(s.totalBiases()) + ").  Activations " + LayerText.count(s.totalActivations())
                     + " values per sample.  Multiply-adds " + LayerText.count(s.totalMultiplyAdds()) + " per sample.  "
-                    + memory(s));
+                    + memory(s) + whyConvolution(s));
         }
     }
 
@@ -157,9 +168,29 @@ public final class SummaryTable extends VBox {
     }
 
     private static TableColumn<LayerRow, String> number(String title, String id, Function<LayerInfo, Long> value) {
-        TableColumn<LayerRow, String> c = column(title, id, r -> r.fits() ? LayerText.count(value.apply(r.info())) : "");
+        return right(column(title, id, r -> r.fits() ? LayerText.count(value.apply(r.info())) : ""));
+    }
+
+    private static TableColumn<LayerRow, String> right(TableColumn<LayerRow, String> c) {
         c.setStyle("-fx-alignment: center-right;");
         return c;
+    }
+
+    private static boolean conv(LayerRow r) {
+        return r.fits() && r.spec() instanceof org.convlab.model.ConvSpec;
+    }
+
+    /** The conv layers' connections and params against the dense layers that would do the same, or "". */
+    static String whyConvolution(ModelSummary s) {
+        java.util.List<WhyConvolution> convs = WhyConvolution.of(s);
+        if (convs.isEmpty()) {
+            return "";
+        }
+        WhyConvolution t = WhyConvolution.total(convs);
+        return "  Conv layers: " + WhyConvolution.count(t.connections()) + " connections from "
+                + LayerText.count(t.params()) + " params, shared by all windows; dense layers joining the same inputs"
+                + " and outputs would need " + WhyConvolution.count(t.denseWeights()) + " weights ("
+                + WhyConvolution.ratioText(t.ratio()) + ").";
     }
 
     /** What the stack would take in memory: weights, one image, training at the summary's batch; and what Java has. */

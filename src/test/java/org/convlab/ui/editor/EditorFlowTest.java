@@ -61,6 +61,23 @@ class EditorFlowTest extends EditorWindowFixture {
                 .anyMatch(l -> l.getText().equals("out  55x55x96")));
     }
 
+    /**
+     * Why convolution, beside the params (issue 16 item 2), by hand: LeNet-5's conv1 makes 28x28x6 =
+     * 4,704 outputs, each from a 5x5x1 window: 117,600 connections from 6 x 25 + 6 = 156 params; a
+     * dense layer from the 784 inputs to the same 4,704 outputs needs 3,687,936 weights, 23,641 times more.
+     */
+    @Test
+    void theSummaryShowsAConvsConnectionsBesideWhatADenseLayerWouldNeed() throws Exception {
+        choosePreset("lenet5");
+        fxRun(() -> window().views().show(CenterViews.SUMMARY));
+        assertEquals(String.format(java.util.Locale.ROOT, "%,d", 28 * 28 * 6 * 25), cell("conv1", "connections"));
+        long dense = 784L * 28 * 28 * 6;
+        assertEquals(String.format(java.util.Locale.ROOT, "%,d (%,.0fx)", dense, dense / 156.0), cell("conv1", "denseInstead"));
+        assertEquals("", cell("pool1", "connections"));
+        String totals = robot.lookup("#summaryTotals").queryAs(Label.class).getText();
+        assertTrue(totals.contains("Conv layers: "), totals);
+    }
+
     @Test
     void theSlidesMisfitIsRefusedThenFixedByTyping() throws Exception {
         choosePreset("xo"); // a saved state: the new stack needs no question
