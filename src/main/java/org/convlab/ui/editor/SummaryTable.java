@@ -55,7 +55,7 @@ public final class SummaryTable extends VBox {
         // why convolution: beside a conv's params, its connections and what a dense layer doing the same would need
         table.getColumns().add(right(column("connections", "connections",
                 r -> conv(r) ? WhyConvolution.count(WhyConvolution.of(r.info()).connections()) : "")));
-        table.getColumns().add(right(column("a dense layer instead", "denseInstead", r -> {
+        table.getColumns().add(right(column("dense instead", "denseInstead", r -> {
             if (!conv(r)) {
                 return "";
             }
@@ -83,6 +83,8 @@ public final class SummaryTable extends VBox {
             }
         });
         VBox.setVgrow(table, Priority.ALWAYS);
+        // the table scrolls its own rows: on a short screen it gives up height so the totals below show whole
+        table.setMinHeight(0);
         totals.setId("summaryTotals");
         totals.getStyleClass().add("caption");
         totals.setWrapText(true);
