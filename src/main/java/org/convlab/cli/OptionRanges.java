@@ -103,6 +103,46 @@ final class OptionRanges {
         }
     }
 
+    /** render --view learning-step: steps taken before drawing (each one a backward pass and a redraw). */
+    static final class LearningSteps extends Whole {
+        LearningSteps() {
+            super("--steps", 0, 100, "");
+        }
+    }
+
+    /** render --view learning-step: the rate of w <- w - lr * dL/dw (the view offers 0.01 to 5). */
+    static final class StepRate implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String text) {
+            String range = "above 0 and at most 100";
+            double v = number("--lr", text, range);
+            if (!(v > 0 && v <= 100)) {
+                throw new OutOfRange("--lr must be " + range + ", got " + text.trim());
+            }
+            return v;
+        }
+    }
+
+    /** render --weight F,C,R,K: four whole numbers from 0 (their ends checked against the conv layer). */
+    static final class WeightIndex implements ITypeConverter<String> {
+        @Override
+        public String convert(String text) {
+            String t = text == null ? "" : text.trim();
+            String[] parts = t.split(",", -1);
+            String form = "--weight must be four whole numbers F,C,R,K (filter, channel, row, col), each from 0";
+            if (parts.length != 4) {
+                throw new OutOfRange(form + ", got '" + t + "'");
+            }
+            for (String p : parts) {
+                long v = wholeNumber("--weight", p, "F,C,R,K, each between 0 and " + count(Integer.MAX_VALUE));
+                if (v < 0 || v > Integer.MAX_VALUE) {
+                    throw new OutOfRange(form + " to " + count(Integer.MAX_VALUE) + ", got '" + t + "'");
+                }
+            }
+            return t;
+        }
+    }
+
     static final class Width extends Whole {
         Width() {
             super("--width", 200, 8000, "pixels");
