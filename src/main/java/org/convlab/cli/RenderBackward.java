@@ -25,8 +25,12 @@ import org.convlab.ui.stepper.ViewRenderer.View;
  * each refusal one line naming the option and what is valid, and says what the view is drawn for.
  */
 final class RenderBackward {
-    /** Checked settings: the layer to draw (-1: the view's own choice), channel, step and the rest. */
-    record Plan(int layer, int channel, int step, ViewRenderer.Backward backward) {}
+    /**
+     * Checked settings: the layer to draw (-1: the view's own choice), channel, step and the rest;
+     * {@code labelLine} says which label the loss is taken against and why ("label X, the class the
+     * input's folder is named for").
+     */
+    record Plan(int layer, int channel, int step, ViewRenderer.Backward backward, String labelLine) {}
 
     private final String model;
     private final Network net;
@@ -66,7 +70,11 @@ final class RenderBackward {
             throw new UserInputException("--step is for backward-pool (the window) and backward-conv (the windows summed"
                     + " so far), not --view " + view.option());
         }
-        int label = labelText != null ? GradCommand.label(labelText, net) : defaultLabel(input, probabilities);
+        int folder = folderLabel(input);
+        int label = labelText != null ? GradCommand.label(labelText, net) : folder >= 0 ? folder : predicted(probabilities);
+        String labelLine = "the loss against label " + NetworkInput.className(net, label) + (labelText != null ? ""
+                : folder >= 0 ? " (the class the input's folder is named for; --label picks another)"
+                : " (the class the network predicts; --label picks another)");
         BackwardTracer tracer = BackwardTracer.run(net, x, label);
         List<Layer> layers = net.layers();
         if (layer != null && layer >= layers.size()) {
@@ -114,14 +122,11 @@ final class RenderBackward {
             default -> throw new IllegalArgumentException(view + " is not a Backward view");
         }
         double rate = lr == null ? Double.NaN : lr;
-        return new Plan(l, channel, s, new ViewRenderer.Backward(label, weight, rate, steps == null ? 1 : steps));
+        return new Plan(l, channel, s, new ViewRenderer.Backward(label, weight, rate, steps == null ? 1 : steps), labelLine);
     }
 
-    /**
-     * The class the input's folder is named for (sample-images/xo/x/... is an X, as a training
-     * folder is read), else the class the network predicts.
-     */
-    private int defaultLabel(Path input, float[] probabilities) {
+    /** The class the input's folder is named for (sample-images/xo/x/... is an X, as a training folder is read), or -1. */
+    private int folderLabel(Path input) {
         Path parent = input.toAbsolutePath().getParent();
         List<String> classes = net.spec().classes();
         if (parent != null && parent.getFileName() != null) {
@@ -132,6 +137,10 @@ final class RenderBackward {
                 }
             }
         }
+        return -1;
+    }
+
+    private static int predicted(float[] probabilities) {
         int best = 0;
         for (int k = 1; k < probabilities.length; k++) {
             best = probabilities[k] > probabilities[best] ? k : best;

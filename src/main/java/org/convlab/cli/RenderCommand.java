@@ -57,11 +57,13 @@ final class RenderCommand implements Callable<Integer> {
             + " lesson, backward-loss, backward-dense, backward-pool, backward-relu, backward-conv or learning-step")
     String view;
 
-    @Option(names = "--layer", paramLabel = "L", converter = OptionRanges.Layer.class, description = "top-level layer index (default: the first of the view's kind)")
+    @Option(names = "--layer", paramLabel = "L", converter = OptionRanges.Layer.class, description = "top-level layer index (default: the first of the view's kind; votes and backward-dense:"
+            + " the last dense layer; learning-step: the last layer with weights)")
     Integer layer;
 
     @Option(names = "--channel", defaultValue = "0", paramLabel = "C", converter = OptionRanges.Channel.class,
-            description = "conv: the filter (unless --filter); pool, relu, maps, filters: the channel (default: ${DEFAULT-VALUE})")
+            description = "conv: the filter (unless --filter); pool, relu, maps, filters, backward-pool, backward-relu:"
+                    + " the channel (default: ${DEFAULT-VALUE})")
     int channel;
 
     @Option(names = "--filter", paramLabel = "F", converter = OptionRanges.Filter.class, description = "conv, filters: the output filter (default: 0)")
@@ -147,6 +149,7 @@ final class RenderCommand implements Callable<Integer> {
             probe.setFractions(fractions);
             OutputFiles.write(out, OUT, () -> ViewRenderer.render(probe, v, plan.layer(), plan.channel(), plan.step(),
                     plan.backward(), width, times, out));
+            spec.commandLine().getOut().println("drew " + plan.labelLine());
             spec.commandLine().getOut().println("wrote " + out);
             return 0;
         }

@@ -83,13 +83,23 @@ class RenderBackwardCommandTest {
 
     /** Renders, checks the PNG and keeps a copy under -Dconvlab.shots when asked. */
     private BufferedImage drawn(String name, String... args) throws Exception {
+        return drawnWithLabel(name, null, args);
+    }
+
+    /** As above; {@code label} the label line the command must print first (null: any). */
+    private BufferedImage drawnWithLabel(String name, String label, String... args) throws Exception {
         Path out = dir.resolve(name + ".png");
         String[] all = java.util.Arrays.copyOf(args, args.length + 2);
         all[args.length] = "--out";
         all[args.length + 1] = out.toString();
         Run r = render(all);
         assertEquals(0, r.code(), name + ": " + r.err());
-        assertEquals("wrote " + out, r.out().strip(), name);
+        java.util.List<String> lines = r.out().strip().lines().toList();
+        assertEquals(2, lines.size(), r.out());
+        if (label != null) {
+            assertEquals(label, lines.get(0), name);
+        }
+        assertEquals("wrote " + out, lines.get(1), name);
         assertTrue(Files.size(out) > 0, name);
         BufferedImage img = ImageIO.read(out.toFile());
         String shots = System.getProperty("convlab.shots");
@@ -103,7 +113,8 @@ class RenderBackwardCommandTest {
     @Test
     void everyBackwardViewOfTheXoNetIsDrawn() throws Exception {
         for (String view : VIEWS) {
-            BufferedImage img = drawn("xo-" + view, "preset:xo", "--input", X_IMAGE, "--view", view, "--width", "1000");
+            BufferedImage img = drawnWithLabel("xo-" + view, "drew the loss against label X (the class the input's folder is named"
+                    + " for; --label picks another)", "preset:xo", "--input", X_IMAGE, "--view", view, "--width", "1000");
             assertEquals(1000, img.getWidth(), view);
             assertTrue(img.getHeight() >= 150 && img.getHeight() <= 3000, view + " height " + img.getHeight());
             double ink = inked(img);
@@ -130,6 +141,24 @@ class RenderBackwardCommandTest {
             double ink = inked(img);
             assertTrue(ink > 0.02, view + ": only " + ink + " of the picture is not white");
         }
+    }
+
+    /** The label: as given, else the input's folder (sample-images/xo/o is an O), else the network's answer. */
+    @Test
+    void theLabelIsGivenOrTheFoldersOrThePredictedClass() throws Exception {
+        drawnWithLabel("xo-o-loss", "drew the loss against label O (the class the input's folder is named for; --label picks"
+                + " another)", "preset:xo", "--input", "sample-images/xo/o/o-01-canonical.png", "--view", "backward-loss");
+        drawnWithLabel("xo-o-loss-as-x", "drew the loss against label X", "preset:xo", "--input",
+                "sample-images/xo/o/o-01-canonical.png", "--view", "backward-loss", "--label", "0");
+        // a file outside a class folder: the X/O net's slides' weights call the canonical X an X
+        Path x = dir.resolve("x.png");
+        Files.copy(Path.of(X_IMAGE), x);
+        drawnWithLabel("xo-predicted", "drew the loss against label X (the class the network predicts; --label picks another)",
+                "preset:xo", "--input", x.toString(), "--view", "backward-loss");
+        Path o = dir.resolve("o.png");
+        Files.copy(Path.of("sample-images/xo/o/o-01-canonical.png"), o);
+        drawnWithLabel("xo-predicted-o", "drew the loss against label O (the class the network predicts; --label picks another)",
+                "preset:xo", "--input", o.toString(), "--view", "backward-loss");
     }
 
     @Test
