@@ -64,7 +64,7 @@ final class RenderBackward {
      * (a network it cannot trace is refused here, in one line).
      */
     Plan check(Path input, float[] x, float[] probabilities, String labelText, Integer layer, int channel,
-               Integer step, String weightText, Double lr, Integer steps) {
+               boolean channelGiven, Integer step, String weightText, Double lr, Integer steps) {
         refuseBackwardOptions(view, null, weightText, lr, steps);
         if (step != null && view != View.BACKWARD_POOL && view != View.BACKWARD_CONV) {
             throw new UserInputException("--step is for backward-pool (the window) and backward-conv (the windows summed"
@@ -86,7 +86,17 @@ final class RenderBackward {
         int l;
         switch (view) {
             case BACKWARD_LOSS -> l = -1;
-            case BACKWARD_DENSE -> l = layerOf(layer, "dense", DenseLayer.class::isInstance, true);
+            case BACKWARD_DENSE -> {
+                l = layerOf(layer, "dense", DenseLayer.class::isInstance, true);
+                int units = layers.get(l).outputShape().size();
+                if (channelGiven && channel >= units) {
+                    throw new UserInputException("--channel " + channel + ": dense layer " + l + " (" + layers.get(l).name()
+                            + ") has " + units + " units (0.." + (units - 1) + ")");
+                }
+                // the votes for the label by default: the one class whose dL/dlogit = p - 1 is negative
+                boolean votes = units == net.classes() && l >= layers.size() - 2;
+                channel = channelGiven ? channel : votes ? label : 0;
+            }
             case BACKWARD_POOL -> {
                 l = layerOf(layer, "pooling", PoolLayer.class::isInstance, false);
                 PoolGeometry g = ((PoolLayer) layers.get(l)).geometry();

@@ -63,7 +63,8 @@ final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--channel", defaultValue = "0", paramLabel = "C", converter = OptionRanges.Channel.class,
             description = "conv: the filter (unless --filter); pool, relu, maps, filters, backward-pool, backward-relu:"
-                    + " the channel (default: ${DEFAULT-VALUE})")
+                    + " the channel (default: ${DEFAULT-VALUE}); backward-dense: the unit (default: the label's, for the"
+                    + " output layer)")
     int channel;
 
     @Option(names = "--filter", paramLabel = "F", converter = OptionRanges.Filter.class, description = "conv, filters: the output filter (default: 0)")
@@ -145,7 +146,8 @@ final class RenderCommand implements Callable<Integer> {
         StepperSession probe = new StepperSession(net, x, RenderModels.inkPixels(net, pixels));
         if (v.backward()) {
             RenderBackward.Plan plan = new RenderBackward(model, net, v).check(input, x, probe.snapshot().probabilities(),
-                    label, layer, channel, step, weight, lr, steps);
+                    label, layer, channel, spec.commandLine().getParseResult().hasMatchedOption("--channel"), step, weight,
+                    lr, steps);
             probe.setFractions(fractions);
             OutputFiles.write(out, OUT, () -> ViewRenderer.render(probe, v, plan.layer(), plan.channel(), plan.step(),
                     plan.backward(), width, times, out));

@@ -16,7 +16,7 @@ final class BackwardFigure {
 
     /**
      * The view {@code view} of the Backward tab: {@code layer} (-1 for the learning step: the view's default),
-     * {@code channel} for pooling and ReLU, {@code step} the pooling window (row by row) or the
+     * {@code channel} for pooling and ReLU (for a dense layer its unit), {@code step} the pooling window (row by row) or the
      * conv weight's window (its count of terms: the finished sum and its divisor).
      */
     static Parent build(StepperSession session, ViewRenderer.View view, int layer, int channel, int step,
@@ -27,9 +27,8 @@ final class BackwardFigure {
         BackwardPart part = switch (view) {
             case BACKWARD_LOSS -> tab.loss;
             case BACKWARD_DENSE -> {
-                if (layer >= 0) {
-                    tab.dense.select(layer);
-                }
+                tab.dense.select(layer);
+                tab.dense.selectUnit(channel);
                 yield tab.dense;
             }
             case BACKWARD_POOL -> {

@@ -220,6 +220,7 @@ class RenderBackwardCommandTest {
                 cat(xo, "backward-dense", "--layer", "0"));
         refused("--layer 1 (relu1) has no weights to learn: --view learning-step takes 0 (conv1), 4 (",
                 cat(xo, "learning-step", "--layer", "1"));
+        refused("--channel 2: dense layer 4 (fc1) has 2 units (0..1)", cat(xo, "backward-dense", "--channel", "2"));
         refused("--layer must be between 0 and 5", cat(xo, "backward-relu", "--layer", "6"));
         refused("--channel 3: layer 1 has 3 channels (0..2)", cat(xo, "backward-relu", "--channel", "3"));
         refused("--lr must be above 0 and at most 100, got 0", cat(xo, "learning-step", "--lr", "0"));
