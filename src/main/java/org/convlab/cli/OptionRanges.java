@@ -110,13 +110,20 @@ final class OptionRanges {
         }
     }
 
-    /** render --view learning-step: the rate of w <- w - lr * dL/dw (the view offers 0.01 to 5). */
+    /** render --view learning-step: the rate of w <- w - lr * dL/dw, one of those the view offers. */
     static final class StepRate implements ITypeConverter<Double> {
         @Override
         public Double convert(String text) {
-            String range = "above 0 and at most 100";
+            java.util.List<Double> rates = org.convlab.ui.stepper.ViewRenderer.LEARNING_RATES;
+            StringBuilder names = new StringBuilder();
+            for (int i = 0; i < rates.size(); i++) {
+                double r = rates.get(i);
+                names.append(i == 0 ? "" : i == rates.size() - 1 ? " or " : ", ")
+                        .append(r == Math.rint(r) ? Long.toString((long) r) : Double.toString(r));
+            }
+            String range = "one of the view's rates " + names;
             double v = number("--lr", text, range);
-            if (!(v > 0 && v <= 100)) {
+            if (!rates.contains(v)) {
                 throw new OutOfRange("--lr must be " + range + ", got " + text.trim());
             }
             return v;

@@ -87,7 +87,8 @@ final class RenderCommand implements Callable<Integer> {
     String weight;
 
     @Option(names = "--lr", paramLabel = "RATE", converter = OptionRanges.StepRate.class,
-            description = "learning-step: the learning rate, above 0 and at most 100 (default: the view's, 0.5)")
+            description = "learning-step: the learning rate, one the view offers: 0.01, 0.02, 0.05, 0.1, 0.2,"
+                    + " 0.5, 1, 2 or 5 (default: the view's, 0.5)")
     Double lr;
 
     @Option(names = "--steps", paramLabel = "N", converter = OptionRanges.LearningSteps.class,

@@ -51,6 +51,9 @@ public final class ViewRenderer {
      */
     public record Backward(int label, int[] weight, double learningRate, int steps) {}
 
+    /** The learning rates the learning-step view offers (its spinner takes no other). */
+    public static final java.util.List<Double> LEARNING_RATES = LearningStepView.RATES;
+
     private static final AtomicBoolean STARTED = new AtomicBoolean();
     private static final String APP_CSS = "/org/convlab/ui/convlab.css";
 

@@ -131,12 +131,12 @@ class RenderBackwardCommandTest {
                     : view.equals("backward-pool") ? new String[] {"--channel", "5", "--step", "20"}
                     : new String[0];
             String[] args = new String[7 + extra.length];
-            String[] base = {"preset:lenet5", "--input", seven.toString(), "--view", view, "--width", "1200"};
+            String[] base = {"preset:lenet5", "--input", seven.toString(), "--view", view, "--width", "1000"};
             System.arraycopy(base, 0, args, 0, base.length);
             System.arraycopy(extra, 0, args, base.length, extra.length);
             args = java.util.Arrays.copyOf(args, base.length + extra.length);
             BufferedImage img = drawn("lenet5-" + view, args);
-            assertEquals(1200, img.getWidth(), view);
+            assertEquals(1000, img.getWidth(), view);
             assertTrue(img.getHeight() >= 150 && img.getHeight() <= 4000, view + " height " + img.getHeight());
             double ink = inked(img);
             assertTrue(ink > 0.02, view + ": only " + ink + " of the picture is not white");
@@ -159,6 +159,39 @@ class RenderBackwardCommandTest {
         Files.copy(Path.of("sample-images/xo/o/o-01-canonical.png"), o);
         drawnWithLabel("xo-predicted-o", "drew the loss against label O (the class the network predicts; --label picks another)",
                 "preset:xo", "--input", o.toString(), "--view", "backward-loss");
+    }
+
+    /**
+     * What the command hands the views is what they draw: the learning step at the rate, on the
+     * layer and as many times as asked (the picture alone could not tell 0.1 from 0.5), the conv
+     * weight at the step asked, the dense layer's unit of the label.
+     */
+    @Test
+    void theViewsAreSetAsAsked() throws Exception {
+        drawn("start-fx", "preset:xo", "--input", X_IMAGE, "--view", "backward-loss"); // JavaFX up, headless
+        org.convlab.nn.Network net = org.convlab.nn.Network.build(org.convlab.io.ModelFormats.load("preset:xo",
+                java.util.List.of()), 1);
+        float[] x = new float[81];
+        int[][] grid = org.convlab.data.xo.XoLesson.load().x();
+        for (int i = 0; i < 81; i++) {
+            x[i] = grid[i / 9][i % 9];
+        }
+        StepperSession session = new StepperSession(net, x, true);
+        java.util.concurrent.CompletableFuture<String> seen = new java.util.concurrent.CompletableFuture<>();
+        javafx.application.Platform.runLater(() -> {
+            try {
+                LearningStepView learn = (LearningStepView) BackwardFigure.build(session, ViewRenderer.View.LEARNING_STEP,
+                        0, 0, 0, new ViewRenderer.Backward(1, null, 0.1, 2));
+                BackwardConvView conv = (BackwardConvView) BackwardFigure.build(session, ViewRenderer.View.BACKWARD_CONV,
+                        0, 0, 7, new ViewRenderer.Backward(0, new int[] {2, 0, 0, 1}, Double.NaN, 1));
+                seen.complete(learn.learner().steps() + " " + learn.lastStep().layer() + " " + learn.lastStep().learningRate()
+                        + " label " + learn.lastStep().before().label() + " | " + conv.trace().target() + " step "
+                        + conv.controls().step());
+            } catch (Throwable t) {
+                seen.completeExceptionally(t);
+            }
+        });
+        assertEquals("2 conv1 0.1 label 1 | conv1:w[2][0][0][1] step 7", seen.get(1, java.util.concurrent.TimeUnit.MINUTES));
     }
 
     @Test
@@ -223,8 +256,10 @@ class RenderBackwardCommandTest {
         refused("--channel 2: dense layer 4 (fc1) has 2 units (0..1)", cat(xo, "backward-dense", "--channel", "2"));
         refused("--layer must be between 0 and 5", cat(xo, "backward-relu", "--layer", "6"));
         refused("--channel 3: layer 1 has 3 channels (0..2)", cat(xo, "backward-relu", "--channel", "3"));
-        refused("--lr must be above 0 and at most 100, got 0", cat(xo, "learning-step", "--lr", "0"));
-        refused("--lr must be a number above 0 and at most 100, got 'NaN'", cat(xo, "learning-step", "--lr", "NaN"));
+        String rates = "one of the view's rates 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2 or 5";
+        refused("--lr must be " + rates + ", got 0", cat(xo, "learning-step", "--lr", "0"));
+        refused("--lr must be " + rates + ", got 0.3", cat(xo, "learning-step", "--lr", "0.3"));
+        refused("--lr must be a number " + rates + ", got 'NaN'", cat(xo, "learning-step", "--lr", "NaN"));
         refused("--steps must be between 0 and 100, got 101", cat(xo, "learning-step", "--steps", "101"));
         refused("--step is for backward-pool (the window) and backward-conv", cat(xo, "backward-loss", "--step", "1"));
         refused("--weight is for --view backward-conv, not --view backward-pool", cat(xo, "backward-pool", "--weight",
