@@ -64,8 +64,17 @@ final class RenderBackward {
      * (a network it cannot trace is refused here, in one line).
      */
     Plan check(Path input, float[] x, float[] probabilities, String labelText, Integer layer, int channel,
-               boolean channelGiven, Integer step, String weightText, Double lr, Integer steps) {
+               boolean channelGiven, Integer filter, Integer step, String weightText, Double lr, Integer steps) {
         refuseBackwardOptions(view, null, weightText, lr, steps);
+        if (filter != null) {
+            throw new UserInputException("--filter is for --view conv and filters; backward-conv picks its weight with"
+                    + " --weight F,C,R,K");
+        }
+        if (channelGiven && view != View.BACKWARD_POOL && view != View.BACKWARD_RELU && view != View.BACKWARD_DENSE) {
+            throw new UserInputException("--channel is for backward-pool, backward-relu (the channel) and backward-dense"
+                    + " (the unit), not --view " + view.option() + (view == View.BACKWARD_CONV ? "; backward-conv picks"
+                    + " its weight with --weight F,C,R,K" : ""));
+        }
         if (step != null && view != View.BACKWARD_POOL && view != View.BACKWARD_CONV) {
             throw new UserInputException("--step is for backward-pool (the window) and backward-conv (the windows summed"
                     + " so far), not --view " + view.option());

@@ -147,7 +147,7 @@ final class RenderCommand implements Callable<Integer> {
         StepperSession probe = new StepperSession(net, x, RenderModels.inkPixels(net, pixels));
         if (v.backward()) {
             RenderBackward.Plan plan = new RenderBackward(model, net, v).check(input, x, probe.snapshot().probabilities(),
-                    label, layer, channel, spec.commandLine().getParseResult().hasMatchedOption("--channel"), step, weight,
+                    label, layer, channel, spec.commandLine().getParseResult().hasMatchedOption("--channel"), filter, step, weight,
                     lr, steps);
             probe.setFractions(fractions);
             OutputFiles.write(out, OUT, () -> ViewRenderer.render(probe, v, plan.layer(), plan.channel(), plan.step(),

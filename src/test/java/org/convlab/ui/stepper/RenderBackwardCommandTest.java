@@ -264,6 +264,10 @@ class RenderBackwardCommandTest {
         refused("--step is for backward-pool (the window) and backward-conv", cat(xo, "backward-loss", "--step", "1"));
         refused("--weight is for --view backward-conv, not --view backward-pool", cat(xo, "backward-pool", "--weight",
                 "0,0,0,0"));
+        refused("--channel is for backward-pool, backward-relu (the channel) and backward-dense (the unit), not --view"
+                + " backward-conv; backward-conv picks its weight with --weight F,C,R,K", cat(xo, "backward-conv",
+                "--channel", "1"));
+        refused("--filter is for --view conv and filters", cat(xo, "backward-conv", "--filter", "1"));
         refused("--lr is for --view learning-step, not --view conv", cat(xo, "conv", "--lr", "0.5"));
         refused("--label is for the backward views", cat(xo, "votes", "--label", "X"));
         refused("--view 'backward-softmax' is not a view: use conv,", cat(xo, "backward-softmax"));
