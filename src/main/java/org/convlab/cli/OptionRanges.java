@@ -103,6 +103,53 @@ final class OptionRanges {
         }
     }
 
+    /** render --view learning-step: steps taken before drawing (each one a backward pass and a redraw). */
+    static final class LearningSteps extends Whole {
+        LearningSteps() {
+            super("--steps", 0, 100, "");
+        }
+    }
+
+    /** render --view learning-step: the rate of w <- w - lr * dL/dw, one of those the view offers. */
+    static final class StepRate implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String text) {
+            java.util.List<Double> rates = org.convlab.ui.stepper.ViewRenderer.LEARNING_RATES;
+            StringBuilder names = new StringBuilder();
+            for (int i = 0; i < rates.size(); i++) {
+                double r = rates.get(i);
+                names.append(i == 0 ? "" : i == rates.size() - 1 ? " or " : ", ")
+                        .append(r == Math.rint(r) ? Long.toString((long) r) : Double.toString(r));
+            }
+            String range = "one of the view's rates " + names;
+            double v = number("--lr", text, range);
+            if (!rates.contains(v)) {
+                throw new OutOfRange("--lr must be " + range + ", got " + text.trim());
+            }
+            return v;
+        }
+    }
+
+    /** render --weight F,C,R,K: four whole numbers from 0 (their ends checked against the conv layer). */
+    static final class WeightIndex implements ITypeConverter<String> {
+        @Override
+        public String convert(String text) {
+            String t = text == null ? "" : text.trim();
+            String[] parts = t.split(",", -1);
+            String form = "--weight must be four whole numbers F,C,R,K (filter, channel, row, col), each from 0";
+            if (parts.length != 4) {
+                throw new OutOfRange(form + ", got '" + t + "'");
+            }
+            for (String p : parts) {
+                long v = wholeNumber("--weight", p, "F,C,R,K, each between 0 and " + count(Integer.MAX_VALUE));
+                if (v < 0 || v > Integer.MAX_VALUE) {
+                    throw new OutOfRange(form + " to " + count(Integer.MAX_VALUE) + ", got '" + t + "'");
+                }
+            }
+            return t;
+        }
+    }
+
     static final class Width extends Whole {
         Width() {
             super("--width", 200, 8000, "pixels");

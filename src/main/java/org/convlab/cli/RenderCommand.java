@@ -22,8 +22,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code render MODEL --input FILE --view conv|pool|relu|votes|maps|filters|lesson --out FILE.png
- * [--scale 1|2|3]}: draws a step-through view as the app shows it, without its controls (a figure
+ * {@code render MODEL --input FILE --view conv|pool|relu|votes|maps|filters|lesson|backward-loss|backward-dense|
+ * backward-pool|backward-relu|backward-conv|learning-step --out FILE.png [--scale 1|2|3]}: draws a step-through view as the app shows it, without its controls (a figure
  * for a slide), headless (JavaFX on Monocle with software rendering, no X server). The one place {@code cli} reaches into {@code ui}. Layer, channel and
  * step are checked first: a wrong one exits 2 with a message naming it.
  */
@@ -33,7 +33,13 @@ import picocli.CommandLine.Spec;
                 "Views: conv (filter --channel of conv layer --layer at window --step), pool (channel --channel at"
                         + " --step), relu (channel --channel), votes (dense layer --layer), maps (every layer's"
                         + " feature maps, --layer/--channel enlarged), filters (conv layer --layer's filters, --filter"
-                        + " and --channel enlarged), lesson (the guided X/O lesson at --step)."})
+                        + " and --channel enlarged), lesson (the guided X/O lesson at --step).",
+                "Backward views (backpropagation of the input against --label): backward-loss (p, the one-hot label"
+                        + " and dL/dlogit = p - y), backward-dense (the votes' gradients of dense layer --layer),"
+                        + " backward-pool (max-pool routing of --layer, channel --channel, window --step),"
+                        + " backward-relu (the ReLU gate of --layer, channel --channel), backward-conv (the summed"
+                        + " gradient of conv weight --weight F,C,R,K after --step windows), learning-step (w <- w - lr"
+                        + " * dL/dw for --layer, --steps times at --lr, then the same image forward again)."})
 final class RenderCommand implements Callable<Integer> {
     /** How messages about the output file name it. */
     private static final String OUT = "the file of --out";
@@ -47,22 +53,47 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "the input: image, .json tensor or .npy")
     Path input;
 
-    @Option(names = "--view", required = true, paramLabel = "VIEW", description = "conv, pool, relu, votes, maps, filters or lesson")
+    @Option(names = "--view", required = true, paramLabel = "VIEW", description = "conv, pool, relu, votes, maps, filters,"
+            + " lesson, backward-loss, backward-dense, backward-pool, backward-relu, backward-conv or learning-step")
     String view;
 
-    @Option(names = "--layer", paramLabel = "L", converter = OptionRanges.Layer.class, description = "top-level layer index (default: the first of the view's kind)")
+    @Option(names = "--layer", paramLabel = "L", converter = OptionRanges.Layer.class, description = "top-level layer index (default: the first of the view's kind; votes and backward-dense:"
+            + " the last dense layer; learning-step: the last layer with weights)")
     Integer layer;
 
     @Option(names = "--channel", defaultValue = "0", paramLabel = "C", converter = OptionRanges.Channel.class,
-            description = "conv: the filter (unless --filter); pool, relu, maps, filters: the channel (default: ${DEFAULT-VALUE})")
+            description = "conv: the filter (unless --filter); pool, relu, maps, filters, backward-pool, backward-relu:"
+                    + " the channel (default: ${DEFAULT-VALUE}); backward-dense: the unit (default: the label's, for the"
+                    + " output layer)")
     int channel;
 
     @Option(names = "--filter", paramLabel = "F", converter = OptionRanges.Filter.class, description = "conv, filters: the output filter (default: 0)")
     Integer filter;
 
-    @Option(names = "--step", defaultValue = "0", paramLabel = "S", converter = OptionRanges.Step.class,
-            description = "the step (output position, row by row; lesson: the lesson step), from 0 (default: ${DEFAULT-VALUE})")
-    int step;
+    @Option(names = "--step", paramLabel = "S", converter = OptionRanges.Step.class,
+            description = "the step (output position, row by row; lesson: the lesson step; backward-pool: the window;"
+                    + " backward-conv: how many windows are summed so far), from 0 (default: 0; backward-conv: all of"
+                    + " them, the finished sum and its divisor)")
+    Integer step;
+
+    @Option(names = "--label", paramLabel = "CLASS",
+            description = "backward views: the label the loss is taken against, a class index or name (default: the"
+                    + " class the input's folder is named for, as sample-images/xo/x/, else the predicted class)")
+    String label;
+
+    @Option(names = "--weight", paramLabel = "F,C,R,K", converter = OptionRanges.WeightIndex.class,
+            description = "backward-conv: the weight w[F][C][R][K] (filter, channel, row, col) whose gradient is summed"
+                    + " (default: filter 0, channel 0, the centre)")
+    String weight;
+
+    @Option(names = "--lr", paramLabel = "RATE", converter = OptionRanges.StepRate.class,
+            description = "learning-step: the learning rate, one the view offers: 0.01, 0.02, 0.05, 0.1, 0.2,"
+                    + " 0.5, 1, 2 or 5 (default: the view's, 0.5)")
+    Double lr;
+
+    @Option(names = "--steps", paramLabel = "N", converter = OptionRanges.LearningSteps.class,
+            description = "learning-step: steps of learning taken before drawing, 0 to 100 (default: 1)")
+    Integer steps;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.png",
             description = "the PNG to write; with --view maps a .csv file gets every layer's values instead")
@@ -108,10 +139,25 @@ final class RenderCommand implements Callable<Integer> {
         if (!csv && !name.endsWith(".png")) {
             throw new UserInputException("--out " + out + ": the file name must end in .png (or .csv for --view maps)");
         }
+        if (!v.backward()) {
+            RenderBackward.refuseBackwardOptions(v, label, weight, lr, steps);
+        }
         Network net = RenderModels.network(model, classNames.names(), seed, err);
         float[] x = NetworkInput.read(input, net, pixels, err);
         StepperSession probe = new StepperSession(net, x, RenderModels.inkPixels(net, pixels));
-        int l = checkArguments(v, probe.tracer(), probe.snapshot());
+        if (v.backward()) {
+            RenderBackward.Plan plan = new RenderBackward(model, net, v).check(input, x, probe.snapshot().probabilities(),
+                    label, layer, channel, spec.commandLine().getParseResult().hasMatchedOption("--channel"), filter, step, weight,
+                    lr, steps);
+            probe.setFractions(fractions);
+            OutputFiles.write(out, OUT, () -> ViewRenderer.render(probe, v, plan.layer(), plan.channel(), plan.step(),
+                    plan.backward(), width, times, out));
+            spec.commandLine().getOut().println("drew " + plan.labelLine());
+            spec.commandLine().getOut().println("wrote " + out);
+            return 0;
+        }
+        int step = this.step == null ? 0 : this.step;
+        int l = checkArguments(v, probe.tracer(), probe.snapshot(), step);
         if (csv) { // numbers, not a picture: no JavaFX needed
             OutputFiles.write(out, OUT, () -> SnapshotCsv.write(probe.snapshot(), out));
             spec.commandLine().getOut().println("wrote " + out);
@@ -140,15 +186,15 @@ final class RenderCommand implements Callable<Integer> {
 
     private static ViewRenderer.View parseView(String name) {
         try {
-            return ViewRenderer.View.valueOf(name.trim().toUpperCase(Locale.ROOT));
+            return ViewRenderer.View.valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new UserInputException("--view '" + name + "' is not a view: use conv, pool, relu, votes, maps, filters"
-                    + " or lesson");
+            throw new UserInputException("--view '" + name + "' is not a view: use conv, pool, relu, votes, maps, filters,"
+                    + " lesson, backward-loss, backward-dense, backward-pool, backward-relu, backward-conv or learning-step");
         }
     }
 
     /** Checks layer, channel and step against the network; returns the layer to draw. */
-    private int checkArguments(ViewRenderer.View v, NetworkTracer tracer, ActivationSnapshot s) {
+    private int checkArguments(ViewRenderer.View v, NetworkTracer tracer, ActivationSnapshot s, int step) {
         if (layer != null && layer >= s.layerCount()) {
             throw new UserInputException("--layer must be between 0 and " + (s.layerCount() - 1) + " (" + model + " has "
                     + s.layerCount() + " layers), got " + layer);
@@ -161,6 +207,7 @@ final class RenderCommand implements Callable<Integer> {
             case MAPS -> layer != null ? layer : 0;
             case FILTERS -> layer != null ? layer : first(tracer.find(ConvLayer.class, 0), "conv");
             case LESSON -> 0;
+            default -> throw new IllegalArgumentException(v + " is a Backward view: see RenderBackward");
         };
         int steps = switch (v) {
             case CONV -> tracer.conv(s, l, filter != null ? filter : channel).size();
@@ -184,6 +231,7 @@ final class RenderCommand implements Callable<Integer> {
                 }
                 yield Integer.MAX_VALUE; // the lesson checks its own steps
             }
+            default -> throw new IllegalArgumentException(v + " is a Backward view: see RenderBackward");
         };
         if (step < 0 || step >= steps) {
             throw new UserInputException("--step " + step + " is past the end: layer " + l + " has " + steps

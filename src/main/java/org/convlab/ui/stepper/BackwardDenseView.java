@@ -109,6 +109,11 @@ final class BackwardDenseView extends BackwardPart {
         redraw();
     }
 
+    /** Shows unit (class) {@code o}'s gradients (render --channel). */
+    void selectUnit(int o) {
+        unitChoice.getSelectionModel().select(o);
+    }
+
     private int unit() {
         return Math.max(0, unitChoice.getSelectionModel().getSelectedIndex());
     }

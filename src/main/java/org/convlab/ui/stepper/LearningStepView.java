@@ -110,6 +110,11 @@ final class LearningStepView extends BackwardPart {
         return rate.getValue();
     }
 
+    /** The layer whose weights learn, by name (render --layer). */
+    void selectLayer(String name) {
+        layerChoice.setValue(name);
+    }
+
     void setRate(double lr) {
         rate.getValueFactory().setValue(lr);
     }

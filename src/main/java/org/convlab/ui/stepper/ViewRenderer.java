@@ -27,8 +27,32 @@ import org.convlab.ui.maps.FeatureMapGallery;
  * {@code render} command.
  */
 public final class ViewRenderer {
-    /** The views {@code render} can draw. */
-    public enum View { CONV, POOL, RELU, VOTES, MAPS, FILTERS, LESSON }
+    /** The views {@code render} can draw; on the command line lower case with '-' for '_' ({@code backward-conv}). */
+    public enum View {
+        CONV, POOL, RELU, VOTES, MAPS, FILTERS, LESSON,
+        BACKWARD_LOSS, BACKWARD_DENSE, BACKWARD_POOL, BACKWARD_RELU, BACKWARD_CONV, LEARNING_STEP;
+
+        /** Whether the view is one of the Backward tab's (issue 15), drawn by {@link BackwardFigure}. */
+        public boolean backward() {
+            return ordinal() >= BACKWARD_LOSS.ordinal();
+        }
+
+        /** The name {@code render --view} takes: {@code backward-conv}. */
+        public String option() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /**
+     * What a Backward view is drawn for, checked against the network by the render command:
+     * the label the loss is taken against; for {@code BACKWARD_CONV} the weight [filter, channel,
+     * row, col] (null: the view's default, filter 0 channel 0 at the centre); for
+     * {@code LEARNING_STEP} the learning rate (NaN: the view's) and how many steps to take first.
+     */
+    public record Backward(int label, int[] weight, double learningRate, int steps) {}
+
+    /** The learning rates the learning-step view offers (its spinner takes no other). */
+    public static final java.util.List<Double> LEARNING_RATES = LearningStepView.RATES;
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
     private static final String APP_CSS = "/org/convlab/ui/convlab.css";
@@ -43,6 +67,12 @@ public final class ViewRenderer {
      */
     public static void render(StepperSession session, View view, int layer, int channel, int step, double width,
                               int scale, Path out) {
+        render(session, view, layer, channel, step, null, width, scale, out);
+    }
+
+    /** As above; {@code backward} says what a Backward view ({@link View#backward()}) is drawn for. */
+    public static void render(StepperSession session, View view, int layer, int channel, int step, Backward backward,
+                              double width, int scale, Path out) {
         if (!FigureSnapshot.SCALES.contains(scale)) {
             throw new UserInputException("--scale " + scale + " is not offered: use 1, 2 or 3");
         }
@@ -50,7 +80,8 @@ public final class ViewRenderer {
         CompletableFuture<BufferedImage> image = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
-                Parent root = build(session, view, layer, channel, step);
+                Parent root = view.backward() ? BackwardFigure.build(session, view, layer, channel, step, backward)
+                        : build(session, view, layer, channel, step);
                 if (root instanceof Region r) {
                     r.setPrefWidth(width);
                 }
@@ -148,6 +179,7 @@ public final class ViewRenderer {
                 s.go(step);
                 yield s;
             }
+            default -> throw new IllegalArgumentException(view + " is a Backward view: see BackwardFigure");
         };
     }
 
