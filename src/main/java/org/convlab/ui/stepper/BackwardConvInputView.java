@@ -54,6 +54,11 @@ final class BackwardConvInputView extends BackwardPart {
     private final StepControls controls = new StepControls("bdx");
     private final FlowPane maps;
     private final HBox kernels;
+    private final VBox inputBox;
+    private final VBox paddedBox;
+    private final VBox resultBox;
+    private final VBox filterBox;
+    private final VBox flippedBox;
     private final VBox steps;
     private final VBox body = new VBox(Theme.px(0.8));
     private Boolean wide;
@@ -92,10 +97,14 @@ final class BackwardConvInputView extends BackwardPart {
         sum.getStyleClass().add("stepper-result");
         choices = List.of(choice("Layer", layerChoice, () -> convLayers.size() > 1),
                 choice("Channel", channelChoice, () -> channelChoice.getItems().size() > 1));
-        maps = new FlowPane(Theme.px(1.2), Theme.px(0.8), Grids.titled(inputTitle, input),
-                Grids.titled(paddedTitle, padded), Grids.titled(resultTitle, result));
+        maps = new FlowPane(Theme.px(1.2), Theme.px(0.8));
         maps.setAlignment(Pos.TOP_LEFT);
-        kernels = new HBox(Theme.px(1.2), Grids.titled(filterTitle, filter), Grids.titled(flippedTitle, flipped));
+        inputBox = Grids.titled(inputTitle, input);
+        paddedBox = Grids.titled(paddedTitle, padded);
+        resultBox = Grids.titled(resultTitle, result);
+        filterBox = Grids.titled(filterTitle, filter);
+        flippedBox = Grids.titled(flippedTitle, flipped);
+        kernels = new HBox(Theme.px(1.2));
         steps = new VBox(6, controls, sum, arithmetic);
         steps.setMinWidth(0);
         HBox.setHgrow(steps, Priority.ALWAYS);
@@ -149,7 +158,11 @@ final class BackwardConvInputView extends BackwardPart {
         retrace(0);
     }
 
-    /** Wide: the maps left, the filters and the steps right of them; narrow: maps above, steps and filters below. */
+    /**
+     * Wide: the three maps left, the filter and its flipped copy above the steps right of them.
+     * Narrow (beside the editor's side panels): the input, the padded upstream and the two filters
+     * (one above the other) in a row, the steps and dL/dx below: the fewest rows of grids.
+     */
     private void arrange(boolean isWide) {
         if (wide != null && wide == isWide) {
             return;
@@ -157,12 +170,16 @@ final class BackwardConvInputView extends BackwardPart {
         wide = isWide;
         body.getChildren().clear();
         if (isWide) {
+            maps.getChildren().setAll(inputBox, paddedBox, resultBox);
+            kernels.getChildren().setAll(filterBox, flippedBox);
             VBox right = new VBox(Theme.px(0.8), kernels, steps);
             right.setMinWidth(0);
             HBox.setHgrow(right, Priority.ALWAYS);
             body.getChildren().add(new HBox(Theme.px(1.5), maps, right));
         } else {
-            body.getChildren().addAll(maps, new HBox(Theme.px(1.2), steps, kernels));
+            kernels.getChildren().clear();
+            maps.getChildren().setAll(inputBox, paddedBox, new VBox(Theme.px(0.4), filterBox, flippedBox));
+            body.getChildren().addAll(maps, new HBox(Theme.px(1.2), steps, resultBox));
         }
     }
 
@@ -253,12 +270,19 @@ final class BackwardConvInputView extends BackwardPart {
         int coreRows = full.height() - 2 * ring, coreCols = full.width() - 2 * ringCols;
 
         double room = room();
-        int across = g.inWidth() + 2 * g.padWidth() + full.width() + g.inWidth();
+        int across = g.inWidth() + 2 * g.padWidth() + full.width() + g.inWidth(); // wide: input, padded, dL/dx
         double gaps = 2 * Theme.px(1.2) + Theme.px(1.5) + 6 * Grids.GAP;
         double wideCell = Math.floor((room - gaps - Theme.px(RIGHT_EMS)) / across) - Grids.GAP;
         boolean roomy = wideCell >= Grids.clampCell(0, 1.7);
-        double cell = Grids.clampCell(Math.floor((roomy ? room - gaps - Theme.px(RIGHT_EMS) : room - gaps) / across)
-                - Grids.GAP, 1.9);
+        if (!roomy) { // narrow: input, padded upstream and the filters' column
+            across = g.inWidth() + 2 * g.padWidth() + full.width();
+            gaps += Math.floor(Theme.px(7)) - Theme.px(1.5);
+        }
+        // stacked (beside the side panels), the maps also shrink to the tab's height, so the steps stay on screen
+        double byHeight = roomy ? Double.MAX_VALUE : ViewportFit.cell(this, padded, full.height());
+        double cell = Grids.clampCell(Math.min(byHeight, Math.floor((roomy ? room - gaps - Theme.px(RIGHT_EMS)
+                : room - gaps) / across) - Grids.GAP), 1.9);
+        double previous = Grids.cellOf(padded);
         double kCell = Grids.clampCell(Math.floor(Theme.px(7) / kw) - Grids.GAP, 2.2);
 
         input.setCellSize(cell);
@@ -348,8 +372,8 @@ final class BackwardConvInputView extends BackwardPart {
 
         String x = "dL/dx[" + c + "][" + row + "][" + col + "]";
         String div = g.divisor() > 1 ? " / " + g.divisor() : "";
-        heading.setText(x + " = (\u03A3 flipped weight \u00D7 dL/dy under it" + (g.outChannels() > 1 ? ", over all "
-                + g.outChannels() + " filters" : "") + ")" + div);
+        heading.setText(x + " = (\u03A3" + (g.outChannels() > 1 ? " over " + g.outChannels() + " filters" : "")
+                + " flipped w \u00D7 dL/dy)" + div);
         picture.setText("The full convolution of dL/dy with the filter turned 180\u00B0: dL/dy padded with "
                 + Math.max(0, full.padTop()) + " zero" + (full.padTop() == 1 ? "" : "s")
                 + (full.padTop() < 0 ? " (the conv's padding " + g.padHeight() + " is wider than the filter: "
@@ -358,8 +382,8 @@ final class BackwardConvInputView extends BackwardPart {
                 + " inserted between its rows and columns (stride " + g.stride()
                 + ": that is how a transposed convolution works)" : "")
                 + (d > 1 ? "; the flipped filter is spread by the dilation " + d : "") + "."
-                + (g.outChannels() > 1 ? " Each of the " + g.outChannels() + " filters used this pixel, so the sum runs over"
-                + " all of them, each with its own dL/dy." : "") + " Click an input pixel to pick another.");
+                + (g.outChannels() > 1 ? " Every filter used this pixel: the sum runs over all " + g.outChannels()
+                + ", each with its own dL/dy." : "") + " Click a pixel to pick another.");
         if (term != null) {
             float before = k == 0 ? 0f : terms.get(k - 1).sum();
             int[] o = term.original(g);
@@ -378,11 +402,11 @@ final class BackwardConvInputView extends BackwardPart {
                     : "no divisor (this conv does not normalize)"));
             sum.setText(x + " = " + num(trace.sum()) + div + " = " + num(trace.value()));
         }
-        double mapsWidth = (g.inWidth() + 2 * g.padWidth() + full.width() + g.inWidth()) * (cell + Grids.GAP)
-                + 2 * Theme.px(1.2) + 9 * Grids.GAP;
+        double mapsWidth = across * (cell + Grids.GAP) + 2 * Theme.px(1.2) + 9 * Grids.GAP;
         arrange(roomy);
         maps.setPrefWrapLength(roomy ? mapsWidth : Math.max(200, room - Theme.px(1)));
         maps.setMinWidth(roomy ? mapsWidth : Region.USE_COMPUTED_SIZE);
         Grids.relayout(input, padded, result, filter, flipped);
+        ViewportFit.settle(this, this::redraw, previous != Grids.cellOf(padded));
     }
 }

@@ -72,9 +72,9 @@ final class BackwardConvView extends BackwardPart {
     private final BackwardConvInputView inputView;
     private final javafx.scene.control.ToggleButton weightMode = new javafx.scene.control.ToggleButton("dL/dw (weight sharing)");
     private final javafx.scene.control.ToggleButton inputMode =
-            new javafx.scene.control.ToggleButton("dL/dx (full convolution with the flipped filter)");
+            new javafx.scene.control.ToggleButton("dL/dx (full convolution, flipped filter)");
     /** The weight-sharing view's own rows (choices, heading, grids and steps). */
-    private final javafx.scene.layout.VBox weightPane = new javafx.scene.layout.VBox(10);
+    private final javafx.scene.layout.VBox weightPane = new javafx.scene.layout.VBox(6);
     /** The switch and the shown half's choices, one row (flowing onto a second when narrow). */
     private final FlowPane top = new FlowPane(12, 6);
     private final javafx.scene.layout.HBox modeBar;
@@ -132,7 +132,7 @@ final class BackwardConvView extends BackwardPart {
         inputMode.setToggleGroup(modes);
         weightMode.setSelected(true);
         Tips.set(weightMode, "The gradient of one filter weight: the sum over every window where it was used");
-        Tips.set(inputMode, "The gradient of one input pixel: the upstream gradient, padded, convolved with the filter turned 180\u00B0");
+        Tips.set(inputMode, "dL/dx, the full convolution with the flipped filter: the gradient of one input pixel, the upstream gradient, padded, convolved with the filter turned 180\u00B0");
         modes.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null) {
                 a.setSelected(true); // one half is always shown
@@ -142,7 +142,8 @@ final class BackwardConvView extends BackwardPart {
                 redraw();
             }
         });
-        modeBar = new javafx.scene.layout.HBox(6, weightMode, inputMode);
+        modeBar = new javafx.scene.layout.HBox(4, weightMode, inputMode);
+        top.setHgap(8);
         top.setAlignment(Pos.CENTER_LEFT);
         showChoices();
         weightPane.setMinWidth(0);
@@ -314,10 +315,14 @@ final class BackwardConvView extends BackwardPart {
         // wide when the three maps still print readably with the steps' column (RIGHT_EMS) beside them
         double wideCell = Math.floor((room - gaps - Theme.px(RIGHT_EMS)) / across) - Grids.GAP;
         boolean roomy = wideCell >= Grids.clampCell(0, 1.9);
-        double inCell = Grids.clampCell(Math.floor((roomy ? room - gaps - Theme.px(RIGHT_EMS) : room - gaps) / across)
-                - Grids.GAP, 1.9);
+        // stacked (beside the side panels), the maps also shrink to the tab's height, so the steps stay on screen
+        double byHeight = roomy ? Double.MAX_VALUE : ViewportFit.cell(this, input, g.inHeight() + 2 * g.padHeight());
+        double inCell = Grids.clampCell(Math.min(byHeight, Math.floor((roomy ? room - gaps - Theme.px(RIGHT_EMS)
+                : room - gaps) / across) - Grids.GAP), 1.9);
+        double previous = Grids.cellOf(input);
         double outCell = inCell;
-        double gradCell = Grids.clampCell(Math.floor(Theme.px(11) / g.kernelWidth()) - Grids.GAP, 3.4);
+        // wide enough for "-0.0076" in a readable type, no wider (the row below the maps must fit the height)
+        double gradCell = Grids.clampCell(Math.floor(Theme.px(9) / g.kernelWidth()) - Grids.GAP, roomy ? 3.4 : 2.8);
 
         input.setCellSize(inCell);
         input.setData(plane(tracer().layerInput(layer), c, g.inHeight(), g.inWidth()), g.inHeight(), g.inWidth());
@@ -350,7 +355,7 @@ final class BackwardConvView extends BackwardPart {
         weights.setFormatter(v -> session.format().term(v));
         weights.setHighlight(kernelRow, kernelCol);
         weights.draw();
-        weightsTitle.setText("Filter " + f);
+        weightsTitle.setText("Filter " + f + " (click)");
 
         float[] grads = filterGradients(g, f, c);
         weightGrads.setCellSize(gradCell);
@@ -364,7 +369,7 @@ final class BackwardConvView extends BackwardPart {
         pending[kernelRow * g.kernelWidth() + kernelCol] = !last;
         weightGrads.setMarked(pending);
         weightGrads.draw();
-        gradsTitle.setText("dL/dw, filter " + f);
+        gradsTitle.setText("dL/dw");
 
         float[] up = plane(tracer().upstream(layer), f, g.outHeight(), g.outWidth());
         upstream.setCellSize(outCell);
@@ -395,15 +400,15 @@ final class BackwardConvView extends BackwardPart {
         upstreamTitle.setText("dL/dy (upstream)");
         productsTitle.setText("pixel \u00D7 dL/dy");
 
-        heading.setText(conv.name() + ":" + w + ", used in " + n + " windows: dL/dw = (\u03A3 pixel \u00D7 dL/dy)"
-                + (g.divisor() > 1 ? " / " + g.divisor() : "") + " (click the filter to pick a weight)");
+        heading.setText(conv.name() + ":" + w + ", in " + n + " windows: dL/dw = (\u03A3 pixel \u00D7 dL/dy)"
+                + (g.divisor() > 1 ? " / " + g.divisor() : ""));
         if (term != null) {
             int[] o = term.output();
             int[] at = term.factorAt();
             float before = k == 0 ? 0f : trace.terms().get(k - 1).sum();
             arithmetic.setText("Window " + (k + 1) + " of " + n + ", output (" + o[1] + ", " + o[2] + "): pixel x[" + at[0]
-                    + "][" + at[1] + "][" + at[2] + "] = " + num(term.forward()) + " under the weight, upstream dL/dy["
-                    + o[0] + "][" + o[1] + "][" + o[2] + "] = " + num(term.upstream()) + "; product "
+                    + "][" + at[1] + "][" + at[2] + "] = " + num(term.forward()) + ", upstream dL/dy["
+                    + o[0] + "][" + o[1] + "][" + o[2] + "] = " + num(term.upstream()) + ", product "
                     + num(term.forward()) + " \u00D7 " + num(term.upstream()) + " = " + num(term.product()));
             sum.setText("running sum: " + num(before) + " + " + num(term.product()) + " = " + num(term.sum()));
         } else {
@@ -419,5 +424,6 @@ final class BackwardConvView extends BackwardPart {
         grids.setPrefWrapLength(roomy ? mapsWidth : Math.max(200, room - Theme.px(1)));
         grids.setMinWidth(roomy ? mapsWidth : javafx.scene.layout.Region.USE_COMPUTED_SIZE);
         Grids.relayout(input, weights, weightGrads, upstream, products);
+        ViewportFit.settle(this, this::redraw, previous != Grids.cellOf(input));
     }
 }
