@@ -383,7 +383,10 @@ final class BackwardConvInputView extends BackwardPart {
                 + ": that is how a transposed convolution works)" : "")
                 + (d > 1 ? "; the flipped filter is spread by the dilation " + d : "") + "."
                 + (g.outChannels() > 1 ? " Every filter used this pixel: the sum runs over all " + g.outChannels()
-                + ", each with its own dL/dy." : "") + " Click a pixel to pick another.");
+                + ", each with its own dL/dy." : "")
+                + (java.util.Arrays.equals(original, turned) ? " Filter " + f + " looks the same turned around (it is"
+                + " symmetric), but each term still pairs w[i][j] with the upstream at the opposite offset." : "")
+                + " Click a pixel to pick another.");
         if (term != null) {
             float before = k == 0 ? 0f : terms.get(k - 1).sum();
             int[] o = term.original(g);

@@ -77,7 +77,6 @@ final class BackwardConvView extends BackwardPart {
     private final javafx.scene.layout.VBox weightPane = new javafx.scene.layout.VBox(6);
     /** The switch and the shown half's choices, one row (flowing onto a second when narrow). */
     private final FlowPane top = new FlowPane(12, 6);
-    private final javafx.scene.layout.HBox modeBar;
     private final List<javafx.scene.Node> weightChoices;
 
     BackwardConvView(StepperSession session) {
@@ -142,8 +141,7 @@ final class BackwardConvView extends BackwardPart {
                 redraw();
             }
         });
-        modeBar = new javafx.scene.layout.HBox(4, weightMode, inputMode);
-        top.setHgap(8);
+        top.setHgap(6); // the two switch buttons flow onto two lines in a narrow window rather than be cut
         top.setAlignment(Pos.CENTER_LEFT);
         showChoices();
         weightPane.setMinWidth(0);
@@ -256,7 +254,7 @@ final class BackwardConvView extends BackwardPart {
     }
 
     private void showChoices() {
-        top.getChildren().setAll(modeBar);
+        top.getChildren().setAll(weightMode, inputMode);
         top.getChildren().addAll(inputMode.isSelected() ? inputView.choices() : weightChoices);
     }
 
