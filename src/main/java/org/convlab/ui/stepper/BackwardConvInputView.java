@@ -95,8 +95,8 @@ final class BackwardConvInputView extends BackwardPart {
         input.setOnCell(this::pick);
         result.setOnCell(this::pick);
         sum.getStyleClass().add("stepper-result");
-        choices = List.of(choice("Layer", layerChoice, () -> convLayers.size() > 1),
-                choice("Channel", channelChoice, () -> channelChoice.getItems().size() > 1));
+        choices = List.of(ChoiceRow.choice("Layer", layerChoice, () -> convLayers.size() > 1),
+                ChoiceRow.choice("Channel", channelChoice, () -> channelChoice.getItems().size() > 1));
         maps = new FlowPane(Theme.px(1.2), Theme.px(0.8));
         maps.setAlignment(Pos.TOP_LEFT);
         inputBox = Grids.titled(inputTitle, input);
@@ -121,21 +121,6 @@ final class BackwardConvInputView extends BackwardPart {
 
     List<javafx.scene.Node> choices() {
         return choices;
-    }
-
-    /**
-     * A labelled choice for the conv view's top row: hidden while presenting (the keys step) and
-     * when {@code useful} says there is nothing to choose (re-asked whenever its items change).
-     */
-    static javafx.scene.Node choice(String label, ComboBox<?> box, java.util.function.BooleanSupplier useful) {
-        HBox pair = Grids.pair(label, box);
-        Runnable update = () -> pair.setVisible(!Theme.presenting() && useful.getAsBoolean());
-        pair.managedProperty().bind(pair.visibleProperty());
-        Theme.presentingProperty().addListener((o, a, b) -> update.run());
-        box.itemsProperty().addListener((o, a, b) -> update.run());
-        box.getItems().addListener((javafx.collections.ListChangeListener<Object>) c -> update.run());
-        update.run();
-        return pair;
     }
 
     /** Pixel [channel][r][c] of conv layer {@code layerIndex}'s input, from the first term; -1 picks the middle. */

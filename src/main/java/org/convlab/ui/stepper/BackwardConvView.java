@@ -110,9 +110,9 @@ final class BackwardConvView extends BackwardPart {
         sum.getStyleClass().add("stepper-result");
         // the choices share one row with the dL/dw | dL/dx switch; a choice with nothing to choose
         // (the X/O net's one conv layer, its one channel) is left out, so the row fits beside the side panels
-        weightChoices = List.of(BackwardConvInputView.choice("Layer", layerChoice, () -> convLayers.size() > 1),
-                BackwardConvInputView.choice("Filter", filterChoice, () -> true),
-                BackwardConvInputView.choice("Channel", channelChoice, () -> channelChoice.getItems().size() > 1));
+        weightChoices = List.of(ChoiceRow.choice("Layer", layerChoice, () -> convLayers.size() > 1),
+                ChoiceRow.choice("Filter", filterChoice, () -> true),
+                ChoiceRow.choice("Channel", channelChoice, () -> channelChoice.getItems().size() > 1));
         grids = new FlowPane(Theme.px(1.2), Theme.px(0.8), Grids.titled(inputTitle, input),
                 Grids.titled(upstreamTitle, upstream), Grids.titled(productsTitle, products));
         grids.setAlignment(Pos.TOP_LEFT);
