@@ -172,6 +172,71 @@ class BackwardConvInputViewTest {
         assertTrue(sum.matches("dL/dx\\[0]\\[4]\\[4] = \\S+ / 9 = \\S+"), sum);
     }
 
+    /**
+     * A conv with stride 2, padding 1, dilation 2 and 2 input channels, 3 filters: the picture says
+     * the zeros between the upstream's rows are a transposed convolution's, the sum runs over the
+     * filters, and the last step is the engine's dL/dx of a pixel of channel 1, bit for bit.
+     */
+    @Test
+    void aStridedDilatedMultiChannelConv() throws Exception {
+        java.util.List<org.convlab.model.LayerSpec> layers = java.util.List.of(
+                new org.convlab.model.ConvSpec("conv1", 3, 3, 3, 2, org.convlab.model.Padding.of(1), 2, true, false, null, null),
+                org.convlab.model.ActivationSpec.relu(), new org.convlab.model.FlattenSpec(null),
+                org.convlab.model.DenseSpec.of(3), new org.convlab.model.SoftmaxSpec(null));
+        org.convlab.nn.Network net = org.convlab.nn.Network.build(new org.convlab.model.NetworkSpec(
+                org.convlab.engine.Shape.of(2, 11, 11), java.util.List.of("a", "b", "c"), layers), 5);
+        java.util.Random r = new java.util.Random(17);
+        for (org.convlab.nn.Parameter p : net.parameters()) {
+            float[] v = p.value();
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) (r.nextGaussian() * 0.5);
+            }
+        }
+        float[] x = new float[2 * 11 * 11];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) r.nextGaussian();
+        }
+        try {
+            robot.interact(() -> tabs.open(net, x, false, "strided, dilated, 2 channels"));
+            TabsWindow.select(robot, tabs, "tabBackward");
+            robot.clickOn("#backShowConv");
+            robot.clickOn("#bconvModeInput");
+            BackwardConvInputView dx = view();
+            robot.interact(() -> dx.configure(0, 1, 5, 3));
+            GradientTrace t = dx.trace();
+            assertEquals("conv1:x[1][5][3]", t.target());
+            assertTrue(t.terms().size() > 3, "several filters and kernel cells reach this pixel: " + t.terms().size());
+            String picture = robot.lookup("#bdxPicture").queryAs(Label.class).getText();
+            assertTrue(picture.contains("padded with 3 zeros"), picture); // 2 * (3 - 1) - 1
+            assertTrue(picture.contains("1 zero inserted between its rows and columns (stride 2: that is how a transposed"
+                    + " convolution works)"), picture);
+            assertTrue(picture.contains("the sum runs over all 3"), picture);
+            assertTrue(picture.contains("dilation 2"), picture);
+            ValueGrid padded = robot.lookup("#bdxPadded").queryAs(ValueGrid.class);
+            // 15 x 15 in all: a ring of 3, and inside the 5 x 5 upstream spread over 9 rows (2 more rows of zeros below)
+            assertEquals(9, padded.rows());
+            assertEquals(0f, padded.valueAt(1, 0), 0f, "an inserted zero");
+            robot.interact(() -> dx.controls().setStep(dx.controls().count() - 1));
+            BackwardTracer tracer = tabs.backwardView().tracer();
+            assertEquals(Float.floatToIntBits(tracer.inputGradient()[(11 + 5) * 11 + 3]), Float.floatToIntBits(dx.shownSum()));
+            String shots = System.getProperty("convlab.shots");
+            if (shots != null) {
+                robot.interact(() -> dx.controls().setStep(2));
+                robot.interact(() -> {
+                    javafx.scene.image.WritableImage img = tabs.getScene().getRoot().snapshot(null, null);
+                    try {
+                        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null), "png",
+                                new java.io.File(shots, "strided-dilated-dx.png"));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            }
+        } finally {
+            robot.interact(() -> tabs.openLesson());
+        }
+    }
+
     /** 1024 x 768 and 1366 x 768 windows with the frame's side panel: no label cut, no sideways scroll. */
     @Test
     void nothingIsCutOff() throws Exception {
