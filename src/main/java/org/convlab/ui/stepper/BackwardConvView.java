@@ -21,12 +21,14 @@ import org.convlab.ui.maps.ValueGrid;
  * that output), then divided by the conv's divisor (9 in the X/O net), exactly as the engine's
  * reference backward adds them ({@link BackwardTracer#convWeight}). Click a weight of the filter to
  * pick it; the step controls walk the windows (the window outlined on the input, the pixel under
- * the weight and the output cell highlighted), and a last step divides.
+ * the weight and the output cell highlighted), and a last step divides. A switch at the top shows
+ * the other half instead, dL/dx as the full convolution with the flipped filter
+ * ({@link BackwardConvInputView}).
  *
  * <p>Ids: {@code #bconvLayer}, {@code #bconvFilter}, {@code #bconvChannel}, grids
  * {@code #bconvInput}, {@code #bconvWeights}, {@code #bconvWeightGrads}, {@code #bconvUpstream},
  * {@code #bconvProducts}, text {@code #bconvMath}, {@code #bconvSum}, step controls
- * {@code #bconvForward}, {@code #bconvEnd}...
+ * {@code #bconvForward}, {@code #bconvEnd}..., the switch {@code #bconvModeWeight} / {@code #bconvModeInput}.
  */
 final class BackwardConvView extends BackwardPart {
     private final List<Integer> convLayers = new ArrayList<>();
@@ -66,6 +68,16 @@ final class BackwardConvView extends BackwardPart {
     private String gradsKey;
     private BackwardTracer gradsOf;
     private float[] gradsCache;
+    /** The other half, dL/dx, shown instead of the weight sharing when the switch says so. */
+    private final BackwardConvInputView inputView;
+    private final javafx.scene.control.ToggleButton weightMode = new javafx.scene.control.ToggleButton("dL/dw (weight sharing)");
+    private final javafx.scene.control.ToggleButton inputMode =
+            new javafx.scene.control.ToggleButton("dL/dx (full convolution, flipped filter)");
+    /** The weight-sharing view's own rows (choices, heading, grids and steps). */
+    private final javafx.scene.layout.VBox weightPane = new javafx.scene.layout.VBox(6);
+    /** The switch and the shown half's choices, one row (flowing onto a second when narrow). */
+    private final FlowPane top = new FlowPane(12, 6);
+    private final List<javafx.scene.Node> weightChoices;
 
     BackwardConvView(StepperSession session) {
         super(session);
@@ -96,11 +108,11 @@ final class BackwardConvView extends BackwardPart {
         upstream.setOnCell(this::jumpTo);
         products.setOnCell(this::jumpTo);
         sum.getStyleClass().add("stepper-result");
-        FlowPane bar = new FlowPane(12, 6, Grids.pair("Layer", layerChoice), Grids.pair("Filter", filterChoice),
-                Grids.pair("Channel", channelChoice));
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.visibleProperty().bind(Theme.presentingProperty().not());
-        bar.managedProperty().bind(bar.visibleProperty());
+        // the choices share one row with the dL/dw | dL/dx switch; a choice with nothing to choose
+        // (the X/O net's one conv layer, its one channel) is left out, so the row fits beside the side panels
+        weightChoices = List.of(ChoiceRow.choice("Layer", layerChoice, () -> convLayers.size() > 1),
+                ChoiceRow.choice("Filter", filterChoice, () -> true),
+                ChoiceRow.choice("Channel", channelChoice, () -> channelChoice.getItems().size() > 1));
         grids = new FlowPane(Theme.px(1.2), Theme.px(0.8), Grids.titled(inputTitle, input),
                 Grids.titled(upstreamTitle, upstream), Grids.titled(productsTitle, products));
         grids.setAlignment(Pos.TOP_LEFT);
@@ -111,7 +123,30 @@ final class BackwardConvView extends BackwardPart {
         javafx.scene.layout.HBox.setHgrow(steps, javafx.scene.layout.Priority.ALWAYS);
         kernels = new javafx.scene.layout.HBox(Theme.px(1.2), Grids.titled(weightsTitle, weights),
                 Grids.titled(gradsTitle, weightGrads));
-        getChildren().addAll(bar, heading, body);
+        inputView = new BackwardConvInputView(session);
+        javafx.scene.control.ToggleGroup modes = new javafx.scene.control.ToggleGroup();
+        weightMode.setId("bconvModeWeight");
+        inputMode.setId("bconvModeInput");
+        weightMode.setToggleGroup(modes);
+        inputMode.setToggleGroup(modes);
+        weightMode.setSelected(true);
+        Tips.set(weightMode, "The gradient of one filter weight: the sum over every window where it was used");
+        Tips.set(inputMode, "dL/dx, the full convolution with the flipped filter: the gradient of one input pixel, the upstream gradient, padded, convolved with the filter turned 180\u00B0");
+        modes.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                a.setSelected(true); // one half is always shown
+            } else {
+                getChildren().set(1, b == inputMode ? inputView : weightPane);
+                showChoices();
+                redraw();
+            }
+        });
+        top.setHgap(6); // the two switch buttons flow onto two lines in a narrow window rather than be cut
+        top.setAlignment(Pos.CENTER_LEFT);
+        showChoices();
+        weightPane.setMinWidth(0);
+        weightPane.getChildren().addAll(heading, body);
+        getChildren().addAll(top, weightPane);
         arrange(false);
         if (!convLayers.isEmpty()) {
             configure(convLayers.get(0), 0, 0, -1, -1);
@@ -218,18 +253,40 @@ final class BackwardConvView extends BackwardPart {
         return trace;
     }
 
+    private void showChoices() {
+        top.getChildren().setAll(weightMode, inputMode);
+        top.getChildren().addAll(inputMode.isSelected() ? inputView.choices() : weightChoices);
+    }
+
+    /** The step controls of the half shown (the presentation keys move them). */
     StepControls controls() {
-        return controls;
+        return inputMode.isSelected() ? inputView.controls() : controls;
+    }
+
+    /** The dL/dx half. */
+    BackwardConvInputView inputView() {
+        return inputView;
+    }
+
+    /** Shows dL/dx (true) or the weight sharing (false). */
+    void showInput(boolean input) {
+        (input ? inputMode : weightMode).setSelected(true);
     }
 
     /** The running sum as shown at the current step (before the divisor; the gradient at the last step). */
     float shownSum() {
-        int k = controls.step();
+        int k = controls.step(); // the weight sharing's
         return k < trace.terms().size() ? trace.terms().get(k).sum() : trace.value();
     }
 
     @Override
     void redraw() {
+        if (inputMode.isSelected()) {
+            if (inputView.tracer() != tracer() && tracer() != null) {
+                inputView.show(tracer());
+            }
+            return;
+        }
         if (tracer() == null || layer < 0) {
             return;
         }
@@ -256,10 +313,14 @@ final class BackwardConvView extends BackwardPart {
         // wide when the three maps still print readably with the steps' column (RIGHT_EMS) beside them
         double wideCell = Math.floor((room - gaps - Theme.px(RIGHT_EMS)) / across) - Grids.GAP;
         boolean roomy = wideCell >= Grids.clampCell(0, 1.9);
-        double inCell = Grids.clampCell(Math.floor((roomy ? room - gaps - Theme.px(RIGHT_EMS) : room - gaps) / across)
-                - Grids.GAP, 1.9);
+        // stacked (beside the side panels), the maps also shrink to the tab's height, so the steps stay on screen
+        double byHeight = roomy ? Double.MAX_VALUE : ViewportFit.cell(this, input, g.inHeight() + 2 * g.padHeight());
+        double inCell = Grids.clampCell(Math.min(byHeight, Math.floor((roomy ? room - gaps - Theme.px(RIGHT_EMS)
+                : room - gaps) / across) - Grids.GAP), 1.9);
+        double previous = Grids.cellOf(input);
         double outCell = inCell;
-        double gradCell = Grids.clampCell(Math.floor(Theme.px(11) / g.kernelWidth()) - Grids.GAP, 3.4);
+        // wide enough for "-0.0076" in a readable type, no wider (the row below the maps must fit the height)
+        double gradCell = Grids.clampCell(Math.floor(Theme.px(9) / g.kernelWidth()) - Grids.GAP, roomy ? 3.4 : 2.8);
 
         input.setCellSize(inCell);
         input.setData(plane(tracer().layerInput(layer), c, g.inHeight(), g.inWidth()), g.inHeight(), g.inWidth());
@@ -292,7 +353,7 @@ final class BackwardConvView extends BackwardPart {
         weights.setFormatter(v -> session.format().term(v));
         weights.setHighlight(kernelRow, kernelCol);
         weights.draw();
-        weightsTitle.setText("Filter " + f);
+        weightsTitle.setText("Filter " + f + " (click)");
 
         float[] grads = filterGradients(g, f, c);
         weightGrads.setCellSize(gradCell);
@@ -306,7 +367,7 @@ final class BackwardConvView extends BackwardPart {
         pending[kernelRow * g.kernelWidth() + kernelCol] = !last;
         weightGrads.setMarked(pending);
         weightGrads.draw();
-        gradsTitle.setText("dL/dw, filter " + f);
+        gradsTitle.setText("dL/dw");
 
         float[] up = plane(tracer().upstream(layer), f, g.outHeight(), g.outWidth());
         upstream.setCellSize(outCell);
@@ -337,15 +398,15 @@ final class BackwardConvView extends BackwardPart {
         upstreamTitle.setText("dL/dy (upstream)");
         productsTitle.setText("pixel \u00D7 dL/dy");
 
-        heading.setText(conv.name() + ":" + w + " is used in " + n + " windows: dL/dw = (\u03A3 pixel \u00D7 dL/dy)"
-                + (g.divisor() > 1 ? " / " + g.divisor() : "") + ". Click a weight of the filter to pick another.");
+        heading.setText(conv.name() + ":" + w + ", in " + n + " windows: dL/dw = (\u03A3 pixel \u00D7 dL/dy)"
+                + (g.divisor() > 1 ? " / " + g.divisor() : ""));
         if (term != null) {
             int[] o = term.output();
             int[] at = term.factorAt();
             float before = k == 0 ? 0f : trace.terms().get(k - 1).sum();
             arithmetic.setText("Window " + (k + 1) + " of " + n + ", output (" + o[1] + ", " + o[2] + "): pixel x[" + at[0]
-                    + "][" + at[1] + "][" + at[2] + "] = " + num(term.forward()) + " under the weight, upstream dL/dy["
-                    + o[0] + "][" + o[1] + "][" + o[2] + "] = " + num(term.upstream()) + "; product "
+                    + "][" + at[1] + "][" + at[2] + "] = " + num(term.forward()) + ", upstream dL/dy["
+                    + o[0] + "][" + o[1] + "][" + o[2] + "] = " + num(term.upstream()) + ", product "
                     + num(term.forward()) + " \u00D7 " + num(term.upstream()) + " = " + num(term.product()));
             sum.setText("running sum: " + num(before) + " + " + num(term.product()) + " = " + num(term.sum()));
         } else {
@@ -361,5 +422,6 @@ final class BackwardConvView extends BackwardPart {
         grids.setPrefWrapLength(roomy ? mapsWidth : Math.max(200, room - Theme.px(1)));
         grids.setMinWidth(roomy ? mapsWidth : javafx.scene.layout.Region.USE_COMPUTED_SIZE);
         Grids.relayout(input, weights, weightGrads, upstream, products);
+        ViewportFit.settle(this, this::redraw, previous != Grids.cellOf(input));
     }
 }
