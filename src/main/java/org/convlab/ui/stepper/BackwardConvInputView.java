@@ -275,7 +275,7 @@ final class BackwardConvInputView extends BackwardPart {
         input.setRing(g.padHeight(), g.padWidth(), 0);
         input.setStyle(ink ? ValueGrid.Style.INK : ValueGrid.Style.DIVERGING);
         input.setLimit(Double.NaN);
-        input.setFormatter(v -> session.format().term(v));
+        input.setFormatter(v -> v == Math.rint(v) ? session.format().term(v) : exactCell(v)); // pooled n/9 inputs print as fractions
         input.setHighlight(row, col);
         List<int[]> window = new ArrayList<>();
         if (term != null) { // the forward window at the term's output: it covered the pixel with the term's weight
