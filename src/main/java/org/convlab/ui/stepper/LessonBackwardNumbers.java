@@ -128,11 +128,16 @@ final class LessonBackwardNumbers {
                     ? ", negative: the " + className(k) + " votes of the lit pooled values get stronger."
                     : up[k] > 0 ? ", positive: the " + className(k) + " votes get weaker." : ": no change.");
         }
-        b.append(" The largest: ").append(pooledName(biggest)).append(" = ").append(activation(x[biggest]))
-                .append(", and ").append(activation(x[biggest])).append(" \u00D7 ").append(num(up[y])).append(" = ")
-                .append(num(t.dense(dense).weightGradient(y, biggest))).append(" for its ").append(className(y))
-                .append(" vote. ").append(zeros).append(" of the ").append(x.length)
-                .append(" pooled values are 0: their votes do not change.");
+        int ties = 0;
+        for (float v : x) {
+            ties += v == x[biggest] ? 1 : 0;
+        }
+        b.append(" The largest pooled value").append(ties > 1 ? "s (" + ties + " of them, " : " (")
+                .append(pooledName(biggest)).append(ties > 1 ? " first)" : ")").append(" = ").append(activation(x[biggest]))
+                .append(": ").append(activation(x[biggest])).append(" \u00D7 ").append(num(up[y])).append(" = ")
+                .append(num(t.dense(dense).weightGradient(y, biggest))).append(" for the ").append(className(y))
+                .append(" vote.").append(zeros == 0 ? " No pooled value is 0, so every vote moves."
+                        : " " + zeros + " of the " + x.length + " pooled values are 0: their votes do not change.");
         return b.append(note()).toString();
     }
 

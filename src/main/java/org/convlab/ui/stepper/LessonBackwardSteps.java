@@ -56,28 +56,27 @@ final class LessonBackwardSteps {
         Supplier<BackwardReluView> gate = part(() -> new BackwardReluView(session));
         Supplier<BackwardConvView> weight = part(() -> conv = new BackwardConvView(session));
         List<LessonStep> s = new ArrayList<>();
-        s.add(new LessonStep("Surer? The loss", () -> numbers().lossSentence(), loss::get, this::push));
-        s.add(new LessonStep("The votes' gradients", () -> numbers().voteSentence(), votes::get,
+        s.add(new LessonStep("Surer? The loss", () -> numbers().lossSentence(), fit(loss), this::push));
+        s.add(new LessonStep("The votes' gradients", () -> numbers().voteSentence(), fit(votes),
                 () -> votes.get().redraw()));
-        s.add(new LessonStep("Back through pooling", () -> numbers().poolSentence(), pooling::get, () -> {
+        s.add(new LessonStep("Back through pooling", () -> numbers().poolSentence(), fit(pooling), () -> {
             push();
             int[] at = numbers().busiestWindow();
             pooling.get().select(pool, numbers().weight()[0]);
             pooling.get().follow(at[0], at[1]);
         }));
-        s.add(new LessonStep("Back through ReLU", () -> numbers().reluSentence(), gate::get, () -> {
+        s.add(new LessonStep("Back through ReLU", () -> numbers().reluSentence(), fit(gate), () -> {
             push();
             gate.get().select(relu, numbers().weight()[0]);
         }));
-        s.add(new LessonStep("One feature weight: the sum over every window", () -> numbers().weightSentence(),
-                weight::get, () -> {
+        s.add(new LessonStep("One weight, every window", () -> numbers().weightSentence(), fit(weight), () -> {
                     push();
                     int[] w = numbers().weight();
                     weight.get().configure(0, w[0], 0, w[1], w[2]);
                     weight.get().controls().setStep(weight.get().controls().count() - 1); // the sum, divided
                 }));
         s.add(new LessonStep("Train the votes", () -> trainingView().sentence(),
-                this::trainingView, () -> trainingView().entered()));
+                fit(this::trainingView), () -> trainingView().entered()));
         return s;
     }
 
@@ -112,6 +111,11 @@ final class LessonBackwardSteps {
                 p.show(t);
             }
         }
+    }
+
+    /** The view in a {@link FitToRoom}, made on first use. */
+    private Supplier<javafx.scene.Node> fit(Supplier<? extends javafx.scene.layout.Region> view) {
+        return once(() -> new FitToRoom(view.get(), room));
     }
 
     private <T extends BackwardPart> Supplier<T> part(Supplier<T> make) {

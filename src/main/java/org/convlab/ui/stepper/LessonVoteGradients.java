@@ -51,17 +51,21 @@ final class LessonVoteGradients extends VBox {
         }
         order.sort(Comparator.comparingDouble((Integer j) -> -Math.abs(x[j])).thenComparingInt(j -> j));
         int shown = Math.min(XoLessonSequence.LEDGER_ROWS + 1, x.length);
-        StringBuilder b = new StringBuilder(String.format("%-22s %6s", "pooled value", "x"));
+        StringBuilder b = new StringBuilder("dL/dy:");
         for (int k = 0; k < up.length; k++) {
-            b.append(String.format("   %-22s", "dL/dw[" + session.classes().get(k) + "] = x \u00D7 " + BackwardPart.num(up[k])));
+            b.append("  ").append(session.classes().get(k)).append(' ').append(BackwardPart.num(up[k]));
+        }
+        b.append('\n').append(String.format("%-18s %5s", "pooled value", "x"));
+        for (int k = 0; k < up.length; k++) {
+            b.append(String.format("  %-10s", "dL/dw[" + session.classes().get(k) + "]"));
         }
         b.append('\n');
         for (int i = 0; i < shown; i++) {
             int j = order.get(i);
             String name = n.pooledName(j).replaceFirst("^the ", "").replace(" map's", "");
-            b.append(String.format("%-22s %6s", name, n.activation(x[j])));
+            b.append(String.format("%-18s %5s", name, n.activation(x[j])));
             for (int k = 0; k < up.length; k++) {
-                b.append(String.format("   %-22s", BackwardPart.num(d.weightGradient(k, j))));
+                b.append(String.format("  %-10s", BackwardPart.num(d.weightGradient(k, j))));
             }
             b.append('\n');
         }
@@ -69,8 +73,8 @@ final class LessonVoteGradients extends VBox {
         for (float v : x) {
             zeros += v == 0 ? 1 : 0;
         }
-        b.append("... ").append(x.length - shown).append(" more pooled values, ").append(zeros)
-                .append(" of them 0 (their votes stay)");
+        b.append("... ").append(x.length - shown).append(" more").append(zeros == 0 ? ", none of them 0"
+                : ", " + zeros + " of them 0 (their votes stay)");
         ledger.setText(b.toString());
     }
 }
