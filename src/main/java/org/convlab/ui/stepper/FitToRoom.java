@@ -8,10 +8,15 @@ import javafx.scene.transform.Scale;
  * together, until it fits the height the lesson's {@link LessonRoom} leaves under the step's
  * sentences (never below {@link #MIN_SCALE}): those views size their grids by width only, and a
  * lesson step should fit the screen without scrolling, in presentation mode above all. The view
- * is laid out {@code 1/scale} wider than the room, so after scaling it fills the width exactly
- * and nothing scrolls sideways. FX thread.
+ * is laid out at the room's width, so scaled it is narrower than the room and nothing scrolls
+ * sideways. FX thread.
  */
 final class FitToRoom extends Region {
+    @Override
+    public String toString() {
+        return "FitToRoom w " + getWidth() + " now " + scaleFor(getWidth()) + " scale " + scale.getX() + " room " + room.height.get() + " child pref " + child.prefHeight(getWidth());
+    }
+
     /** Below this the text would be too small to read: the step scrolls instead. */
     static final double MIN_SCALE = 0.6;
     private final Region child;
@@ -24,6 +29,7 @@ final class FitToRoom extends Region {
         child.getTransforms().add(scale);
         getChildren().add(child);
         setMinWidth(0);
+        setMaxWidth(Double.MAX_VALUE); // the lesson's content pane stretches it to the room's width
         room.onChange(this::requestLayout);
     }
 
@@ -31,21 +37,16 @@ final class FitToRoom extends Region {
         return child;
     }
 
-    /** The scale at which the child, laid out {@code 1/scale} wider, fits the room's height. */
+    /**
+     * The scale at which the child, laid out at the room's width, fits the room's height. (Laid out
+     * wider it would wrap differently and its grids would grow with the width: no fixed point.)
+     */
     double scaleFor(double width) {
         double h = room.height.get();
         if (h <= 0 || width <= 0) {
             return 1;
         }
-        double s = 1;
-        for (int i = 0; i < 6; i++) {
-            double next = Math.max(MIN_SCALE, Math.min(1, h / child.prefHeight(width / s)));
-            if (Math.abs(next - s) < 0.005) {
-                return Math.min(s, next);
-            }
-            s = next;
-        }
-        return s;
+        return Math.max(MIN_SCALE, Math.min(1, h / child.prefHeight(width)));
     }
 
     double scale() {
@@ -68,8 +69,7 @@ final class FitToRoom extends Region {
         if (w <= 0) {
             return child.prefHeight(-1);
         }
-        double s = scaleFor(w);
-        return Math.ceil(child.prefHeight(w / s) * s);
+        return Math.ceil(child.prefHeight(w) * scaleFor(w));
     }
 
     @Override
@@ -78,6 +78,22 @@ final class FitToRoom extends Region {
         double s = scaleFor(w);
         scale.setX(s);
         scale.setY(s);
-        child.resizeRelocate(0, 0, w / s, child.prefHeight(w / s));
+        child.resizeRelocate(0, 0, w, child.prefHeight(w));
+        // the views redraw their grids after a layout pass (their cells follow the width): look again
+        // once that has happened, a few passes at most, so a late-growing view still gets scaled
+        if (checks < 8) {
+            checks++;
+            javafx.application.Platform.runLater(() -> {
+                double again = scaleFor(getWidth());
+                if (Math.abs(again - scale.getX()) > 0.005) {
+                    requestLayout();
+                } else {
+                    checks = 0;
+                }
+            });
+        }
     }
+
+    /** Re-checks queued since the scale last held still. */
+    private int checks;
 }

@@ -56,6 +56,13 @@ public final class LessonBackwardLook extends Application {
                     int step = k;
                     fx(() -> s.go(step));
                     shoot(out, String.format("%s-%02d", tag, k));
+                    fx(() -> {
+                        javafx.scene.Node c = s.lookup("#lessonContent");
+                        var kids = ((javafx.scene.layout.Pane) c).getChildren();
+                        javafx.scene.Node n = kids.isEmpty() ? null : kids.get(0);
+                        System.out.println("step " + step + " " + n + " h=" + (n == null ? 0 : n.getLayoutBounds().getHeight())
+                                + " pref=" + (n instanceof javafx.scene.layout.Region r ? r.prefHeight(r.getWidth()) : 0));
+                    });
                 }
                 fx(() -> ((javafx.scene.control.Button) scene.lookup("#trainAll")).fire());
                 Thread.sleep(6000);
