@@ -6,7 +6,7 @@ import javafx.scene.transform.Scale;
 /**
  * Holds one of the Backward tab's views in a lesson step and scales it down, text and grids
  * together, until it fits the height the lesson's {@link LessonRoom} leaves under the step's
- * sentences (never below {@link #MIN_SCALE}): those views size their grids by width only, and a
+ * sentences (never below {@link #MIN_SCALE}, {@link #MIN_SCALE_AT_DESK} outside presentation mode): those views size their grids by width only, and a
  * lesson step should fit the screen without scrolling, in presentation mode above all. The view
  * is laid out at the room's width, so scaled it is narrower than the room and nothing scrolls
  * sideways. FX thread.
@@ -17,8 +17,10 @@ final class FitToRoom extends Region {
         return "FitToRoom w " + getWidth() + " now " + scaleFor(getWidth()) + " scale " + scale.getX() + " room " + room.height.get() + " child pref " + child.prefHeight(getWidth());
     }
 
-    /** Below this the text would be too small to read: the step scrolls instead. */
+    /** Below this the text would be too small to read: the step scrolls instead (on a projector, where text is large). */
     static final double MIN_SCALE = 0.6;
+    /** The same at the desk's text size: a narrow window scrolls down rather than shrink the text further. */
+    static final double MIN_SCALE_AT_DESK = 0.7;
     private final Region child;
     private final LessonRoom room;
     private final Scale scale = new Scale(1, 1, 0, 0);
@@ -46,7 +48,8 @@ final class FitToRoom extends Region {
         if (h <= 0 || width <= 0) {
             return 1;
         }
-        return Math.max(MIN_SCALE, Math.min(1, h / child.prefHeight(width)));
+        double least = org.convlab.ui.Theme.presenting() ? MIN_SCALE : MIN_SCALE_AT_DESK;
+        return Math.max(least, Math.min(1, h / child.prefHeight(width)));
     }
 
     double scale() {
