@@ -44,12 +44,23 @@ final class FitToRoom extends Region {
      * wider it would wrap differently and its grids would grow with the width: no fixed point.)
      */
     double scaleFor(double width) {
-        double h = room.height.get();
-        if (h <= 0 || width <= 0) {
+        if (width <= 0) {
             return 1;
         }
+        // a ledger that must not wrap (its min width) narrower than the room: laid out at its min width, scaled
         double least = org.convlab.ui.Theme.presenting() ? MIN_SCALE : MIN_SCALE_AT_DESK;
-        return Math.max(least, Math.min(1, h / child.prefHeight(width)));
+        double min = child.minWidth(-1);
+        double s = min > width ? width / min : 1;
+        double h = room.height.get();
+        if (h > 0) {
+            s = Math.min(s, h / child.prefHeight(layoutWidth(width, s)));
+        }
+        return Math.max(least, Math.min(1, s));
+    }
+
+    /** The width the child is laid out at: the room's, or its min width when that is wider (then scaled to the room). */
+    private double layoutWidth(double width, double s) {
+        return Math.max(width, Math.min(child.minWidth(-1), width / s));
     }
 
     double scale() {
@@ -72,7 +83,8 @@ final class FitToRoom extends Region {
         if (w <= 0) {
             return child.prefHeight(-1);
         }
-        return Math.ceil(child.prefHeight(w) * scaleFor(w));
+        double s = scaleFor(w);
+        return Math.ceil(child.prefHeight(layoutWidth(w, s)) * s);
     }
 
     @Override
@@ -81,7 +93,8 @@ final class FitToRoom extends Region {
         double s = scaleFor(w);
         scale.setX(s);
         scale.setY(s);
-        child.resizeRelocate(0, 0, w, child.prefHeight(w));
+        double lw = layoutWidth(w, s);
+        child.resizeRelocate(0, 0, lw, child.prefHeight(lw));
         // the views redraw their grids after a layout pass (their cells follow the width): look again
         // once that has happened, a few passes at most, so a late-growing view still gets scaled
         if (checks < 8) {

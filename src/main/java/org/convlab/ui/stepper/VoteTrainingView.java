@@ -118,8 +118,7 @@ final class VoteTrainingView extends VBox {
         FlowPane buttons = new FlowPane(Theme.px(0.6), Theme.px(0.4), step, all, undo, reset);
         buttons.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(buttons, status, ledger, answer);
-        setSpacing(Theme.px(0.6));
-        setMinWidth(0);
+        setSpacing(Theme.px(0.6)); // min width: the ledger's, which FitToRoom scales to a narrow room
         session.snapshotProperty().addListener((o, a, b) -> {
             if (!applying) {
                 follow();
@@ -342,11 +341,12 @@ final class VoteTrainingView extends VBox {
         String name = session.classes().get(label.getAsInt());
         status.setText("Step " + shown + " of " + result.steps() + ": " + now.right() + " of 27 right, mean loss "
                 + BackwardPart.num(now.loss()) + (now.allRight() ? " \u2014 every image is right" : ""));
-        StringBuilder b = new StringBuilder(String.format("%-5s %-28s %-6s %-10s %s%n", "step", "trained on", "right",
-                "mean loss", "P(" + name + ")"));
+        // "loss": the mean over the 27 images, as the status line above says
+        StringBuilder b = new StringBuilder(String.format("%-4s %-27s %-5s %-6s %s%n", "step", "trained on", "right",
+                "loss", "P(" + name + ")"));
         for (int s = Math.max(0, shown - LEDGER_ROWS + 1); s <= shown; s++) {
             VoteTrainingStep f = result.history().get(s);
-            b.append(String.format("%-5d %-28s %-6s %-10s %s%n", s, f.trainedOn() == null ? "(the slides' votes)" : f.trainedOn(),
+            b.append(String.format("%-4d %-27s %-5s %-6s %s%n", s, f.trainedOn() == null ? "(the slides' votes)" : f.trainedOn(),
                     f.right() + "/27", BackwardPart.num(f.loss()), probs == null ? "" : percent(probs[s])));
         }
         ledger.setText(b.toString().stripTrailing());
