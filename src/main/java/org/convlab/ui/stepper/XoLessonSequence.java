@@ -50,6 +50,7 @@ public final class XoLessonSequence extends VBox implements Stepping {
     private final Button prev = new Button("\u25C0 Previous");
     private final Button next = new Button("Next \u25B6");
     private ConvStepView conv;
+    private final LessonBackwardSteps backward;
     /** The room the pictures may take: see {@link #setViewportHeight}. */
     private final LessonRoom room = new LessonRoom();
     private double viewportHeight;
@@ -112,6 +113,8 @@ public final class XoLessonSequence extends VBox implements Stepping {
                 votes::get, () -> votes.get().configure(dense)));
         steps.add(new LessonStep("The answer", () -> numbers().answerSentence(),
                 once(() -> LessonPictures.answer(session)), () -> { }));
+        backward = new LessonBackwardSteps(session, inputs, room, this::refreshText);
+        steps.addAll(backward.steps()); // issue 15: "what if we want it surer?", then train the votes
         for (int i = 0; i < steps.size(); i++) {
             built.add(null);
         }
@@ -236,6 +239,21 @@ public final class XoLessonSequence extends VBox implements Stepping {
             conv = new ConvStepView(session);
         }
         return conv;
+    }
+
+    /** The index of the step titled {@code title}, or -1. */
+    public int indexOf(String title) {
+        for (int k = 0; k < steps.size(); k++) {
+            if (steps.get(k).title().equals(title)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** The backward steps and "Train the votes" (issue 15). */
+    LessonBackwardSteps backwardSteps() {
+        return backward;
     }
 
     /** The current step's sentences. */

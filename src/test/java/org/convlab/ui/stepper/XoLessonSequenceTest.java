@@ -141,7 +141,7 @@ class XoLessonSequenceTest {
 
     @Test
     void theAnswerShowsBothTotalsThenSoftmax() {
-        robot.interact(() -> lesson.go(lesson.size() - 1));
+        robot.interact(() -> lesson.go(lesson.indexOf("The answer")));
         Label totals = robot.lookup("#lessonTotals").queryAs(Label.class);
         Label softmax = robot.lookup("#lessonSoftmax").queryAs(Label.class);
         assertEquals("It is an X", robot.lookup("#lessonAnswer").queryAs(Label.class).getText());
@@ -170,6 +170,6 @@ class XoLessonSequenceTest {
         assertEquals(0, lesson.index());
         robot.interact(() -> assertFalse(lesson.step(-1), "nothing before the first step"));
         robot.interact(() -> lesson.go(lesson.size() - 1));
-        robot.interact(() -> assertFalse(lesson.step(+1), "nothing after the answer"));
+        robot.interact(() -> assertFalse(lesson.step(+1), "nothing after the last step"));
     }
 }
