@@ -71,7 +71,8 @@ final class FigureExport {
                 if (t == null) {
                     break;
                 }
-                name.append('-').append(t.getText().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                String title = String.valueOf(t.getProperties().getOrDefault(org.convlab.ui.stepper.StepperTabs.FULL_NAME, t.getText()));
+                name.append('-').append(title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
                         .replaceAll("^-|-$", ""));
                 n = t.getContent();
             } else {

@@ -52,18 +52,18 @@ public final class SummaryTable extends VBox {
             case UNKNOWN -> "input unknown";
         }));
         table.getColumns().add(number("params", "params", LayerInfo::params));
-        // why convolution: beside a conv's params, its connections and what a dense layer doing the same would need
-        table.getColumns().add(right(column("connections", "connections",
-                r -> conv(r) ? WhyConvolution.count(WhyConvolution.of(r.info()).connections()) : "")));
-        table.getColumns().add(right(column("dense instead", "denseInstead", r -> {
+        table.getColumns().add(number("activations", "activations", LayerInfo::activations));
+        table.getColumns().add(number("multiply-adds", "macs", LayerInfo::multiplyAdds));
+        // why convolution: a conv's multiply-adds are its connections (outputs x window), made with few params;
+        // beside them, what a dense layer joining the same input and output would need
+        TableColumn<LayerRow, String> dense = right(column("dense instead", "denseInstead", r -> {
             if (!conv(r)) {
                 return "";
             }
             WhyConvolution w = WhyConvolution.of(r.info());
             return WhyConvolution.count(w.denseWeights()) + " (" + WhyConvolution.ratioText(w.ratio()) + ")";
-        })));
-        table.getColumns().add(number("activations", "activations", LayerInfo::activations));
-        table.getColumns().add(number("multiply-adds", "macs", LayerInfo::multiplyAdds));
+        }));
+        table.getColumns().add(dense);
         table.getColumns().add(number("weights", "weights", LayerInfo::weights));
         table.getColumns().add(column("formula", "formula", r -> r.fits() ? r.info().formula()
                 : r.status() == LayerRow.Status.MISFIT ? r.problem() : ""));
@@ -189,7 +189,7 @@ public final class SummaryTable extends VBox {
             return "";
         }
         WhyConvolution t = WhyConvolution.total(convs);
-        return "  Conv layers: " + WhyConvolution.count(t.connections()) + " connections from "
+        return "  Conv layers: " + WhyConvolution.count(t.connections()) + " connections (their multiply-adds) from "
                 + LayerText.count(t.params()) + " params, shared by all windows; dense layers joining the same inputs"
                 + " and outputs would need " + WhyConvolution.count(t.denseWeights()) + " weights ("
                 + WhyConvolution.ratioText(t.ratio()) + ").";

@@ -28,6 +28,8 @@ import org.convlab.trace.NetworkTracer;
  */
 public final class StepperTabs extends TabPane implements org.convlab.ui.Stepping {
     static final String CSS = "/org/convlab/ui/stepper/stepper.css";
+    /** A tab's property: its full name where the tab shows a short one ("Feature maps" for "Maps"), for file names. */
+    public static final String FULL_NAME = "convlab.fullName";
     static final String LESSON_TITLE = "X/O lesson (preset:xo: the slides' features and the lesson's votes)";
 
     private final StepperSession lessonSession;
@@ -53,17 +55,18 @@ public final class StepperTabs extends TabPane implements org.convlab.ui.Steppin
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         // Short names, so that all seven tabs show between the side panels at 1024 x 768 rather
         // than hiding behind the tab bar's overflow arrow; the tooltip gives the full name.
-        String[][] names = {{"Conv", "tabConv", "Convolution: slide a filter over the input, one window at a time"},
-            {"Pool", "tabPool", "Pooling: keep the largest (or the mean) of each window"},
-            {"ReLU", "tabRelu", "ReLU: negative values become 0"},
-            {"Votes", "tabVotes", "Fully connected votes for each class, and the answer"},
-            {"Maps", "tabMaps", "Feature maps: every layer's output for this input"},
-            {"Filters", "tabFilters", "The conv layers' filters"},
-            {"Backward", "tabBackward", "Backpropagation: where the gradients come from, and one step of learning"}};
+        String[][] names = {{"Conv", "tabConv", "Convolution", ": slide a filter over the input, one window at a time"},
+            {"Pool", "tabPool", "Pooling", ": keep the largest (or the mean) of each window"},
+            {"ReLU", "tabRelu", "ReLU", ": negative values become 0"},
+            {"Votes", "tabVotes", "Votes", ": fully connected votes for each class, and the answer"},
+            {"Maps", "tabMaps", "Feature maps", ": every layer's output for this input"},
+            {"Filters", "tabFilters", "Filters", ": the conv layers' filters"},
+            {"Backward", "tabBackward", "Backward", ": where the gradients come from, and one step of learning"}};
         for (String[] n : names) {
             Tab t = new Tab(n[0]);
             t.setId(n[1]);
-            t.setTooltip(new javafx.scene.control.Tooltip(n[2]));
+            t.getProperties().put(FULL_NAME, n[2]);
+            t.setTooltip(new javafx.scene.control.Tooltip(n[2] + n[3]));
             stepTabs.add(t);
         }
         getTabs().addAll(stepTabs);
