@@ -80,6 +80,31 @@ class ConvTransposeEngineTest {
         gradCheck("dB " + g, b, () -> stampLoss(x, w, b, r, g), dB, 1e-2, 1e-3, 1e-3);
     }
 
+    /** The stamp picture: the bias plus every input value's scaled kernel, overlaps summed, is the forward. */
+    @ParameterizedTest(name = "{index}: {0}")
+    @MethodSource("geometries")
+    void stampsAddUpToTheForward(ConvTransposeGeometry g) {
+        float[][] d = data(g);
+        float[] x = d[0], w = d[1], b = d[2];
+        float[] stamped = new float[g.outputSize()];
+        int plane = g.outPlane();
+        for (int i = 0; i < stamped.length; i++) {
+            stamped[i] = b[(i / plane) % g.outChannels()];
+        }
+        for (int n = 0; n < g.batch(); n++) {
+            for (int ci = 0; ci < g.inChannels(); ci++) {
+                for (int ih = 0; ih < g.inHeight(); ih++) {
+                    for (int iw = 0; iw < g.inWidth(); iw++) {
+                        ConvTranspose2dReference.stamp(stamped, x, w, g, n, ci, ih, iw);
+                    }
+                }
+            }
+        }
+        float[] y = new float[g.outputSize()];
+        ConvTranspose2dReference.forward(y, x, w, b, g);
+        assertClose("stamps " + g, y, stamped, 1e-5, 1e-5);
+    }
+
     /** Reference forward = zeros inserted between input pixels, padded by d(k - 1) - p, convolved with the flipped kernel. */
     @ParameterizedTest(name = "{index}: {0}")
     @MethodSource("geometries")
