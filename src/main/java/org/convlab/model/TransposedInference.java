@@ -68,14 +68,20 @@ final class TransposedInference {
 
     /**
      * Pairs (input index ih in [0, i), kernel tap j in [0, k)) whose product lands inside the
-     * output on one axis: 0 <= ih*s - p + j*d < o.
+     * output on one axis: 0 <= ih*s - p + j*d < o. The sum runs over the shorter of the two
+     * ranges (a kernel or an input of millions is counted in a short loop).
      */
     static long landing(long i, long k, long s, long p, long d, long o) {
+        return i < k ? landingOver(i, s, k, d, p, o) : landingOver(k, d, i, s, p, o);
+    }
+
+    /** Sum over a in [0, count) of the b in [0, other) with 0 <= a*step - p + b*otherStep < o. */
+    private static long landingOver(long count, long step, long other, long otherStep, long p, long o) {
         long pairs = 0;
-        for (long j = 0; j < k; j++) {
-            long offset = Math.subtractExact(Math.multiplyExact(j, d), p); // output row of ih = 0
-            long first = offset >= 0 ? 0 : ceilDiv(-offset, s);
-            long last = offset >= o ? -1 : Math.min(i - 1, Math.floorDiv(o - 1 - offset, s));
+        for (long a = 0; a < count; a++) {
+            long offset = Math.subtractExact(Math.multiplyExact(a, step), p); // where b = 0 lands
+            long first = offset >= 0 ? 0 : ceilDiv(-offset, otherStep);
+            long last = offset >= o ? -1 : Math.min(other - 1, Math.floorDiv(o - 1 - offset, otherStep));
             if (last >= first) {
                 pairs = Math.addExact(pairs, last - first + 1);
             }

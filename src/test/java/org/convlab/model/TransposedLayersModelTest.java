@@ -120,6 +120,36 @@ class TransposedLayersModelTest {
         assertEquals(1, info("{\"type\": \"upsample\"}").receptiveHeight()); // nearest copies one
     }
 
+    /** The multiply-add count against every (input, tap) pair tried one by one. */
+    @Test
+    void multiplyAddsCountOnlyTheProductsThatLandInsideTheOutput() {
+        for (int i = 1; i <= 6; i++) {
+            for (int k = 1; k <= 6; k++) {
+                for (int s = 1; s <= 3; s++) {
+                    for (int d = 1; d <= 3; d++) {
+                        for (int p = 0; p <= 3; p++) {
+                            long o = (long) s * (i - 1) + (long) d * (k - 1) + 1 - 2L * p;
+                            long pairs = 0;
+                            for (int ih = 0; ih < i; ih++) {
+                                for (int j = 0; j < k; j++) {
+                                    long at = (long) ih * s - p + (long) j * d;
+                                    pairs += at >= 0 && at < o ? 1 : 0;
+                                }
+                            }
+                            assertEquals(pairs, TransposedInference.landing(i, k, s, p, d, o),
+                                    "i=" + i + " k=" + k + " s=" + s + " d=" + d + " p=" + p);
+                        }
+                    }
+                }
+            }
+        }
+        // a kernel of a hundred million on a 4x4 input, nearly all of it cut away: counted at once
+        LayerInfo huge = info("{\"type\": \"convtranspose\", \"filters\": 1, \"kernel\": 100000000, "
+                + "\"padding\": 49999998}");
+        assertEquals(new Dims(1, 7, 7), huge.outputDims());
+        assertEquals(2L * (4 * 7) * (4 * 7), huge.multiplyAdds()); // 2 channels; per axis 4 inputs x the 7 taps that land
+    }
+
     @Test
     void aStrideTwoDecoderUndoesAStrideTwoEncoder() {
         NetworkSpec net = ModelReader.read("{\"input\": {\"channels\": 1, \"height\": 28, \"width\": 28}, \"layers\": ["
