@@ -8,12 +8,13 @@ package org.convlab.model;
  */
 public sealed interface LayerSpec
         permits ConvSpec, PoolSpec, GlobalAvgPoolSpec, ActivationSpec, SoftmaxSpec, FlattenSpec,
-                DenseSpec, DropoutSpec, BatchNormSpec, LrnSpec, InceptionSpec, ResidualSpec {
+                DenseSpec, DropoutSpec, BatchNormSpec, LrnSpec, InceptionSpec, ResidualSpec,
+                ConvTransposeSpec, UpsampleSpec {
 
     /** The layer's name, or null before {@link NetworkSpec} assigned a default one. */
     String name();
 
-    /** The JSON type: conv, maxpool, avgpool, globalavgpool, relu, leakyrelu, sigmoid, tanh, softmax, flatten, dense, dropout, batchnorm, lrn, inception, residual. */
+    /** The JSON type: conv, maxpool, avgpool, globalavgpool, relu, leakyrelu, sigmoid, tanh, softmax, flatten, dense, dropout, batchnorm, lrn, inception, residual, convtranspose, upsample. */
     String type();
 
     /** A copy with this name (composite blocks also name their unnamed inner layers). */

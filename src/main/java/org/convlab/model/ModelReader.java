@@ -50,7 +50,10 @@ public final class ModelReader {
             Map.entry("batchnorm", Set.of("eps", "momentum", "weight", "bias", "running_mean", "running_var")),
             Map.entry("lrn", Set.of("size", "alpha", "beta", "k")),
             Map.entry("inception", Set.of("branches")),
-            Map.entry("residual", Set.of("branch", "projection", "skip")));
+            Map.entry("residual", Set.of("branch", "projection", "skip")),
+            Map.entry(ConvTransposeSpec.TYPE, Set.of("filters", "kernel", "stride", "padding", "output_padding", "dilation",
+                    "bias", "weight")),
+            Map.entry(UpsampleSpec.TYPE, Set.of("scale", "mode")));
 
     private final String file;
 
@@ -314,9 +317,36 @@ public final class ModelReader {
             case "residual":
                 return new ResidualSpec(name, layerList(f.required("branch"), f.at("branch")), f.bool("projection", false),
                         f.has("skip") ? layerList(f.required("skip"), f.at("skip")) : null);
+            case ConvTransposeSpec.TYPE: {
+                int[] k = f.pair("kernel", null);
+                int[] a = outputPadding(f);
+                Bias bias = bias(f);
+                return new ConvTransposeSpec(name, f.positiveInt("filters", null), k[0], k[1], f.positiveInt("stride", 1),
+                        f.padding("padding"), a[0], a[1], f.positiveInt("dilation", 1), bias.on, f.tensor("weight"), bias.data);
+            }
+            case UpsampleSpec.TYPE:
+                return new UpsampleSpec(name, f.positiveInt("scale", 2),
+                        UpsampleSpec.Mode.parse(f.text("mode", "nearest"), name != null ? name : type));
             default:
                 throw new IllegalStateException(type);
         }
+    }
+
+    /** "output_padding": a number or [rows, cols] of integers >= 0 (default 0). */
+    private static int[] outputPadding(JsonFields f) {
+        if (!f.has("output_padding")) {
+            return new int[] {0, 0};
+        }
+        JsonNode v = f.raw("output_padding");
+        String at = f.at("output_padding");
+        if (v.isArray() && v.size() == 2) {
+            return new int[] {f.nonNegativeInt(v.get(0), at + "[0]"), f.nonNegativeInt(v.get(1), at + "[1]")};
+        }
+        if (v.isArray()) {
+            throw f.error(at, "must be a number or [rows, cols], got " + JsonFields.describe(v));
+        }
+        int a = f.nonNegativeInt(v, at);
+        return new int[] {a, a};
     }
 
     /** "bias": true/false, or a tensor (which means on). */

@@ -134,6 +134,18 @@ public final class ModelWriter {
             g.writeNumberField("alpha", r.alpha());
             g.writeNumberField("beta", r.beta());
             g.writeNumberField("k", r.k());
+        } else if (l instanceof ConvTransposeSpec t) {
+            g.writeNumberField("filters", t.filters());
+            pair("kernel", t.kernelHeight(), t.kernelWidth());
+            g.writeNumberField("stride", t.stride());
+            padding(t.padding());
+            pair("output_padding", t.outputPadRows(), t.outputPadCols());
+            g.writeNumberField("dilation", t.dilation());
+            tensor("weight", t.weight());
+            bias(t.bias(), t.biasData());
+        } else if (l instanceof UpsampleSpec u) {
+            g.writeNumberField("scale", u.scale());
+            g.writeStringField("mode", u.mode().text());
         } else if (l instanceof InceptionSpec i) {
             g.writeArrayFieldStart("branches");
             for (List<LayerSpec> branch : i.branches()) {

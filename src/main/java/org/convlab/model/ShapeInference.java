@@ -88,6 +88,12 @@ public final class ShapeInference {
         if (l instanceof DenseSpec d) {
             return dense(d, in, f);
         }
+        if (l instanceof ConvTransposeSpec t) {
+            return TransposedInference.convTranspose(t, in, f);
+        }
+        if (l instanceof UpsampleSpec u) {
+            return TransposedInference.upsample(u, in, f);
+        }
         if (l instanceof InceptionSpec i) {
             return CompositeInference.inception(i, in, f);
         }
@@ -127,7 +133,7 @@ public final class ShapeInference {
     }
 
     /** {@code out}, or a refusal showing its sizes and formula when its count passes a long. */
-    private static Dims counted(LayerSpec l, Dims out, String formula) {
+    static Dims counted(LayerSpec l, Dims out, String formula) {
         try {
             out.count();
             return out;

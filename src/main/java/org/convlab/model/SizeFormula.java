@@ -63,6 +63,31 @@ final class SizeFormula {
         return new Axis(out, rounded("ceil", n, f, p, s, out));
     }
 
+    /**
+     * A transposed-convolution axis: {@code o = s(i - 1) + a + k - 2p}, or with dilation d
+     * {@code o = s(i - 1) + a + d(k - 1) + 1 - 2p} (a = output_padding), written out with the
+     * numbers: {@code 2*(4 - 1) + 0 + 3 - 2*1 = 7}. An output of no rows is refused with the arithmetic.
+     */
+    static Axis convTranspose(String layer, String input, long i, long k, long p, long s, long a, long d) {
+        long reach = Math.addExact(Math.multiplyExact(d, k - 1), 1); // d(k - 1) + 1, = k undilated
+        long out = Math.subtractExact(Math.addExact(Math.addExact(Math.multiplyExact(s, i - 1), a), reach),
+                Math.multiplyExact(2, p));
+        String text = s + "*(" + i + " - 1) + " + a + " + " + (d == 1 ? Long.toString(k) : d + "*(" + k + " - 1) + 1")
+                + " - 2*" + p + " = " + out;
+        if (out < 1) {
+            throw new UserInputException(layer + ": the padding " + p + " cuts away the whole output of " + input + ": "
+                    + text + "; use less padding (at most " + Math.floorDiv(Math.addExact(Math.multiplyExact(s, i - 1),
+                    Math.addExact(a, reach)) - 1, 2) + ")");
+        }
+        return new Axis(out, text);
+    }
+
+    /** An upsampling axis: {@code o = i * scale}, {@code 4*2 = 8}. */
+    static Axis upsample(long i, long scale) {
+        long out = Math.multiplyExact(i, scale);
+        return new Axis(out, i + "*" + scale + " = " + out);
+    }
+
     /** {@code N + 2P - F}, exact in longs ({@link ArithmeticException} past 2^63, which shape inference reports). */
     static long span(long n, long f, long p) {
         return Math.subtractExact(Math.addExact(n, Math.multiplyExact(2, p)), f);

@@ -49,12 +49,17 @@ public final class NetworkMemory {
         l.output();
         long[] pad = l.paddingDims();
         if (pad != null) {
-            long kh = l.spec() instanceof ConvSpec c ? MemoryGuard.times(c.dilation(), c.kernelHeight() - 1L) + 1
+            // a transposed conv runs as the backward pass of a conv over its output, padded
+            org.convlab.model.ConvTransposeSpec t = l.spec() instanceof org.convlab.model.ConvTransposeSpec s ? s : null;
+            long kh = t != null ? MemoryGuard.times(t.dilation(), t.kernelHeight() - 1L) + 1
+                    : l.spec() instanceof ConvSpec c ? MemoryGuard.times(c.dilation(), c.kernelHeight() - 1L) + 1
                     : ((PoolSpec) l.spec()).windowHeight();
-            long kw = l.spec() instanceof ConvSpec c ? MemoryGuard.times(c.dilation(), c.kernelWidth() - 1L) + 1
+            long kw = t != null ? MemoryGuard.times(t.dilation(), t.kernelWidth() - 1L) + 1
+                    : l.spec() instanceof ConvSpec c ? MemoryGuard.times(c.dilation(), c.kernelWidth() - 1L) + 1
                     : ((PoolSpec) l.spec()).windowWidth();
-            long paddedH = MemoryGuard.plus(l.inputDims().height(), MemoryGuard.times(2, pad[0]));
-            long paddedW = MemoryGuard.plus(l.inputDims().width(), MemoryGuard.times(2, pad[1]));
+            org.convlab.model.Dims padded = t != null ? l.outputDims() : l.inputDims();
+            long paddedH = MemoryGuard.plus(padded.height(), MemoryGuard.times(2, pad[0]));
+            long paddedW = MemoryGuard.plus(padded.width(), MemoryGuard.times(2, pad[1]));
             if (Math.max(Math.max(paddedH, paddedW), Math.max(kh, kw)) > Integer.MAX_VALUE) {
                 throw new UserInputException("layer " + l.spec().label() + ": its padded input "
                         + MemoryGuard.count(paddedH) + " x " + MemoryGuard.count(paddedW) + " or its "

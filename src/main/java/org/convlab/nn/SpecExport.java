@@ -47,6 +47,9 @@ public final class SpecExport {
         if (l instanceof ConvLayer c && spec instanceof ConvSpec cs) {
             return cs.withWeights(data(c.weight()), c.bias() == null ? null : data(c.bias()));
         }
+        if (l instanceof org.convlab.nn.layers.ConvTransposeLayer t && spec instanceof org.convlab.model.ConvTransposeSpec ts) {
+            return ts.withWeights(data(t.weight()), t.bias() == null ? null : data(t.bias()));
+        }
         if (l instanceof DenseLayer d && spec instanceof DenseSpec ds) {
             return ds.withWeights(data(d.weight()), d.bias() == null ? null : data(d.bias()));
         }

@@ -63,6 +63,21 @@ public final class ReceptiveField {
             int[] pad = l.padding();
             return window(r, p.stride(), p.stride(), pad[0], pad[1], p.windowHeight(), p.windowWidth(), 1, in);
         }
+        if (spec instanceof org.convlab.model.ConvTransposeSpec t) { // input rows whose stamps reach the region
+            int[] p = l.padding();
+            return new Region(Math.floorDiv(r.top() + p[0] - t.dilation() * (t.kernelHeight() - 1) + t.stride() - 1, t.stride()),
+                    Math.floorDiv(r.left() + p[1] - t.dilation() * (t.kernelWidth() - 1) + t.stride() - 1, t.stride()),
+                    Math.floorDiv(r.bottom() + p[0], t.stride()), Math.floorDiv(r.right() + p[1], t.stride()))
+                    .clip(in.height(), in.width());
+        }
+        if (spec instanceof org.convlab.model.UpsampleSpec u) { // nearest: one source; bilinear: also the next one
+            int s = u.scale(), next = u.mode() == org.convlab.model.UpsampleSpec.Mode.BILINEAR ? 1 : 0;
+            float back = next == 1 ? 0.5f : 0f; // bilinear reads around (o + 0.5)/s - 0.5
+            return new Region((int) Math.max(0, Math.floor((r.top() + 0.5f) / s - back)),
+                    (int) Math.max(0, Math.floor((r.left() + 0.5f) / s - back)),
+                    (int) Math.floor((r.bottom() + 0.5f) / s - back) + next,
+                    (int) Math.floor((r.right() + 0.5f) / s - back) + next).clip(in.height(), in.width());
+        }
         if (spec instanceof DenseSpec || spec instanceof SoftmaxSpec || spec instanceof GlobalAvgPoolSpec
                 || spec instanceof FlattenSpec) {
             return all;

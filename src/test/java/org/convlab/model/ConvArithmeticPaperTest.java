@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
  * convolution arithmetic for deep learning" (arXiv:1603.07285, 2016), over a grid of input sizes
  * i, kernels k, strides s, paddings p and dilations d. The expected sizes are the paper's formulas
  * written out here; the output size of ConvLab's own inference is never used as an expectation.
- * (The transposed relationships 8-14 need the transposed convolution layer, issue 16 item 3.)
+ * Relationships 8-14 are the transposed ones: the paper describes the transpose of a convolution
+ * (k, s, p) on its output size i' and states o'; ConvLab's {@code convtranspose} layer with the
+ * same k, s, p (and output padding a, PyTorch's name for the paper's a) on an i' x i' input must
+ * give that o', and is refused with the arithmetic where the padding would leave no output.
  *
  * <p>ConvLab refuses a convolution whose windows do not tile the input exactly unless the layer
  * says {@code floor} (the size formula shows the remainder), so the paper's floor is checked with
@@ -149,6 +152,148 @@ class ConvArithmeticPaperTest {
                 }
             }
         }
+    }
+
+    private static long convT(int i, int k, int s, int p, int a, int d) {
+        ConvTransposeSpec t = new ConvTransposeSpec("t", 1, k, k, s, Padding.of(p), a, a, d, false, null, null);
+        LayerInfo info = ShapeInference.infer(new NetworkSpec(new Shape(1, i, i), List.of(), List.of(t))).get(0);
+        assertEquals(info.outputDims().height(), info.outputDims().width(), "square in, square out");
+        return info.outputDims().height();
+    }
+
+    /**
+     * Relationship 8: the transpose of a convolution with no padding and unit strides (k, s = 1,
+     * p = 0) has k' = k, s' = s, p' = k - 1 in the zero-inserted picture, and o' = i' + (k - 1).
+     */
+    @Test
+    void relationship8TransposedNoPaddingUnitStrides() {
+        for (int i = 1; i <= MAX_I; i++) {
+            for (int k = 1; k <= 7; k++) {
+                assertEquals(i + (k - 1), convT(i, k, 1, 0, 0, 1), "i'=" + i + " k=" + k);
+            }
+        }
+    }
+
+    /** Relationship 9: the transpose of a padded unit-stride convolution: o' = i' + (k - 1) - 2p. */
+    @Test
+    void relationship9TransposedPaddingUnitStrides() {
+        for (int i = 1; i <= MAX_I; i++) {
+            for (int k = 1; k <= 7; k++) {
+                for (int p = 0; p <= 3; p++) {
+                    int expected = i + (k - 1) - 2 * p;
+                    String where = "i'=" + i + " k=" + k + " p=" + p;
+                    checkT(expected, i, k, 1, p, 0, 1, where);
+                }
+            }
+        }
+    }
+
+    /** Relationship 10: half padding, k = 2n + 1, s = 1, p = n: the transpose keeps the size, o' = i'. */
+    @Test
+    void relationship10TransposedHalfPadding() {
+        for (int i = 1; i <= MAX_I; i++) {
+            for (int k = 1; k <= 7; k += 2) {
+                assertEquals(i, convT(i, k, 1, k / 2, 0, 1), "i'=" + i + " k=" + k);
+            }
+        }
+    }
+
+    /** Relationship 11: full padding, p = k - 1, s = 1: o' = i' - (k - 1). */
+    @Test
+    void relationship11TransposedFullPadding() {
+        for (int i = 1; i <= MAX_I; i++) {
+            for (int k = 1; k <= 7; k++) {
+                String where = "i'=" + i + " k=" + k;
+                checkT(i - (k - 1), i, k, 1, k - 1, 0, 1, where);
+            }
+        }
+    }
+
+    /** Relationship 12: no padding, non-unit strides (s - 1 zeros inserted between input units): o' = s(i' - 1) + k. */
+    @Test
+    void relationship12TransposedNoPaddingStrides() {
+        for (int i = 1; i <= MAX_I; i++) {
+            for (int k = 1; k <= 7; k++) {
+                for (int s = 2; s <= 4; s++) {
+                    assertEquals(s * (i - 1) + k, convT(i, k, s, 0, 0, 1), "i'=" + i + " k=" + k + " s=" + s);
+                }
+            }
+        }
+    }
+
+    /** Relationship 13: padding and non-unit strides, (i + 2p - k) a multiple of s: o' = s(i' - 1) + k - 2p. */
+    @Test
+    void relationship13TransposedPaddingStrides() {
+        for (int i = 1; i <= MAX_I; i++) {
+            for (int k = 1; k <= 7; k++) {
+                for (int s = 2; s <= 4; s++) {
+                    for (int p = 0; p <= 3; p++) {
+                        int expected = s * (i - 1) + k - 2 * p;
+                        String where = "i'=" + i + " k=" + k + " s=" + s + " p=" + p;
+                        checkT(expected, i, k, s, p, 0, 1, where);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Relationship 14: padding, non-unit strides, any (i + 2p - k) mod s = a: o' = s(i' - 1) + a + k - 2p.
+     * The output padding a picks which of the s input sizes that all convolve to i' the transpose
+     * restores: checked both ways, the transpose of a convolution of i (as ConvLab infers it,
+     * with floor) gives back exactly i.
+     */
+    @Test
+    void relationship14TransposedAnyStride() {
+        for (int i = 1; i <= MAX_I; i++) {
+            for (int k = 1; k <= 7; k++) {
+                for (int s = 2; s <= 4; s++) {
+                    for (int p = 0; p <= 3; p++) {
+                        for (int a = 0; a < s; a++) {
+                            int expected = s * (i - 1) + a + k - 2 * p;
+                            String where = "i'=" + i + " k=" + k + " s=" + s + " p=" + p + " a=" + a;
+                            checkT(expected, i, k, s, p, a, 1, where);
+                        }
+                        int in = i; // a convolution's input size, its output i' and back
+                        if (in + 2 * p >= k && p < k) {
+                            int out = (int) conv(in, k, s, Padding.of(p), 1, true);
+                            int a = (in + 2 * p - k) % s;
+                            assertEquals(in, convT(out, k, s, p, a, 1), "back to i=" + in + " k=" + k + " s=" + s + " p=" + p);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The dilated transposed form: o' = s(i' - 1) + a + d(k - 1) + 1 - 2p. */
+    @Test
+    void dilatedTransposedConvolution() {
+        for (int i = 1; i <= MAX_I; i++) {
+            for (int k = 1; k <= 4; k++) {
+                for (int d = 1; d <= 3; d++) {
+                    for (int s = 1; s <= 3; s++) {
+                        for (int p = 0; p <= 2; p++) {
+                            for (int a = 0; a < Math.max(s, d); a++) {
+                                int expected = s * (i - 1) + a + d * (k - 1) + 1 - 2 * p;
+                                String where = "i'=" + i + " k=" + k + " d=" + d + " s=" + s + " p=" + p + " a=" + a;
+                                checkT(expected, i, k, s, p, a, d, where);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The expected size, or, when the padding cuts away the whole output, a refusal with the arithmetic. */
+    private static void checkT(int expected, int i, int k, int s, int p, int a, int d, String where) {
+        if (expected >= 1) {
+            assertEquals(expected, convT(i, k, s, p, a, d), where);
+            return;
+        }
+        UserInputException x = assertThrows(UserInputException.class, () -> convT(i, k, s, p, a, d), where);
+        assertTrue(x.getMessage().contains("- 2*") && x.getMessage().contains("less padding"), where + ": " + x.getMessage());
     }
 
     /** Without floor: the same size where no input row is left over, else a refusal that shows the arithmetic. */

@@ -123,6 +123,9 @@ final class OnnxExportGraph {
         } else if (spec instanceof ResidualSpec r) {
             return residual(r, info, x, out);
         }
+        if (spec instanceof org.convlab.model.ConvTransposeSpec || spec instanceof org.convlab.model.UpsampleSpec) {
+            throw new UserInputException("layer " + name + ": " + spec.type() + " layers cannot be exported to ONNX yet");
+        }
         throw new IllegalStateException("no ONNX mapping for layer type " + spec.type());
     }
 

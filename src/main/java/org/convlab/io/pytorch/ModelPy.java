@@ -308,6 +308,10 @@ final class ModelPy {
         if (s instanceof InceptionSpec) {
             return inception(l);
         }
+        if (s instanceof org.convlab.model.ConvTransposeSpec || s instanceof org.convlab.model.UpsampleSpec) {
+            throw new org.convlab.UserInputException("layer " + s.name() + ": " + s.type()
+                    + " layers cannot be exported to PyTorch yet");
+        }
         throw new IllegalStateException("layer type " + s.type());
     }
 

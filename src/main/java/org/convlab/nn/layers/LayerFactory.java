@@ -8,6 +8,7 @@ import org.convlab.engine.Shape;
 import org.convlab.model.ActivationSpec;
 import org.convlab.model.BatchNormSpec;
 import org.convlab.model.ConvSpec;
+import org.convlab.model.ConvTransposeSpec;
 import org.convlab.model.DenseSpec;
 import org.convlab.model.DropoutSpec;
 import org.convlab.model.FlattenSpec;
@@ -20,6 +21,7 @@ import org.convlab.model.ParamData;
 import org.convlab.model.PoolSpec;
 import org.convlab.model.ResidualSpec;
 import org.convlab.model.SoftmaxSpec;
+import org.convlab.model.UpsampleSpec;
 import org.convlab.nn.Parameter;
 
 /**
@@ -76,6 +78,17 @@ public final class LayerFactory {
         }
         if (spec instanceof PoolSpec p) {
             return new PoolLayer(p, in, out, ctx);
+        }
+        if (spec instanceof ConvTransposeSpec t) {
+            ConvTransposeLayer l = new ConvTransposeLayer(t, in, out, ctx);
+            int fanIn = in.channels() * t.kernelHeight() * t.kernelWidth();
+            int fanOut = t.filters() * t.kernelHeight() * t.kernelWidth();
+            fill(l.weight(), t.weight(), fanIn, fanOut, next);
+            fill(l.bias(), t.biasData());
+            return l;
+        }
+        if (spec instanceof UpsampleSpec u) {
+            return new UpsampleLayer(u, in, out, ctx);
         }
         if (spec instanceof GlobalAvgPoolSpec g) {
             return new GlobalAvgPoolLayer(g, in, out, ctx);
