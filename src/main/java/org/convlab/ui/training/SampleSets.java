@@ -34,9 +34,18 @@ final class SampleSets {
             return List.of();
         }
         try (Stream<Path> s = Files.list(root)) {
-            return s.filter(Files::isDirectory).sorted().toList();
+            // a sample set is a folder of class folders; sample-images/photos (the filter lab's photos) is not one
+            return s.filter(Files::isDirectory).filter(SampleSets::hasClassFolders).sorted().toList();
         } catch (IOException e) {
             return List.of();
+        }
+    }
+
+    private static boolean hasClassFolders(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.anyMatch(Files::isDirectory);
+        } catch (IOException e) {
+            return false;
         }
     }
 }
