@@ -59,6 +59,9 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ClassNamesOption classNames = new ClassNamesOption();
 
+    @CommandLine.Mixin
+    SoundDataOptions sound = new SoundDataOptions();
+
     @Option(names = "--data", required = true, paramLabel = "SOURCE", description = "FOLDER, idx:DIR or csv:FILE")
     String data;
 
@@ -207,7 +210,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainData.Splits splits;
         try {
             splits = TrainData.open(data, start.input(), dataOptions.get("normalize"), resizeMode,
-                    config.validationSplit(), config.seed(), dataOptions.get("test"), start.preprocessing());
+                    config.validationSplit(), config.seed(), dataOptions.get("test"), start.preprocessing(), sound.toOptions());
         } catch (UserInputException e) {
             if (cp == null) {
                 throw e;
@@ -216,7 +219,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserInputException(e.getMessage() + " (the model's input " + start.input()
                     + " comes from the checkpoint " + resume + ")", e);
         }
-        TrainData.report(splits.loaded(), stdout);
+        TrainData.report(splits, stdout);
 
         ModelAdapter.Adapted adapted = ModelAdapter.adapt(start, splits.train().classes());
         adapted.notes().forEach(n -> stdout.println("note: " + n));

@@ -1,0 +1,198 @@
+package org.convlab.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.convlab.UserInputException;
+import org.convlab.data.sound.ClipFit;
+import org.convlab.data.sound.SoundOptions;
+import org.convlab.data.sound.Spectrogram;
+import org.convlab.data.sound.WavFile;
+import org.convlab.engine.Parallel;
+import org.convlab.engine.Shape;
+
+/**
+ * A folder of WAV files with one sub-folder per class, the sound twin of
+ * {@link ImageFolderSource} (same layout, same order, same skipping). The model's input shape
+ * decides what a clip becomes: 1 x 1 x N takes the waveform fitted to N values by
+ * {@link ClipFit} under the resize mode; 1 x H x W (with {@link SoundOptions#spectrogram()})
+ * takes its {@link Spectrogram}, resized to H x W as an image is. A file that is not a usable
+ * WAV is skipped with its reason.
+ */
+final class SoundFolderSource {
+    private static final int FILES_PER_TASK = 32;
+
+    private SoundFolderSource() {}
+
+    /** Whether {@code root} is a folder whose files are mostly WAV files (so it is read as sound, not images). */
+    static boolean holdsSound(Path root) {
+        if (!Files.isDirectory(root)) {
+            return false;
+        }
+        long wav = 0;
+        long images = 0;
+        for (Path entry : ImageFolderSource.list(root)) {
+            if (ImageFolderSource.hidden(entry) || !Files.isDirectory(entry)) {
+                continue;
+            }
+            for (Path f : ImageFolderSource.imagesUnder(entry)) {
+                if (isWav(f)) {
+                    wav++;
+                } else if (ImageFolderSource.looksLikeImage(f)) {
+                    images++;
+                }
+            }
+        }
+        return wav > 0 && wav >= images;
+    }
+
+    static boolean isWav(Path p) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".wav") || name.endsWith(".wave");
+    }
+
+    /** Refuses a model input a clip cannot become, in one line. */
+    static void requireShape(Shape shape, SoundOptions sound) {
+        if (shape.channels() != 1) {
+            throw new UserInputException("the model's input has " + shape.channels() + " channels, but a sound clip gives 1"
+                    + " (stereo is mixed down to mono): use a model with 1 input channel");
+        }
+        if (sound.spectrogram() && shape.height() == 1) {
+            throw new UserInputException("--spectrogram makes a 2D picture of each clip, but the model's input " + shape
+                    + " is 1D: use a model with a 2D input (1 x H x W) or leave out --spectrogram");
+        }
+        if (!sound.spectrogram() && shape.height() != 1) {
+            throw new UserInputException("a sound clip is 1D, but the model's input " + shape + " is 2D: add --spectrogram"
+                    + " to turn each clip into a picture, or use a model with input 1 x 1 x N");
+        }
+    }
+
+    static ImageFolderSource.Result load(Path root, Shape shape, ResizeMode mode, SoundOptions sound,
+                                         List<String> knownClasses) {
+        requireShape(shape, sound);
+        List<SkippedFile> skipped = new ArrayList<>();
+        List<String> classes = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        List<Integer> fileClass = new ArrayList<>();
+        for (Path entry : ImageFolderSource.list(root)) {
+            if (ImageFolderSource.hidden(entry)) {
+                continue;
+            }
+            if (!Files.isDirectory(entry)) {
+                if (isWav(entry)) {
+                    skipped.add(new SkippedFile(entry.toString(), "not inside a class folder (put each clip in a sub-folder named after its class)"));
+                }
+                continue;
+            }
+            String name = entry.getFileName().toString();
+            int label = knownClasses != null ? knownClasses.indexOf(name) : classes.size();
+            if (label < 0) {
+                skipped.add(new SkippedFile(entry.toString(), "class '" + name + "' is not one of the training classes " + knownClasses));
+                continue;
+            }
+            List<Path> inside = ImageFolderSource.imagesUnder(entry).stream().filter(SoundFolderSource::isWav).toList();
+            if (inside.isEmpty()) {
+                skipped.add(new SkippedFile(entry.toString(), "class folder holds no .wav file: class '" + name + "' left out"));
+                continue;
+            }
+            if (knownClasses == null) {
+                classes.add(name);
+            }
+            for (Path f : inside) {
+                files.add(f);
+                fileClass.add(label);
+            }
+        }
+        List<String> names = knownClasses != null ? knownClasses : classes;
+        if (files.isEmpty()) {
+            throw new UserInputException(root + " holds no .wav files in class folders: put the clips of each class in a"
+                    + " sub-folder named after the class (" + root.resolve("tone") + "/1.wav, ...)");
+        }
+        int n = files.size();
+        int size = shape.size();
+        float[] values = Memory.allocate((long) n * size, root + " (" + n + " clips of " + shape + ")");
+        String[] reasons = new String[n];
+        int tasks = (n + FILES_PER_TASK - 1) / FILES_PER_TASK;
+        Parallel.shared().forEach(tasks, t -> {
+            for (int i = t * FILES_PER_TASK; i < Math.min(n, (t + 1) * FILES_PER_TASK); i++) {
+                reasons[i] = decode(files.get(i), shape, mode, sound, values, i * size);
+            }
+        });
+        int[] labels = new int[n];
+        int[] perClass = new int[names.size()];
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            if (reasons[i] != null) {
+                skipped.add(new SkippedFile(files.get(i).toString(), reasons[i]));
+                continue;
+            }
+            if (kept != i) {
+                System.arraycopy(values, i * size, values, kept * size, size);
+            }
+            labels[kept++] = fileClass.get(i);
+            perClass[fileClass.get(i)]++;
+        }
+        if (knownClasses == null) {
+            List<String> usable = new ArrayList<>();
+            int[] remap = new int[names.size()];
+            for (int c = 0; c < names.size(); c++) {
+                remap[c] = perClass[c] > 0 ? usable.size() : -1;
+                if (perClass[c] > 0) {
+                    usable.add(names.get(c));
+                } else {
+                    skipped.add(new SkippedFile(root.resolve(names.get(c)).toString(),
+                            "no readable clip in this class folder: class '" + names.get(c) + "' left out"));
+                }
+            }
+            for (int i = 0; i < kept; i++) {
+                labels[i] = remap[labels[i]];
+            }
+            names = usable;
+        }
+        if (kept == 0) {
+            throw new UserInputException("no usable clips in " + root + ImageFolderSource.summarise(skipped));
+        }
+        return new ImageFolderSource.Result(new ArrayDataset(shape, names, values, labels, kept), skipped);
+    }
+
+    /** Decodes one file into {@code out[offset ..]}; returns why it is skipped, or null. */
+    private static String decode(Path file, Shape shape, ResizeMode mode, SoundOptions sound, float[] out, int offset) {
+        try {
+            float[] clip = WavFile.read(file).samples();
+            if (!sound.spectrogram()) {
+                ClipFit.fit(clip, out, offset, shape.width(), clipMode(mode));
+                return null;
+            }
+            Spectrogram s = Spectrogram.of(clip, sound.window(), sound.hop());
+            Resampler.resize(out, offset, shape.height(), shape.width(), s.values(), 0, s.bins(), s.frames(), mode, 0f);
+            return null;
+        } catch (UserInputException e) {
+            String m = e.getMessage();
+            String prefix = file + ": ";
+            return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
+        }
+    }
+
+    static ClipFit.Mode clipMode(ResizeMode mode) {
+        return switch (mode) {
+            case STRETCH -> ClipFit.Mode.STRETCH;
+            case CENTER_CROP -> ClipFit.Mode.CROP;
+            default -> ClipFit.Mode.FIT;
+        };
+    }
+
+    /** One line for the user: what each clip became. */
+    static String describe(Shape shape, ResizeMode mode, SoundOptions sound) {
+        if (sound.spectrogram()) {
+            return "each clip is a " + sound.describe() + ", resized to " + shape.height() + " x " + shape.width()
+                    + " as an image is (" + switch (mode) {
+                        case STRETCH -> "stretched";
+                        case CENTER_CROP -> "centre cropped";
+                        default -> "fitted and padded";
+                    } + ")";
+        }
+        return "each clip is a waveform of " + shape.width() + " values: " + ClipFit.describe(clipMode(mode));
+    }
+}
