@@ -85,7 +85,7 @@ public final class DataSources {
 
     /** For a sound source, one line saying what each clip became (the waveform's fitting or the spectrogram's). */
     public static String soundPreparation(Shape modelInput, DataOptions options) {
-        return SoundFolderSource.describe(modelInput, options.resize(), options.sound());
+        return SoundClips.describe(modelInput, options.resize(), options.sound());
     }
 
     /** One source (training when {@code classes} is null, else a held-out set mapped onto those classes), not yet normalised. */

@@ -4,11 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.convlab.UserInputException;
-import org.convlab.data.sound.ClipFit;
 import org.convlab.data.sound.SoundOptions;
-import org.convlab.data.sound.Spectrogram;
 import org.convlab.data.sound.WavFile;
 import org.convlab.engine.Parallel;
 import org.convlab.engine.Shape;
@@ -16,10 +13,8 @@ import org.convlab.engine.Shape;
 /**
  * A folder of WAV files with one sub-folder per class, the sound twin of
  * {@link ImageFolderSource} (same layout, same order, same skipping). The model's input shape
- * decides what a clip becomes: 1 x 1 x N takes the waveform fitted to N values by
- * {@link ClipFit} under the resize mode; 1 x H x W (with {@link SoundOptions#spectrogram()})
- * takes its {@link Spectrogram}, resized to H x W as an image is. A file that is not a usable
- * WAV is skipped with its reason.
+ * decides what a clip becomes ({@link SoundClips}). A file that is not a usable WAV is skipped
+ * with its reason.
  */
 final class SoundFolderSource {
     private static final int FILES_PER_TASK = 32;
@@ -49,29 +44,12 @@ final class SoundFolderSource {
     }
 
     static boolean isWav(Path p) {
-        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".wav") || name.endsWith(".wave");
-    }
-
-    /** Refuses a model input a clip cannot become, in one line. */
-    static void requireShape(Shape shape, SoundOptions sound) {
-        if (shape.channels() != 1) {
-            throw new UserInputException("the model's input has " + shape.channels() + " channels, but a sound clip gives 1"
-                    + " (stereo is mixed down to mono): use a model with 1 input channel");
-        }
-        if (sound.spectrogram() && shape.height() == 1) {
-            throw new UserInputException("--spectrogram makes a 2D picture of each clip, but the model's input " + shape
-                    + " is 1D: use a model with a 2D input (1 x H x W) or leave out --spectrogram");
-        }
-        if (!sound.spectrogram() && shape.height() != 1) {
-            throw new UserInputException("a sound clip is 1D, but the model's input " + shape + " is 2D: add --spectrogram"
-                    + " to turn each clip into a picture, or use a model with input 1 x 1 x N");
-        }
+        return SoundClips.isWav(p);
     }
 
     static ImageFolderSource.Result load(Path root, Shape shape, ResizeMode mode, SoundOptions sound,
                                          List<String> knownClasses) {
-        requireShape(shape, sound);
+        SoundClips.requireShape(shape, sound);
         List<SkippedFile> skipped = new ArrayList<>();
         List<String> classes = new ArrayList<>();
         List<Path> files = new ArrayList<>();
@@ -160,39 +138,12 @@ final class SoundFolderSource {
     /** Decodes one file into {@code out[offset ..]}; returns why it is skipped, or null. */
     private static String decode(Path file, Shape shape, ResizeMode mode, SoundOptions sound, float[] out, int offset) {
         try {
-            float[] clip = WavFile.read(file).samples();
-            if (!sound.spectrogram()) {
-                ClipFit.fit(clip, out, offset, shape.width(), clipMode(mode));
-                return null;
-            }
-            Spectrogram s = Spectrogram.of(clip, sound.window(), sound.hop());
-            Resampler.resize(out, offset, shape.height(), shape.width(), s.values(), 0, s.bins(), s.frames(), mode, 0f);
+            SoundClips.prepare(WavFile.read(file).samples(), shape, mode, sound, out, offset);
             return null;
         } catch (UserInputException e) {
             String m = e.getMessage();
             String prefix = file + ": ";
             return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
         }
-    }
-
-    static ClipFit.Mode clipMode(ResizeMode mode) {
-        return switch (mode) {
-            case STRETCH -> ClipFit.Mode.STRETCH;
-            case CENTER_CROP -> ClipFit.Mode.CROP;
-            default -> ClipFit.Mode.FIT;
-        };
-    }
-
-    /** One line for the user: what each clip became. */
-    static String describe(Shape shape, ResizeMode mode, SoundOptions sound) {
-        if (sound.spectrogram()) {
-            return "each clip is a " + sound.describe() + ", resized to " + shape.height() + " x " + shape.width()
-                    + " as an image is (" + switch (mode) {
-                        case STRETCH -> "stretched";
-                        case CENTER_CROP -> "centre cropped";
-                        default -> "fitted and padded";
-                    } + ")";
-        }
-        return "each clip is a waveform of " + shape.width() + " values: " + ClipFit.describe(clipMode(mode));
     }
 }

@@ -59,12 +59,12 @@ public final class ClipFit {
         System.arraycopy(clip, 0, out, offset + before, length);
     }
 
-    /** What happened to a clip of {@code length} samples, for the data line: "resampled", "padded", ... */
+    /** What a mode does to a clip, for the data line. */
     public static String describe(Mode mode) {
         return switch (mode) {
             case STRETCH -> "resampled to the input length (linear interpolation)";
             case CROP -> "centre cropped or zero padded to the input length, keeping the time scale";
-            default -> "zero padded when shorter, resampled down when longer than the input (fit)";
+            default -> "zero padded when shorter, resampled down when longer than the input";
         };
     }
 }
