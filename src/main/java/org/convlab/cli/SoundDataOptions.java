@@ -1,7 +1,6 @@
 package org.convlab.cli;
 
 import org.convlab.UserInputException;
-import org.convlab.data.sound.Fft;
 import org.convlab.data.sound.SoundOptions;
 import picocli.CommandLine.Option;
 
@@ -15,11 +14,11 @@ final class SoundDataOptions {
             + " frequency bins as rows, frames as columns) resized to the model's 2D input")
     boolean spectrogram;
 
-    @Option(names = "--window", paramLabel = "N", converter = Window.class,
+    @Option(names = "--window", paramLabel = "N", converter = OptionRanges.Window.class,
             description = "with --spectrogram: samples per FFT frame, a power of two (default: 256)")
     Integer window;
 
-    @Option(names = "--hop", paramLabel = "N", converter = Hop.class,
+    @Option(names = "--hop", paramLabel = "N", converter = OptionRanges.Hop.class,
             description = "with --spectrogram: samples from one frame to the next (default: 128)")
     Integer hop;
 
@@ -30,27 +29,5 @@ final class SoundDataOptions {
         }
         return new SoundOptions(spectrogram, window != null ? window : SoundOptions.DEFAULT_WINDOW,
                 hop != null ? hop : SoundOptions.DEFAULT_HOP);
-    }
-
-    static final class Window extends OptionRanges.Whole {
-        Window() {
-            super("--window", 2, 65536, "samples (a power of two)");
-        }
-
-        @Override
-        public Integer convert(String text) {
-            int n = super.convert(text);
-            if (!Fft.isPowerOfTwo(n)) {
-                throw new OptionRanges.OutOfRange("--window must be a power of two (the FFT halves it again and again),"
-                        + " such as 128, 256 or 512, got " + text.trim());
-            }
-            return n;
-        }
-    }
-
-    static final class Hop extends OptionRanges.Whole {
-        Hop() {
-            super("--hop", 1, 1 << 20, "samples");
-        }
     }
 }
