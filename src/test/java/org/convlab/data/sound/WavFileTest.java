@@ -112,6 +112,32 @@ class WavFileTest {
         assertEquals("not a usable WAV file: it has no fmt chunk", refusal(noFmt));
     }
 
+    /** Damaged files of every kind give a clip or one refusal, never another exception (an index out of bounds). */
+    @Test
+    void everyTruncationAndRandomDamageIsAClipOrARefusal() {
+        byte[] good = WavWriter.bytes(EXACT, 2, 8000, 24, false, true);
+        for (int n = 0; n < good.length; n++) {
+            decodeOrRefuse(Arrays.copyOf(good, n));
+        }
+        java.util.Random random = new java.util.Random(16);
+        for (int i = 0; i < 5000; i++) {
+            byte[] b = good.clone();
+            for (int k = 0; k <= random.nextInt(4); k++) {
+                b[random.nextInt(b.length)] = (byte) random.nextInt(256);
+            }
+            decodeOrRefuse(b);
+        }
+    }
+
+    private static void decodeOrRefuse(byte[] b) {
+        try {
+            WavFile.Clip clip = WavFile.decode(b);
+            assertTrue(clip.samples().length > 0 && clip.sampleRate() > 0);
+        } catch (UserInputException e) {
+            assertTrue(!e.getMessage().isBlank() && !e.getMessage().contains("\n"), e.getMessage());
+        }
+    }
+
     private static byte[] withFormat(int format) {
         byte[] b = WavWriter.bytes(EXACT, 1, 8000, 8, false, false);
         b[20] = (byte) format;
