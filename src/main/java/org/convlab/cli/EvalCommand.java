@@ -48,7 +48,8 @@ final class EvalCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SoundDataOptions sound = new SoundDataOptions();
 
-    @Option(names = "--data", required = true, paramLabel = "SOURCE", description = "FOLDER, idx:DIR or csv:FILE")
+    @Option(names = "--data", required = true, paramLabel = "SOURCE",
+            description = "FOLDER (images or .wav clips, one sub-folder per class), idx:DIR or csv:FILE")
     String data;
 
     @Option(names = "--normalize", defaultValue = "auto",

@@ -62,7 +62,8 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SoundDataOptions sound = new SoundDataOptions();
 
-    @Option(names = "--data", required = true, paramLabel = "SOURCE", description = "FOLDER, idx:DIR or csv:FILE")
+    @Option(names = "--data", required = true, paramLabel = "SOURCE",
+            description = "FOLDER (images or .wav clips, one sub-folder per class), idx:DIR or csv:FILE")
     String data;
 
     @Option(names = "--epochs", defaultValue = "10", converter = OptionRanges.Epochs.class,
@@ -115,7 +116,8 @@ final class TrainCommand implements Callable<Integer> {
                     + " white -1); auto = ink for 9x9 grey models (X/O), unit otherwise (default: ${DEFAULT-VALUE})")
     String normalize;
 
-    @Option(names = "--resize", defaultValue = "fit", description = "fit (keep aspect, pad), stretch or crop (default: ${DEFAULT-VALUE})")
+    @Option(names = "--resize", defaultValue = "fit", description = "fit (keep aspect, pad), stretch or crop; for sound clips"
+            + " fit pads or shrinks, stretch resamples, crop keeps the time scale (default: ${DEFAULT-VALUE})")
     String resize;
 
     @Option(names = "--augment", defaultValue = "none", description = "none or e.g. shift:2,flip,rotate:10 (default: ${DEFAULT-VALUE})")
