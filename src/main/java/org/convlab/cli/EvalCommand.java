@@ -45,7 +45,11 @@ final class EvalCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ClassNamesOption classNames = new ClassNamesOption();
 
-    @Option(names = "--data", required = true, paramLabel = "SOURCE", description = "FOLDER, idx:DIR or csv:FILE")
+    @CommandLine.Mixin
+    SoundDataOptions sound = new SoundDataOptions();
+
+    @Option(names = "--data", required = true, paramLabel = "SOURCE",
+            description = "FOLDER (images or .wav clips, one sub-folder per class), idx:DIR or csv:FILE")
     String data;
 
     @Option(names = "--normalize", defaultValue = "auto",
@@ -87,8 +91,9 @@ final class EvalCommand implements Callable<Integer> {
         if (stored != null && !norm.equals(stored.normalize())) {
             err.println("note: the model was trained with --normalize " + stored.normalize() + ", evaluated with " + norm);
         }
-        TrainData.Splits splits = TrainData.open(data, start.input(), norm, TrainData.resize(resizing), 0, seed, null, stored);
-        TrainData.report(splits.loaded(), out);
+        TrainData.Splits splits = TrainData.open(data, start.input(), norm, TrainData.resize(resizing), 0, seed, null, stored,
+                sound.toOptions());
+        TrainData.report(splits, out);
         Dataset set = splits.test() != null ? splits.test() : splits.train();
         int outputs = ShapeInference.infer(start).get(start.layers().size() - 1).output().size();
         if (outputs != set.classes().size()) {

@@ -72,6 +72,30 @@ final class OptionRanges {
         }
     }
 
+    /** --window of --spectrogram: samples per FFT frame, a power of two. */
+    static final class Window extends Whole {
+        Window() {
+            super("--window", 2, 65536, "samples (a power of two)");
+        }
+
+        @Override
+        public Integer convert(String text) {
+            int n = super.convert(text);
+            if (!org.convlab.data.sound.Fft.isPowerOfTwo(n)) {
+                throw new OutOfRange("--window must be a power of two (the FFT halves it again and again),"
+                        + " such as 128, 256 or 512, got " + text.trim());
+            }
+            return n;
+        }
+    }
+
+    /** --hop of --spectrogram: samples from one frame to the next. */
+    static final class Hop extends Whole {
+        Hop() {
+            super("--hop", 1, 1 << 20, "samples");
+        }
+    }
+
     static final class Threads extends Whole {
         Threads() {
             super("--threads", 1, TrainingConfig.MAX_THREADS, "");

@@ -59,7 +59,11 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ClassNamesOption classNames = new ClassNamesOption();
 
-    @Option(names = "--data", required = true, paramLabel = "SOURCE", description = "FOLDER, idx:DIR or csv:FILE")
+    @CommandLine.Mixin
+    SoundDataOptions sound = new SoundDataOptions();
+
+    @Option(names = "--data", required = true, paramLabel = "SOURCE",
+            description = "FOLDER (images or .wav clips, one sub-folder per class), idx:DIR or csv:FILE")
     String data;
 
     @Option(names = "--epochs", defaultValue = "10", converter = OptionRanges.Epochs.class,
@@ -112,7 +116,8 @@ final class TrainCommand implements Callable<Integer> {
                     + " white -1); auto = ink for 9x9 grey models (X/O), unit otherwise (default: ${DEFAULT-VALUE})")
     String normalize;
 
-    @Option(names = "--resize", defaultValue = "fit", description = "fit (keep aspect, pad), stretch or crop (default: ${DEFAULT-VALUE})")
+    @Option(names = "--resize", defaultValue = "fit", description = "fit (keep aspect, pad), stretch or crop; for sound clips"
+            + " fit pads or shrinks, stretch resamples, crop keeps the time scale (default: ${DEFAULT-VALUE})")
     String resize;
 
     @Option(names = "--augment", defaultValue = "none", description = "none or e.g. shift:2,flip,rotate:10 (default: ${DEFAULT-VALUE})")
@@ -207,7 +212,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainData.Splits splits;
         try {
             splits = TrainData.open(data, start.input(), dataOptions.get("normalize"), resizeMode,
-                    config.validationSplit(), config.seed(), dataOptions.get("test"), start.preprocessing());
+                    config.validationSplit(), config.seed(), dataOptions.get("test"), start.preprocessing(), sound.toOptions());
         } catch (UserInputException e) {
             if (cp == null) {
                 throw e;
@@ -216,7 +221,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserInputException(e.getMessage() + " (the model's input " + start.input()
                     + " comes from the checkpoint " + resume + ")", e);
         }
-        TrainData.report(splits.loaded(), stdout);
+        TrainData.report(splits, stdout);
 
         ModelAdapter.Adapted adapted = ModelAdapter.adapt(start, splits.train().classes());
         adapted.notes().forEach(n -> stdout.println("note: " + n));

@@ -12,6 +12,7 @@ import org.convlab.data.Dataset;
 import org.convlab.data.LoadedData;
 import org.convlab.data.ResizeMode;
 import org.convlab.data.SkippedFile;
+import org.convlab.data.sound.SoundOptions;
 import org.convlab.engine.Shape;
 import org.convlab.model.Preprocessing;
 import org.convlab.train.InkDataset;
@@ -29,7 +30,11 @@ final class TrainData {
     static final int SKIPPED_LISTED = 10;
 
     /** The three splits after the pixel convention (ink) was applied; validation and test may be null. */
-    record Splits(Dataset train, Dataset validation, Dataset test, LoadedData loaded) {}
+    record Splits(Dataset train, Dataset validation, Dataset test, LoadedData loaded, String preparation) {
+        Splits(Dataset train, Dataset validation, Dataset test, LoadedData loaded) {
+            this(train, validation, test, loaded, null);
+        }
+    }
 
     static ResizeMode resize(String text) {
         String t = text == null ? "fit" : text.trim().toLowerCase(Locale.ROOT);
@@ -59,16 +64,32 @@ final class TrainData {
      */
     static Splits open(String source, Shape input, String normalize, ResizeMode resize, double valSplit, long seed,
                        String testSource, Preprocessing stored) {
+        return open(source, input, normalize, resize, valSplit, seed, testSource, stored, SoundOptions.WAVEFORM);
+    }
+
+    /** As above; a folder of WAV clips is read as {@code sound} says (waveform or spectrogram). */
+    static Splits open(String source, Shape input, String normalize, ResizeMode resize, double valSplit, long seed,
+                       String testSource, Preprocessing stored, SoundOptions sound) {
         DataOptions options = new DataOptions(resize, InputPreparation.scaling(normalize), valSplit, seed, testSource,
-                Augmentation.NONE);
+                Augmentation.NONE, sound);
+        String preparation = DataSources.isSound(source) ? DataSources.soundPreparation(input, options)
+                + " (--resize " + InputPreparation.resizeName(resize) + ")" : null;
         ChannelStats fixed = stored != null && stored.mean() != null && normalize.equals("standardize")
                 ? new ChannelStats(stored.mean(), stored.std()) : null;
         LoadedData loaded = DataSources.open(source, input, options, fixed);
         if (normalize.equals("ink")) {
             return new Splits(InkDataset.of(loaded.train()), InkDataset.of(loaded.validation()),
-                    InkDataset.of(loaded.test()), loaded);
+                    InkDataset.of(loaded.test()), loaded, preparation);
         }
-        return new Splits(loaded.train(), loaded.validation(), loaded.test(), loaded);
+        return new Splits(loaded.train(), loaded.validation(), loaded.test(), loaded, preparation);
+    }
+
+    /** For sound, what each clip became (as the resize mode is stated for images); then the data line and skipped files. */
+    static void report(Splits splits, PrintWriter out) {
+        if (splits.preparation() != null) {
+            out.println("sound: " + splits.preparation());
+        }
+        report(splits.loaded(), out);
     }
 
     /** The data line and the skipped files (the first few one per line, then how many in all). */

@@ -12,7 +12,9 @@ import org.convlab.engine.Shape;
  *   <li>a folder with one sub-folder per class (PNG, JPEG, BMP, GIF of any size);</li>
  *   <li>{@code idx:DIR}, MNIST-style IDX files, gzipped or not: {@code train-*} files train
  *       (minus the validation split), {@code t10k-*} files are the test set;</li>
- *   <li>{@code csv:FILE}, 1D signals, one row per sample: label then values (model input C x 1 x T).</li>
+ *   <li>{@code csv:FILE}, 1D signals, one row per sample: label then values (model input C x 1 x T);</li>
+ *   <li>a folder with one sub-folder per class of WAV files ({@link SoundFolderSource}: a
+ *       waveform for a 1 x 1 x N input, a spectrogram for 1 x H x W with the sound options).</li>
  * </ul>
  * Bad images are skipped and listed in {@link LoadedData#skipped()} (as are held-out samples of
  * classes the training set lacks); a broken IDX or CSV file, a source with nothing usable left,
@@ -41,7 +43,7 @@ public final class DataSources {
                     + modelInput.channels());
         }
         List<SkippedFile> skipped = new ArrayList<>();
-        ImageFolderSource.Result all = load(source, modelInput, options.resize(), null);
+        ImageFolderSource.Result all = load(source, modelInput, options, null);
         skipped.addAll(all.skipped());
         ArrayDataset data = all.data();
         if (data.classes().size() < 2) {
@@ -52,7 +54,7 @@ public final class DataSources {
 
         ArrayDataset test = null;
         if (options.testSource() != null) {
-            ImageFolderSource.Result t = load(options.testSource(), modelInput, options.resize(), data.classes());
+            ImageFolderSource.Result t = load(options.testSource(), modelInput, options, data.classes());
             skipped.addAll(t.skipped());
             test = t.data();
         } else if (source.startsWith("idx:")) {
@@ -63,7 +65,7 @@ public final class DataSources {
                 ? Splits.stratified(data, options.validationSplit(), options.seed())
                 : null;
         int[] trainIndices = split != null ? split.train() : allIndices(data.size());
-        boolean pixels = !source.startsWith("csv:");
+        boolean pixels = !source.startsWith("csv:") && !isSound(source); // signals keep their values
         ChannelStats stats = fixedStats != null ? fixedStats
                 : Normalizer.stats(options.normalization(), pixels, data, trainIndices);
         Normalizer.apply(stats, data);
@@ -75,8 +77,23 @@ public final class DataSources {
         return new LoadedData(train, validation, test, skipped, stats);
     }
 
+    /** Whether {@code source} is a folder of WAV clips (read as sound, not images). */
+    public static boolean isSound(String source) {
+        return source != null && !source.startsWith("idx:") && !source.startsWith("csv:")
+                && SoundFolderSource.holdsSound(Path.of(source));
+    }
+
+    /** For a sound source, one line saying what each clip became (the waveform's fitting or the spectrogram's). */
+    public static String soundPreparation(Shape modelInput, DataOptions options) {
+        return SoundClips.describe(modelInput, options.resize(), options.sound());
+    }
+
     /** One source (training when {@code classes} is null, else a held-out set mapped onto those classes), not yet normalised. */
-    static ImageFolderSource.Result load(String source, Shape shape, ResizeMode mode, List<String> classes) {
+    static ImageFolderSource.Result load(String source, Shape shape, DataOptions options, List<String> classes) {
+        ResizeMode mode = options.resize();
+        if (isSound(source)) {
+            return SoundFolderSource.load(Path.of(source), shape, mode, options.sound(), classes);
+        }
         if (source.startsWith("idx:")) {
             Path dir = Path.of(source.substring(4));
             // a held-out IDX source means its t10k files when it has them

@@ -173,7 +173,7 @@ final class ImageFolderSource {
      * regular files: a named pipe or a link to a device is listed, and then skipped with its
      * reason, instead of vanishing without a word.
      */
-    private static List<Path> imagesUnder(Path dir) {
+    static List<Path> imagesUnder(Path dir) {
         // links are followed (a class folder may be a link to where the images are); a loop is reported
         try (Stream<Path> walk = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
             return walk.filter(p -> !hidden(p) && !Files.isDirectory(p) && !underHidden(dir, p))
@@ -204,7 +204,7 @@ final class ImageFolderSource {
         return false;
     }
 
-    private static List<Path> list(Path dir) {
+    static List<Path> list(Path dir) {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.sorted().toList();
         } catch (IOException e) {
@@ -214,7 +214,7 @@ final class ImageFolderSource {
         }
     }
 
-    private static boolean hidden(Path p) {
+    static boolean hidden(Path p) {
         return p.getFileName().toString().startsWith(".");
     }
 

@@ -23,6 +23,7 @@ public final class Presets {
         ALL.put("tinyvgg", SmallPresets::tinyvgg);
         ALL.put("mnist1d", SmallPresets::mnist1d);
         ALL.put("mlp-mnist1d", SmallPresets::mlpMnist1d);
+        ALL.put("sound1d", SoundPresets::sound1d);
     }
 
     private Presets() {}

@@ -14,7 +14,7 @@ class PresetsTest {
     @Test
     void listsTheIssuesPresets() {
         assertEquals(List.of("xo", "lenet5", "alexnet", "zfnet", "vgg16", "googlenet", "resnet18", "tinyvgg",
-                "mnist1d", "mlp-mnist1d"), Presets.names());
+                "mnist1d", "mlp-mnist1d", "sound1d"), Presets.names());
     }
 
     @Test

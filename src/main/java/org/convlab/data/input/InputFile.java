@@ -8,11 +8,12 @@ import java.util.function.Consumer;
 import org.convlab.UserFiles;
 import org.convlab.UserInputException;
 import org.convlab.data.ResizeMode;
+import org.convlab.data.SoundClips;
 import org.convlab.engine.Shape;
 
 /**
  * Reads one input sample for {@code forward}, {@code grad} and the app: an image (PNG, JPEG,
- * BMP, GIF), a JSON tensor {@code {"shape": [C, H, W], "data": [...]}} or a NumPy {@code .npy}
+ * BMP, GIF), a WAV clip ({@link SoundClips}), a JSON tensor {@code {"shape": [C, H, W], "data": [...]}} or a NumPy {@code .npy}
  * float32 array. Tensors must match the model's input shape (sizes of 1 may be added or left
  * out: [1, C, H, W], [H, W] for one channel); images are converted and resized to it.
  */
@@ -44,6 +45,9 @@ public final class InputFile {
         }
         if (lower.endsWith(".npy")) {
             return NpyInput.read(file, expected);
+        }
+        if (SoundClips.isWav(file)) {
+            return SoundClips.readInput(file, expected, resize, notes);
         }
         return ImageInput.read(file, expected, scale, resize, notes);
     }
