@@ -34,6 +34,9 @@ class EditorCutOffTest extends EditorWindowFixture {
     @ParameterizedTest(name = "{0}x{1}, text {2} px")
     @CsvSource({"1024, 768, 15", "1280, 720, 15", "1366, 768, 15", "1366, 768, 24"})
     void nothingIsCutOff(int width, int height, int textSize) throws Exception {
+        // 1280 x 720 lies between the brief's two classroom sizes: long mode only, as in NothingCutOffTest (verify stays short)
+        org.junit.jupiter.api.Assumptions.assumeTrue(width != 1280 || Boolean.getBoolean("convlab.longTests"),
+                "1280x720 runs with -Dconvlab.longTests=true");
         List<String> problems = new ArrayList<>();
         org.convlab.ui.app.MainWindow main = window(); // looked up while the stack is in the window
         fxRun(() -> org.convlab.ui.Theme.setTextSize(textSize));
