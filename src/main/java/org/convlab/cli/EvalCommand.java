@@ -92,7 +92,7 @@ final class EvalCommand implements Callable<Integer> {
             err.println("note: the model was trained with --normalize " + stored.normalize() + ", evaluated with " + norm);
         }
         TrainData.Splits splits = TrainData.open(data, start.input(), norm, TrainData.resize(resizing), 0, seed, null, stored,
-                sound.toOptions());
+                sound.toOptions(stored));
         TrainData.report(splits, out);
         Dataset set = splits.test() != null ? splits.test() : splits.train();
         int outputs = ShapeInference.infer(start).get(start.layers().size() - 1).output().size();

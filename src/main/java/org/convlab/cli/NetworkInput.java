@@ -57,6 +57,16 @@ final class NetworkInput {
     static float[] read(Path file, Network net, String pixels, PrintWriter err) {
         Preprocessing stored = net.spec().preprocessing();
         ResizeMode resize = stored == null ? ResizeMode.FIT_PAD : TrainData.resize(stored.resize());
+        if (stored != null && stored.spectrogram() != null && java.nio.file.Files.isRegularFile(file)
+                && org.convlab.data.SoundClips.isWav(file)) {
+            // a model trained on spectrograms: the clip becomes the same picture, with the model's window and hop
+            org.convlab.data.sound.SoundOptions sound = new org.convlab.data.sound.SoundOptions(true,
+                    stored.spectrogram().window(), stored.spectrogram().hop());
+            float[] x = org.convlab.data.SoundClips.read(file, net.inputShape(), resize, sound);
+            err.println("note: " + file.getFileName() + ": "
+                    + org.convlab.data.SoundClips.describe(net.inputShape(), resize, sound) + " (as the model was trained)");
+            return x;
+        }
         if (pixels == null || pixels.equalsIgnoreCase("auto")) {
             String normalization = InputPreparation.normalization(null, net.spec());
             return InputPreparation.readFile(file, net.inputShape(), normalization, resize,

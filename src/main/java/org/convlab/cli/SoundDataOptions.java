@@ -22,6 +22,14 @@ final class SoundDataOptions {
             description = "with --spectrogram: samples from one frame to the next (default: 128)")
     Integer hop;
 
+    /** As given; without {@code --spectrogram}, the window and hop a model file stores (trained on spectrograms), if any. */
+    SoundOptions toOptions(org.convlab.model.Preprocessing stored) {
+        if (!spectrogram && window == null && hop == null && stored != null && stored.spectrogram() != null) {
+            return new SoundOptions(true, stored.spectrogram().window(), stored.spectrogram().hop());
+        }
+        return toOptions();
+    }
+
     SoundOptions toOptions() {
         if (!spectrogram && (window != null || hop != null)) {
             throw new UserInputException((window != null ? "--window" : "--hop") + " belongs with --spectrogram:"

@@ -15,14 +15,16 @@ import java.util.concurrent.Callable;
 import org.convlab.UserInputException;
 import org.convlab.data.Augmentation;
 import org.convlab.data.ResizeMode;
+import org.convlab.data.sound.SoundOptions;
 import org.convlab.engine.Parallel;
+import org.convlab.io.ModelFormats;
 import org.convlab.model.ConvSpec;
 import org.convlab.model.LayerSpec;
 import org.convlab.model.ModelFiles;
-import org.convlab.io.ModelFormats;
 import org.convlab.model.NetworkSpec;
-import org.convlab.model.ShapeInference;
+import org.convlab.model.Preprocessing;
 import org.convlab.model.Presets;
+import org.convlab.model.ShapeInference;
 import org.convlab.nn.Network;
 import org.convlab.nn.SpecExport;
 import org.convlab.train.Checkpoint;
@@ -212,7 +214,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainData.Splits splits;
         try {
             splits = TrainData.open(data, start.input(), dataOptions.get("normalize"), resizeMode,
-                    config.validationSplit(), config.seed(), dataOptions.get("test"), start.preprocessing(), sound.toOptions());
+                    config.validationSplit(), config.seed(), dataOptions.get("test"), start.preprocessing(),
+                    sound.toOptions(start.preprocessing()));
         } catch (UserInputException e) {
             if (cp == null) {
                 throw e;
@@ -245,8 +248,12 @@ final class TrainCommand implements Callable<Integer> {
 
         Path target = out != null ? out : Path.of(defaultName(model));
         // a failed save puts the model in the temp folder and says where (exit 2): the run is never lost
-        ModelFiles.writeOrRescue(target, SpecExport.withWeights(net).withPreprocessing(
-                InputPreparation.record(dataOptions.get("normalize"), resizeMode, splits.loaded())), model);
+        Preprocessing made = InputPreparation.record(dataOptions.get("normalize"), resizeMode, splits.loaded());
+        SoundOptions clips = sound.toOptions(start.preprocessing());
+        if (clips.spectrogram()) { // eval and forward then make the same picture of a new clip
+            made = made.withSpectrogram(clips.window(), clips.hop());
+        }
+        ModelFiles.writeOrRescue(target, SpecExport.withWeights(net).withPreprocessing(made), model);
         if (result.stop() != null) {
             stdout.flush();
             // the trainer speaks of "the learning rate"; on the command line it is --lr

@@ -55,7 +55,7 @@ public final class SoundClips {
         SoundOptions sound = shape.height() == 1 ? SoundOptions.WAVEFORM
                 : new SoundOptions(true, SoundOptions.DEFAULT_WINDOW, SoundOptions.DEFAULT_HOP);
         float[] x = read(file, shape, mode, sound);
-        // the model file does not record the window and hop it was trained with: say which were used
+        // a model file without a stored spectrogram (made by hand, or before they were stored): say which were used
         notes.accept("note: " + file.getFileName() + ": " + describe(shape, mode, sound)
                 + (sound.spectrogram() ? " (the default window and hop)" : ""));
         return x;

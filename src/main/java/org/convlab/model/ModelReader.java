@@ -187,7 +187,7 @@ public final class ModelReader {
 
     private Preprocessing preprocessing(JsonFields top) {
         JsonFields p = new JsonFields(top.raw("preprocessing"), "preprocessing", file);
-        p.onlyFields(Set.of("normalize", "resize", "mean", "std"), "the preprocessing");
+        p.onlyFields(Set.of("normalize", "resize", "mean", "std", "spectrogram"), "the preprocessing");
         String normalize = p.text("normalize", null);
         if (!Preprocessing.NORMALIZATIONS.contains(normalize)) {
             throw p.error(p.at("normalize"), "must be one of " + String.join(", ", Preprocessing.NORMALIZATIONS)
@@ -201,10 +201,17 @@ public final class ModelReader {
         float[] mean = p.has("mean") ? numbers(p, "mean") : null;
         float[] std = p.has("std") ? numbers(p, "std") : null;
         try {
-            return new Preprocessing(normalize, resize, mean, std);
+            return new Preprocessing(normalize, resize, mean, std, p.has("spectrogram") ? spectrogram(p) : null);
         } catch (UserInputException e) {
             throw new UserInputException((file == null ? "" : file + ": ") + e.getMessage(), e);
         }
+    }
+
+    /** {@code "spectrogram": {"window": 256, "hop": 128}}: how sound clips became the model's 2D input. */
+    private Preprocessing.Spectrogram spectrogram(JsonFields p) {
+        JsonFields s = new JsonFields(p.raw("spectrogram"), "preprocessing.spectrogram", file);
+        s.onlyFields(Set.of("window", "hop"), "the spectrogram");
+        return new Preprocessing.Spectrogram(s.positiveInt("window", null), s.positiveInt("hop", null));
     }
 
     private static float[] numbers(JsonFields p, String field) {

@@ -78,6 +78,12 @@ public final class ModelWriter {
                 g.writeFieldName("std");
                 TensorWriting.numbers(g, p.std());
             }
+            if (p.spectrogram() != null) {
+                g.writeObjectFieldStart("spectrogram");
+                g.writeNumberField("window", p.spectrogram().window());
+                g.writeNumberField("hop", p.spectrogram().hop());
+                g.writeEndObject();
+            }
             g.writeEndObject();
         }
         g.writeFieldName("layers");

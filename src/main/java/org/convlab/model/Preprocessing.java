@@ -12,8 +12,28 @@ import org.convlab.UserInputException;
  * (the X/O lesson), and {@code standardize} subtracts the per-channel {@code mean} and divides by
  * {@code std}, both measured on the training split (only this one stores numbers).
  * {@code resize} is how images of another size were fitted: {@code fit}, {@code stretch} or {@code crop}.
+ * {@code spectrogram} (null for images and waveforms) is how sound clips became 2D inputs: the
+ * short-time Fourier transform's window and hop, so {@code eval} and {@code forward} make the
+ * same picture of a new clip without being told again.
  */
-public record Preprocessing(String normalize, String resize, float[] mean, float[] std) {
+public record Preprocessing(String normalize, String resize, float[] mean, float[] std, Spectrogram spectrogram) {
+    /**
+     * A spectrogram's frame: {@code window} samples per FFT (a power of two from 2 to 65,536) and
+     * {@code hop} samples from one frame to the next (1 to 1,048,576).
+     */
+    public record Spectrogram(int window, int hop) {
+        public Spectrogram {
+            if (window < 2 || window > 65536 || Integer.bitCount(window) != 1) {
+                throw new UserInputException("preprocessing.spectrogram.window: " + window
+                        + " is not a power of two from 2 to 65,536");
+            }
+            if (hop < 1 || hop > 1 << 20) {
+                throw new UserInputException("preprocessing.spectrogram.hop: " + hop
+                        + " is not a number of samples from 1 to 1,048,576");
+            }
+        }
+    }
+
     public static final List<String> NORMALIZATIONS = List.of("unit", "symmetric", "standardize", "ink");
     public static final List<String> RESIZES = List.of("fit", "stretch", "crop");
 
@@ -48,9 +68,19 @@ public record Preprocessing(String normalize, String resize, float[] mean, float
         }
     }
 
+    /** Without a spectrogram (images, waveforms). */
+    public Preprocessing(String normalize, String resize, float[] mean, float[] std) {
+        this(normalize, resize, mean, std, null);
+    }
+
     /** Images scaled by a fixed rule (unit, symmetric, ink), resized by {@code resize}. */
     public static Preprocessing of(String normalize, String resize) {
         return new Preprocessing(normalize, resize, null, null);
+    }
+
+    /** The same, with sound clips made into spectrograms of this window and hop. */
+    public Preprocessing withSpectrogram(int window, int hop) {
+        return new Preprocessing(normalize, resize, mean, std, new Spectrogram(window, hop));
     }
 
     @Override
@@ -74,17 +104,20 @@ public record Preprocessing(String normalize, String resize, float[] mean, float
     @Override
     public boolean equals(Object o) {
         return o instanceof Preprocessing p && normalize.equals(p.normalize) && resize.equals(p.resize)
-                && Arrays.equals(mean, p.mean) && Arrays.equals(std, p.std);
+                && Arrays.equals(mean, p.mean) && Arrays.equals(std, p.std)
+                && java.util.Objects.equals(spectrogram, p.spectrogram);
     }
 
     @Override
     public int hashCode() {
-        return (normalize.hashCode() * 31 + resize.hashCode()) * 31 + Arrays.hashCode(mean);
+        return ((normalize.hashCode() * 31 + resize.hashCode()) * 31 + Arrays.hashCode(mean)) * 31
+                + java.util.Objects.hashCode(spectrogram);
     }
 
     @Override
     public String toString() {
         return normalize + (mean == null ? "" : " (mean " + Arrays.toString(mean) + ", std " + Arrays.toString(std) + ")")
-                + ", resize " + resize;
+                + ", resize " + resize
+                + (spectrogram == null ? "" : ", spectrogram window " + spectrogram.window() + " hop " + spectrogram.hop());
     }
 }

@@ -45,6 +45,42 @@ class SoundCommandsTest {
         assertEquals(result.get("test_accuracy").asDouble(), new ObjectMapper().readTree(el[el.length - 1]).get("accuracy").asDouble(), 1e-9);
     }
 
+    /**
+     * A model trained on spectrograms keeps its window and hop in the model file, so eval and
+     * forward make the same picture of a clip without being told again; it reads back as written.
+     */
+    @Test
+    void aSpectrogramModelRemembersItsWindowAndHop(@TempDir Path dir) throws IOException {
+        Path train = dir.resolve("train");
+        SoundSamples.write(train, 4, 5);
+        Path net = dir.resolve("net.json");
+        Files.writeString(net, "{\"input\": {\"channels\": 1, \"height\": 16, \"width\": 16}, \"layers\": ["
+                + "{\"type\": \"conv\", \"filters\": 4, \"kernel\": 3}, {\"type\": \"relu\"},"
+                + " {\"type\": \"flatten\"}, {\"type\": \"dense\", \"units\": 5}]}");
+        Path m = dir.resolve("m.json");
+        CliRun t = CliRun.of("train", net.toString(), "--data", train.toString(), "--spectrogram", "--window", "64",
+                "--hop", "32", "--resize", "stretch", "--epochs", "1", "--val-split", "0", "--out", m.toString());
+        assertEquals(0, t.code(), t.err());
+        JsonNode stored = new ObjectMapper().readTree(m.toFile()).get("preprocessing").get("spectrogram");
+        assertEquals(64, stored.get("window").asInt());
+        assertEquals(32, stored.get("hop").asInt());
+        assertEquals(org.convlab.model.ModelFiles.read(m), org.convlab.model.ModelReader.read(
+                org.convlab.model.ModelWriter.write(org.convlab.model.ModelFiles.read(m)), "again.json"));
+
+        CliRun told = CliRun.of("eval", m.toString(), "--data", train.toString(), "--spectrogram", "--window", "64",
+                "--hop", "32", "--json");
+        CliRun untold = CliRun.of("eval", m.toString(), "--data", train.toString(), "--json");
+        assertEquals(0, untold.code(), untold.err());
+        assertTrue(untold.out().contains("Hann window 64, hop 32"), untold.out());
+        assertEquals(told.out().strip().lines().reduce((a, b) -> b).orElseThrow(),
+                untold.out().strip().lines().reduce((a, b) -> b).orElseThrow());
+
+        Path clip = Files.list(Files.list(train).sorted().findFirst().orElseThrow()).sorted().findFirst().orElseThrow();
+        CliRun f = CliRun.of("forward", m.toString(), "--input", clip.toString());
+        assertEquals(0, f.code(), f.err());
+        assertTrue(f.err().contains("Hann window 64, hop 32") && f.err().contains("as the model was trained"), f.err());
+    }
+
     @Test
     void eachBadWavFileIsOneLineAndExitTwo(@TempDir Path dir) throws IOException {
         byte[] good = WavWriter.mono16(new double[] {0.5, -0.5, 0.25, 0}, 8000);
