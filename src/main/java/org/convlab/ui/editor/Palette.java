@@ -66,8 +66,8 @@ final class Palette extends FlowPane {
     static String family(String type) {
         return switch (type) {
             case "input" -> "input";
-            case "conv" -> "convolution";
-            case "maxpool", "avgpool", "globalavgpool" -> "pooling";
+            case "conv", "convtranspose" -> "convolution";
+            case "maxpool", "avgpool", "globalavgpool", "upsample" -> "pooling";
             case "relu", "leakyrelu", "sigmoid", "tanh" -> "activation";
             case "batchnorm", "lrn", "dropout" -> "normalization, dropout";
             case "inception", "residual" -> "block";
@@ -83,8 +83,8 @@ final class Palette extends FlowPane {
     static Color colour(String type) {
         return switch (type) {
             case "input" -> Color.web("#9aa5b1");
-            case "conv" -> Color.web("#0072b2");
-            case "maxpool", "avgpool", "globalavgpool" -> Color.web("#009e73");
+            case "conv", "convtranspose" -> Color.web("#0072b2");
+            case "maxpool", "avgpool", "globalavgpool", "upsample" -> Color.web("#009e73");
             case "relu", "leakyrelu", "sigmoid", "tanh" -> Color.web("#e69f00");
             case "batchnorm", "lrn", "dropout" -> Color.web("#cc79a7");
             case "inception", "residual" -> Color.web("#d55e00");
