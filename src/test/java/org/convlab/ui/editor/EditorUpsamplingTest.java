@@ -86,6 +86,14 @@ class EditorUpsamplingTest extends EditorWindowFixture {
         assertThrows(UserInputException.class, () -> field(u, "scale").parse().apply("0"));
     }
 
+    /** 2x2 input, kernel 3, stride 1, padding 3: 1*(2 - 1) + 0 + 3 - 2*3 = -2, nothing left; padding 1 leaves 1*1 + 3 - 2 = 2. */
+    @Test
+    void aTransposedConvThatCutsEverythingIsOfferedLessPadding() {
+        ConvTransposeSpec t = new ConvTransposeSpec("up", 2, 3, 3, 1, Padding.of(3), 0, 0, 1, true, null, null);
+        MisfitFixes.Fix fix = MisfitFixes.suggest(org.convlab.engine.Shape.of(1, 2, 2), t);
+        assertEquals(new MisfitFixes.Fix("padding", "1", "padding 1 fits: output 2x2x2"), fix);
+    }
+
     private static SettingField<LayerSpec> field(LayerSpec l, String name) {
         return LayerFields.of(l).stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
     }
