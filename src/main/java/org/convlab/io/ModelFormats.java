@@ -63,6 +63,8 @@ public final class ModelFormats {
                 stored = c.weight() != null && (!c.bias() || c.biasData() != null);
             } else if (l instanceof DenseSpec d) {
                 stored = d.weight() != null && (!d.bias() || d.biasData() != null);
+            } else if (l instanceof org.convlab.model.ConvTransposeSpec t) {
+                stored = t.weight() != null && (!t.bias() || t.biasData() != null);
             } else if (l instanceof BatchNormSpec b) {
                 stored = b.gamma() != null && b.beta() != null && b.runningMean() != null && b.runningVar() != null;
             } else if (l instanceof InceptionSpec i) {

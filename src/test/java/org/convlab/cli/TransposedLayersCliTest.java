@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** summary, forward, grad and the export refusals on a model with convtranspose and upsample layers. */
+/** summary, forward, grad and the ONNX and PyTorch exports on a model with convtranspose and upsample layers. */
 class TransposedLayersCliTest {
     private static final String MODEL = "{\"input\": {\"channels\": 1, \"height\": 4, \"width\": 4}, \"layers\": ["
             + "{\"type\": \"convtranspose\", \"name\": \"dec\", \"filters\": 2, \"kernel\": 3, \"stride\": 2, \"padding\": 1},"
@@ -51,14 +51,19 @@ class TransposedLayersCliTest {
     }
 
     @Test
-    void exportsRefuseInOneLine(@TempDir Path dir) throws Exception {
+    void exportsToOnnxAndPytorchAndTheOnnxFileReadsBack(@TempDir Path dir) throws Exception {
         Path m = files(dir);
-        CliRun onnx = CliRun.of("export", m.toString(), "--format", "onnx", "--out", dir.resolve("m.onnx").toString());
-        assertEquals(2, onnx.code());
-        assertTrue(onnx.err().contains("error: layer dec: convtranspose layers cannot be exported to ONNX yet"), onnx.err());
+        Path file = dir.resolve("m.onnx");
+        CliRun onnx = CliRun.of("export", m.toString(), "--format", "onnx", "--out", file.toString());
+        assertEquals(0, onnx.code(), onnx.err());
+        CliRun back = CliRun.of("summary", file.toString());
+        assertEquals(0, back.code(), back.err());
+        assertTrue(back.out().lines().anyMatch(l -> l.startsWith("dec ") && l.contains("2*(4 - 1) + 0 + 3 - 2*1 = 7")), back.out());
+        assertTrue(back.out().lines().anyMatch(l -> l.startsWith("up ") && l.contains("7*2 = 14")), back.out());
         CliRun torch = CliRun.of("export", m.toString(), "--format", "pytorch", "--out", dir.resolve("pt").toString());
-        assertEquals(2, torch.code());
-        assertTrue(torch.err().contains("cannot be exported to PyTorch yet"), torch.err());
-        assertTrue(!Files.exists(dir.resolve("m.onnx")) && !Files.exists(dir.resolve("pt")));
+        assertEquals(0, torch.code(), torch.err());
+        String py = Files.readString(dir.resolve("pt").resolve("model.py"));
+        assertTrue(py.contains("nn.ConvTranspose2d(1, 2, kernel_size=3, stride=2, padding=1)")
+                && py.contains("nn.Upsample(scale_factor=2, mode=\"bilinear\", align_corners=False)"), py);
     }
 }

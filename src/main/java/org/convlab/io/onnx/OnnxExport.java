@@ -27,7 +27,8 @@ import org.convlab.model.ShapeInference;
  * norm → BatchNormalization (running statistics), LRN → LRN, dropout → Dropout, relu/leakyrelu/
  * sigmoid/tanh → Relu/LeakyRelu/Sigmoid/Tanh, softmax → Softmax (axis 1), inception → its
  * branches and Concat (axis 1), residual → its branch, its skip (the input, or the projection conv
- * and batch norm) and Add. A 1D model (1 x L inputs, [1, k] kernels) is the same 2D graph.
+ * and batch norm) and Add, convtranspose → ConvTranspose, upsample → Resize by scales
+ * {@code <layer>/scales} = [1, 1, s, s] ({@link OnnxExportUpsampling}). A 1D model (1 x L inputs, [1, k] kernels) is the same 2D graph.
  *
  * <p><b>The output is what {@code forward} returns</b>: the last layer's output. Every preset
  * ends with a softmax layer, so its {@code logits} output holds the class probabilities, exactly

@@ -123,8 +123,14 @@ final class OnnxExportGraph {
         } else if (spec instanceof ResidualSpec r) {
             return residual(r, info, x, out);
         }
-        if (spec instanceof org.convlab.model.ConvTransposeSpec || spec instanceof org.convlab.model.UpsampleSpec) {
-            throw new UserInputException("layer " + name + ": " + spec.type() + " layers cannot be exported to ONNX yet");
+        if (spec instanceof org.convlab.model.ConvTransposeSpec t) {
+            OnnxExportWeights.convTranspose(weights, t, info.inputDims().channels());
+            return add(OnnxExportUpsampling.convTranspose(t, rank4(x, name).tensor(), out), 4);
+        } else if (spec instanceof org.convlab.model.UpsampleSpec u) {
+            Flow in = rank4(x, name);
+            String scales = unique(name + "/scales");
+            constants.add(OnnxNodes.floats(scales, new long[] {4}, 1, 1, u.scale(), u.scale()));
+            return add(OnnxExportUpsampling.resize(u, in.tensor(), scales, out), 4);
         }
         throw new IllegalStateException("no ONNX mapping for layer type " + spec.type());
     }

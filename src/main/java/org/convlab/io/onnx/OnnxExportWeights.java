@@ -29,6 +29,14 @@ final class OnnxExportWeights {
         }
     }
 
+    /** A transposed conv's weight [C_in, F, KH, KW] (PyTorch's and ONNX's layout) and bias [F]. */
+    static void convTranspose(List<OnnxExportTensor> out, org.convlab.model.ConvTransposeSpec t, long channels) {
+        out.add(required(t.name(), t.weight(), new long[] {channels, t.filters(), t.kernelHeight(), t.kernelWidth()}));
+        if (t.bias()) {
+            out.add(optional(t.name() + ".bias", t.biasData(), t.filters(), 0f, new long[] {t.filters()}));
+        }
+    }
+
     static void dense(List<OnnxExportTensor> out, DenseSpec d, long inputs) {
         out.add(required(d.name(), d.weight(), new long[] {d.units(), inputs}));
         if (d.bias()) {

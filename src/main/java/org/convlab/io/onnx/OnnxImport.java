@@ -23,7 +23,8 @@ import org.convlab.model.NetworkSpec;
  * <p>Supported: Conv (a Pad of zeros before it becomes its padding; a Div by its window size
  * after it is ConvLab's normalize), MaxPool, AveragePool, GlobalAveragePool, Gemm, MatMul + Add,
  * Flatten and Reshape to [N, K], BatchNormalization, LRN, Dropout, Relu, LeakyRelu, Sigmoid,
- * Tanh, Softmax, Concat (inception blocks), Add (residual blocks), Identity, Constant, and the
+ * Tanh, Softmax, Concat (inception blocks), Add (residual blocks), ConvTranspose and Resize
+ * (transposed convolution and upsampling, {@link OnnxImportUpsampling}), Identity, Constant, and the
  * integer side computations exporters write for pads and shapes ({@link OnnxGraphConstants}).
  * Anything else is refused in one line listing every unsupported op with its nodes. Also refused,
  * each in one line: grouped or depthwise convs, LogSoftmax (no such ConvLab layer), average
@@ -39,7 +40,7 @@ public final class OnnxImport {
     /** Ops that become layers (or are absorbed into one) on the data path. */
     static final Set<String> LAYER_OPS = Set.of("Conv", "MaxPool", "AveragePool", "GlobalAveragePool", "Gemm", "MatMul",
             "Add", "Flatten", "Reshape", "BatchNormalization", "LRN", "Dropout", "Relu", "LeakyRelu", "Sigmoid", "Tanh",
-            "Softmax", "Concat", "Identity", "Constant", "Pad", "Div", "Unsqueeze");
+            "Softmax", "Concat", "Identity", "Constant", "Pad", "Div", "Unsqueeze", "ConvTranspose", "Resize");
 
     private OnnxImport() {}
 

@@ -226,7 +226,7 @@ final class OnnxImportLayers {
     }
 
     /** Per-axis values (kernel, strides: 2; pads: 4 as [top, left, bottom, right]) for 1-D or 2-D, with a default. */
-    private long[] spatial(long[] v, int count, long fallback) {
+    long[] spatial(long[] v, int count, long fallback) {
         long[] out = new long[count];
         Arrays.fill(out, fallback);
         if (v == null) {
@@ -265,7 +265,7 @@ final class OnnxImportLayers {
         pads[1] = pads[3] = (ew - 1) / 2;
     }
 
-    private int[] symmetric(long[] pads, String l) {
+    int[] symmetric(long[] pads, String l) {
         if (pads[0] != pads[2] || pads[1] != pads[3]) {
             String p = oneD ? "left " + pads[1] + ", right " + pads[3]
                     : "top " + pads[0] + ", left " + pads[1] + ", bottom " + pads[2] + ", right " + pads[3];
@@ -278,7 +278,7 @@ final class OnnxImportLayers {
         return new int[] {(int) pads[0], (int) pads[1]};
     }
 
-    private static int same(long[] v, boolean heightTrivial, String l, String what) {
+    static int same(long[] v, boolean heightTrivial, String l, String what) {
         if (v[0] == v[1] || heightTrivial) {
             return (int) v[1];
         }

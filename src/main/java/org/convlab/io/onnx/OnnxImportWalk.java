@@ -49,6 +49,7 @@ final class OnnxImportWalk {
     private final java.util.Set<OnnxMl.NodeProto> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     final OnnxImportLayers layers;
     private final OnnxImportBlocks blocks;
+    private final OnnxImportUpsampling upsampling;
 
     private final boolean oneD;
     /** The input's batch size when the file fixes it (exported without a dynamic batch), else -1. */
@@ -60,6 +61,7 @@ final class OnnxImportWalk {
         this.names = names;
         this.layers = new OnnxImportLayers(g, oneD);
         this.blocks = new OnnxImportBlocks(this);
+        this.upsampling = new OnnxImportUpsampling(g, layers, oneD);
     }
 
     /** The layers from the graph's input to its output. */
@@ -141,6 +143,8 @@ final class OnnxImportWalk {
                 c.pads = null;
                 add(conv, c, out, biasAdd != null ? biasAdd : div != null ? div : n);
             }
+            case "ConvTranspose" -> add(upsampling.convTranspose(n, names.name(n, false, "convT"), c.dims), c, out, n);
+            case "Resize" -> add(upsampling.upsample(n, names.name(n, false, "up"), c.dims), c, out, n);
             case "Unsqueeze" -> unsqueeze(n, c);
             case "MaxPool", "AveragePool" -> {
                 var pool = layers.pool(n, names.name(n, false, "pool"), c.dims, c.pads);

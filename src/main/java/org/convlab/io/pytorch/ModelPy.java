@@ -209,7 +209,8 @@ final class ModelPy {
     /** Layers that need [N, C, H, W]. */
     private static boolean needsImage(LayerSpec s) {
         return s instanceof ConvSpec || s instanceof PoolSpec || s instanceof GlobalAvgPoolSpec || s instanceof LrnSpec
-                || s instanceof InceptionSpec || s instanceof ResidualSpec;
+                || s instanceof InceptionSpec || s instanceof ResidualSpec || s instanceof org.convlab.model.ConvTransposeSpec
+                || s instanceof org.convlab.model.UpsampleSpec;
     }
 
     private static int rankAfter(LayerSpec s, int rank) {
@@ -308,9 +309,11 @@ final class ModelPy {
         if (s instanceof InceptionSpec) {
             return inception(l);
         }
-        if (s instanceof org.convlab.model.ConvTransposeSpec || s instanceof org.convlab.model.UpsampleSpec) {
-            throw new org.convlab.UserInputException("layer " + s.name() + ": " + s.type()
-                    + " layers cannot be exported to PyTorch yet");
+        if (s instanceof org.convlab.model.ConvTransposeSpec t) {
+            return TorchUpsampling.convTranspose(t, inChannels);
+        }
+        if (s instanceof org.convlab.model.UpsampleSpec u) {
+            return TorchUpsampling.upsample(u);
         }
         throw new IllegalStateException("layer type " + s.type());
     }

@@ -172,6 +172,8 @@ public final class StateDictImport {
                 out.add(c.withWeights(v.get(p + "weight"), v.get(p + "bias")));
             } else if (s instanceof DenseSpec d) {
                 out.add(d.withWeights(v.get(p + "weight"), v.get(p + "bias")));
+            } else if (s instanceof org.convlab.model.ConvTransposeSpec t) {
+                out.add(t.withWeights(v.get(p + "weight"), v.get(p + "bias")));
             } else if (s instanceof BatchNormSpec b) {
                 out.add(b.withTensors(v.get(p + "weight"), v.get(p + "bias"), v.get(p + "running_mean"),
                         v.get(p + "running_var")));

@@ -45,6 +45,9 @@ final class StateDictTensors {
         if (e.layer().spec() instanceof ConvSpec c) {
             return e.field().equals("weight") ? c.weight() : c.biasData();
         }
+        if (e.layer().spec() instanceof org.convlab.model.ConvTransposeSpec t) {
+            return e.field().equals("weight") ? t.weight() : t.biasData();
+        }
         if (e.layer().spec() instanceof DenseSpec d) {
             return e.field().equals("weight") ? d.weight() : d.biasData();
         }

@@ -144,7 +144,8 @@ final class TorchLayout {
     static List<TorchLayer> withTensors(List<TorchLayer> layers) {
         List<TorchLayer> out = new ArrayList<>();
         for (TorchLayer l : layers) {
-            if (l.spec() instanceof ConvSpec || l.spec() instanceof DenseSpec || l.spec() instanceof BatchNormSpec) {
+            if (l.spec() instanceof ConvSpec || l.spec() instanceof DenseSpec || l.spec() instanceof BatchNormSpec
+                    || l.spec() instanceof org.convlab.model.ConvTransposeSpec) {
                 out.add(l);
             }
             for (List<TorchLayer> inner : l.inner()) {
@@ -168,6 +169,13 @@ final class TorchLayout {
                         new int[] {c.filters(), in, c.kernelHeight(), c.kernelWidth()}));
                 if (c.bias()) {
                     out.add(new Entry(l.path() + ".bias", l, "bias", new int[] {c.filters()}));
+                }
+            } else if (l.spec() instanceof org.convlab.model.ConvTransposeSpec t) {
+                // PyTorch's ConvTranspose2d keeps [C_in, F, KH, KW], as ConvLab does
+                out.add(new Entry(l.path() + ".weight", l, "weight",
+                        new int[] {in, t.filters(), t.kernelHeight(), t.kernelWidth()}));
+                if (t.bias()) {
+                    out.add(new Entry(l.path() + ".bias", l, "bias", new int[] {t.filters()}));
                 }
             } else if (l.spec() instanceof DenseSpec d) {
                 out.add(new Entry(l.path() + ".weight", l, "weight",

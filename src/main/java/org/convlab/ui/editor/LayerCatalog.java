@@ -31,6 +31,13 @@ public final class LayerCatalog {
                     () -> PoolSpec.avg(2, 2)),
             new Entry("globalavgpool", "GAP", "Global average pooling", "globalavgpool: one mean per channel (HxWxC -> C)",
                     () -> new GlobalAvgPoolSpec(null)),
+            new Entry("convtranspose", "CT", "Transposed convolution",
+                    "convtranspose: each input value stamps a scaled copy of the kernel, stride pixels apart, overlaps summed"
+                            + " (8 filters 2x2, stride 2: doubles the size)",
+                    () -> org.convlab.model.ConvTransposeSpec.of(8, 2, 2, 0, 0)),
+            new Entry("upsample", "Up", "Upsampling", "upsample: makes the map scale times larger (nearest repeats values,"
+                    + " bilinear blends neighbours); no weights",
+                    () -> org.convlab.model.UpsampleSpec.of(2, org.convlab.model.UpsampleSpec.Mode.NEAREST)),
             new Entry("relu", "R", "ReLU", "relu: negative values become 0", ActivationSpec::relu),
             new Entry("leakyrelu", "LR", "Leaky ReLU", "leakyrelu: negative values are multiplied by a small slope (0.01)",
                     ActivationSpec::leakyRelu),

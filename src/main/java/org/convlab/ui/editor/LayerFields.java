@@ -8,6 +8,7 @@ import org.convlab.engine.Shape;
 import org.convlab.model.ActivationSpec;
 import org.convlab.model.BatchNormSpec;
 import org.convlab.model.ConvSpec;
+import org.convlab.model.ConvTransposeSpec;
 import org.convlab.model.DenseSpec;
 import org.convlab.model.DropoutSpec;
 import org.convlab.model.InceptionSpec;
@@ -16,6 +17,7 @@ import org.convlab.model.LrnSpec;
 import org.convlab.model.Padding;
 import org.convlab.model.PoolSpec;
 import org.convlab.model.ResidualSpec;
+import org.convlab.model.UpsampleSpec;
 import org.convlab.ui.editor.SettingField.Kind;
 
 /**
@@ -29,6 +31,8 @@ public final class LayerFields {
     static final List<String> PADDINGS = List.of("valid", "same", "0", "1", "2", "3");
     static final List<String> BOOLS = List.of("false", "true");
     static final List<String> EDGES = List.of("floor", "ceil");
+    static final List<String> TRANSPOSED_PADDINGS = List.of("valid", "0", "1", "2", "3");
+    static final List<String> MODES = List.of("nearest", "bilinear");
 
     private LayerFields() {}
 
@@ -58,6 +62,15 @@ public final class LayerFields {
                     v -> conv(c, c.filters(), c.kernelHeight(), c.kernelWidth(), c.stride(), c.padding(), c.dilation(), c.bias(), v, c.floor(), false)));
             f.add(bool("floor", c.floor(), "accept a formula that is not whole by dropping the last rows (PyTorch)",
                     v -> conv(c, c.filters(), c.kernelHeight(), c.kernelWidth(), c.stride(), c.padding(), c.dilation(), c.bias(), c.normalize(), v, false)));
+        } else if (l instanceof ConvTransposeSpec t) {
+            transposed(f, t);
+        } else if (l instanceof UpsampleSpec u) {
+            f.add(integer("scale", u.scale(), "how many times larger the map gets, on both axes",
+                    v -> new UpsampleSpec(u.name(), v, u.mode())));
+            f.add(new SettingField<>("mode", Kind.CHOICE, MODES, u.mode().text(),
+                    "nearest repeats each value in a scale x scale block; bilinear blends the nearest rows and columns"
+                            + " (PyTorch's align_corners=False)",
+                    t -> new UpsampleSpec(u.name(), u.scale(), UpsampleSpec.Mode.parse(t.strip().toLowerCase(Locale.ROOT), "mode"))));
         } else if (l instanceof PoolSpec p) {
             f.add(size("window", p.windowHeight(), p.windowWidth(), "window size: 2 (square) or height x width, 1x2 for a 1-D signal",
                     (h, w) -> new PoolSpec(p.name(), p.kind(), h, w, p.stride(), p.padding(), p.ceil())));
@@ -111,6 +124,61 @@ public final class LayerFields {
             }
         }
         return f;
+    }
+
+    /** A transposed conv's settings; changing its filters or kernel drops the weights, which no longer fit. */
+    private static void transposed(List<SettingField<LayerSpec>> f, ConvTransposeSpec t) {
+        f.add(integer("filters", t.filters(), "number of filters (output channels)",
+                v -> convT(t, v, t.kernelHeight(), t.kernelWidth(), t.stride(), t.padding(), t.outputPadRows(),
+                        t.outputPadCols(), t.dilation(), t.bias())));
+        f.add(size("kernel", t.kernelHeight(), t.kernelWidth(), "the stamp's size: 3 (square) or height x width",
+                (h, w) -> convT(t, t.filters(), h, w, t.stride(), t.padding(), t.outputPadRows(), t.outputPadCols(),
+                        t.dilation(), t.bias())));
+        f.add(integer("stride", t.stride(), "step between stamps in the output (2 doubles the size)",
+                v -> convT(t, t.filters(), t.kernelHeight(), t.kernelWidth(), v, t.padding(), t.outputPadRows(),
+                        t.outputPadCols(), t.dilation(), t.bias())));
+        f.add(new SettingField<>("padding", Kind.CHOICE, TRANSPOSED_PADDINGS, t.padding().toString(),
+                "rows and columns cut from each side of the output: valid (none) or a number",
+                v -> convT(t, t.filters(), t.kernelHeight(), t.kernelWidth(), t.stride(), parsePadding(v), t.outputPadRows(),
+                        t.outputPadCols(), t.dilation(), t.bias())));
+        f.add(new SettingField<>("output_padding", Kind.INT, List.of(), t.outputPadRows() == t.outputPadCols()
+                ? Integer.toString(t.outputPadRows()) : t.outputPadRows() + "x" + t.outputPadCols(),
+                "extra rows and columns kept at the bottom and right (0, or less than the stride)", v -> {
+                    int[] a = outputPadding(v);
+                    return convT(t, t.filters(), t.kernelHeight(), t.kernelWidth(), t.stride(), t.padding(), a[0], a[1],
+                            t.dilation(), t.bias());
+                }));
+        f.add(integer("dilation", t.dilation(), "spacing between kernel taps (1 = none)",
+                v -> convT(t, t.filters(), t.kernelHeight(), t.kernelWidth(), t.stride(), t.padding(), t.outputPadRows(),
+                        t.outputPadCols(), v, t.bias())));
+        f.add(bool("bias", t.bias(), "add a bias per filter",
+                v -> convT(t, t.filters(), t.kernelHeight(), t.kernelWidth(), t.stride(), t.padding(), t.outputPadRows(),
+                        t.outputPadCols(), t.dilation(), v)));
+    }
+
+    private static ConvTransposeSpec convT(ConvTransposeSpec t, int filters, int kh, int kw, int stride, Padding padding,
+                                           int aRows, int aCols, int dilation, boolean bias) {
+        boolean keep = filters == t.filters() && kh == t.kernelHeight() && kw == t.kernelWidth();
+        return new ConvTransposeSpec(t.name(), filters, kh, kw, stride, padding, aRows, aCols, dilation, bias,
+                keep ? t.weight() : null, keep && bias ? t.biasData() : null);
+    }
+
+    /** "1" or "1x0" (rows x columns), each a whole number >= 0, as the model reader takes output_padding. */
+    static int[] outputPadding(String text) {
+        String[] parts = text.strip().toLowerCase(Locale.ROOT).replace("[", "").replace("]", "").split("\\s*[x,×]\\s*|\\s+");
+        try {
+            if (parts.length == 1 || parts.length == 2) {
+                int r = Integer.parseInt(parts[0]);
+                int c = parts.length == 1 ? r : Integer.parseInt(parts[1]);
+                if (r < 0 || c < 0) {
+                    throw new UserInputException("output_padding: must be an integer >= 0, got " + Math.min(r, c));
+                }
+                return new int[] {r, c};
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message
+        }
+        throw new UserInputException("output_padding: write a whole number (1) or rows x columns (1x0), got '" + text + "'");
     }
 
     /**

@@ -26,6 +26,16 @@ public final class LayerText {
                     + (p.padding().kind() == org.convlab.model.Padding.Kind.VALID ? "" : " " + padding(p.padding()))
                     + (p.ceil() ? " ceil" : "");
         }
+        if (l instanceof org.convlab.model.ConvTransposeSpec t) {
+            boolean a = t.outputPadRows() != 0 || t.outputPadCols() != 0;
+            return "convT " + t.filters() + "@" + t.kernelHeight() + "x" + t.kernelWidth() + " s" + t.stride() + " "
+                    + padding(t.padding()) + (a ? " a" + (t.outputPadRows() == t.outputPadCols() ? Integer.toString(t.outputPadRows())
+                    : t.outputPadRows() + "x" + t.outputPadCols()) : "") + (t.dilation() > 1 ? " d" + t.dilation() : "")
+                    + (t.bias() ? "" : " no bias");
+        }
+        if (l instanceof org.convlab.model.UpsampleSpec u) {
+            return "upsample x" + u.scale() + " " + u.mode().text();
+        }
         if (l instanceof DenseSpec d) {
             return "dense " + d.units() + (d.bias() ? "" : " no bias");
         }

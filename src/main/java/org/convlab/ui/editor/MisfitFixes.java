@@ -12,7 +12,8 @@ import org.convlab.model.PoolSpec;
 import org.convlab.model.SummaryReport;
 
 /**
- * Looks for a setting that makes a misfit conv or pool layer fit, by asking the model package's
+ * Looks for a setting that makes a misfit conv or pool layer fit (or a transposed conv whose
+ * padding cuts away its whole output: the largest padding that leaves some), by asking the model package's
  * shape inference about nearby settings: first another stride (the nearest below, then above),
  * then more padding at the same stride. The editor computes no sizes itself.
  */
@@ -44,10 +45,27 @@ final class MisfitFixes {
             }
             return suggest(in, byStride, strideCandidates(p.stride()), byPadding);
         }
+        if (layer instanceof org.convlab.model.ConvTransposeSpec t) {
+            return lessCut(in, t);
+        }
         if (layer instanceof org.convlab.model.DenseSpec d && d.weight() != null && d.weight().shape()[1] != in.size()) {
             // stored weights (preset:xo's votes) made for another input size: setting units drops them
             return new Fix("units", Integer.toString(d.units()), "drop the stored weights (made for " + d.weight().shape()[1]
                     + " inputs, not " + in.size() + "): new ones are drawn from the seed");
+        }
+        return null;
+    }
+
+    /** A transposed conv misfits when its padding cuts away the whole output: the largest padding that leaves some. */
+    private static Fix lessCut(Shape in, org.convlab.model.ConvTransposeSpec t) {
+        int[] pad = t.resolvedPadding();
+        for (int p = Math.max(pad[0], pad[1]) - 1; p >= 0; p--) {
+            LayerInfo fit = fit(in, new org.convlab.model.ConvTransposeSpec(t.name(), t.filters(), t.kernelHeight(),
+                    t.kernelWidth(), t.stride(), Padding.of(Math.min(p, pad[0]), Math.min(p, pad[1])), t.outputPadRows(),
+                    t.outputPadCols(), t.dilation(), t.bias(), t.weight(), t.biasData()));
+            if (fit != null) {
+                return new Fix("padding", Integer.toString(p), "padding " + p + " fits: output " + SummaryReport.shape(fit.output()));
+            }
         }
         return null;
     }

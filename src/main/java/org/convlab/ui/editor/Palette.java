@@ -66,8 +66,9 @@ final class Palette extends FlowPane {
     static String family(String type) {
         return switch (type) {
             case "input" -> "input";
-            case "conv" -> "convolution";
+            case "conv", "convtranspose" -> "convolution";
             case "maxpool", "avgpool", "globalavgpool" -> "pooling";
+            case "upsample" -> "upsampling";
             case "relu", "leakyrelu", "sigmoid", "tanh" -> "activation";
             case "batchnorm", "lrn", "dropout" -> "normalization, dropout";
             case "inception", "residual" -> "block";
@@ -83,8 +84,9 @@ final class Palette extends FlowPane {
     static Color colour(String type) {
         return switch (type) {
             case "input" -> Color.web("#9aa5b1");
-            case "conv" -> Color.web("#0072b2");
+            case "conv", "convtranspose" -> Color.web("#0072b2");
             case "maxpool", "avgpool", "globalavgpool" -> Color.web("#009e73");
+            case "upsample" -> Color.web("#f0e442"); // Okabe-Ito's yellow, the one left
             case "relu", "leakyrelu", "sigmoid", "tanh" -> Color.web("#e69f00");
             case "batchnorm", "lrn", "dropout" -> Color.web("#cc79a7");
             case "inception", "residual" -> Color.web("#d55e00");

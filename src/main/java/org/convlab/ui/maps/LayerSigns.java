@@ -15,9 +15,9 @@ import org.convlab.model.SoftmaxSpec;
 /**
  * Which layers' outputs cannot be negative, decided from the layers themselves rather than from one
  * input's numbers, so a layer keeps its colour map whatever image is shown: ReLU, sigmoid and
- * softmax outputs cannot be negative; pooling, flatten, dropout and local response normalisation
- * keep the sign of what they read (a max-pool of ReLU outputs is non-negative, of conv outputs is
- * not); conv, dense, batchnorm, leaky ReLU and tanh can give any sign. A block is non-negative
+ * softmax outputs cannot be negative; pooling, upsampling (copies or convex blends), flatten,
+ * dropout and local response normalisation keep the sign of what they read (a max-pool of ReLU outputs is non-negative, of conv outputs is
+ * not); conv, transposed conv, dense, batchnorm, leaky ReLU and tanh can give any sign. A block is non-negative
  * when every path through it is. Non-negative maps take the sequential colour map, the others the
  * diverging one.
  */
@@ -45,7 +45,7 @@ public final class LayerSigns {
             return true;
         }
         if (layer instanceof PoolSpec || layer instanceof GlobalAvgPoolSpec || layer instanceof FlattenSpec
-                || layer instanceof DropoutSpec || layer instanceof LrnSpec) {
+                || layer instanceof DropoutSpec || layer instanceof LrnSpec || layer instanceof org.convlab.model.UpsampleSpec) {
             return in;
         }
         if (layer instanceof InceptionSpec inc) {
@@ -55,7 +55,7 @@ public final class LayerSigns {
             // the skip is the identity (the input's sign) or a 1x1 conv (any sign)
             return through(r.branch(), in) && in && !r.projection();
         }
-        return false; // conv, dense, batchnorm, tanh: any sign
+        return false; // conv, convtranspose, dense, batchnorm, tanh: any sign
     }
 
     private static boolean through(List<LayerSpec> path, boolean in) {

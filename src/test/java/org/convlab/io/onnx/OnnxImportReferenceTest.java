@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class OnnxImportReferenceTest {
     @ParameterizedTest
-    @ValueSource(strings = {"lenet5", "vgg_bn", "vgg_bn_folded", "residual", "inception", "conv1d", "conv1d_strided", "pad_conv", "matmul_add", "view_flatten", "pools"})
+    @ValueSource(strings = {"lenet5", "vgg_bn", "vgg_bn_folded", "residual", "inception", "conv1d", "conv1d_strided", "pad_conv", "matmul_add", "view_flatten", "pools",
+        "encoder_decoder"})
     void forwardEqualsPytorch(String name) throws Exception {
         NetworkSpec spec = OnnxImport.read(OnnxImportFiles.resource(name + ".onnx"), null);
         OnnxImportFiles.Values[] v = OnnxImportFiles.values(name);

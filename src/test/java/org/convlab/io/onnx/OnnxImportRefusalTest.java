@@ -28,7 +28,7 @@ class OnnxImportRefusalTest {
     void listsEveryUnsupportedOpOfATorchExportInOneLine() {
         Path f = OnnxImportFiles.resource("unsupported_ops.onnx");
         // the Shape and Slice that compute torch.flatten(x, 2)'s target shape are not listed: ConvLab reads those
-        assertEquals(f + ": unsupported ONNX ops: Resize (node \"/up1/Resize\"), Transpose (nodes \"/Transpose\","
+        assertEquals(f + ": unsupported ONNX ops: Transpose (nodes \"/Transpose\","
                 + " \"/rnn/Transpose\", \"/rnn/Transpose_1\"), Shape (node \"/rnn/Shape\"), Gather (nodes \"/rnn/Gather\","
                 + " \"/Gather\"), ConstantOfShape (node \"/rnn/ConstantOfShape\"), GRU (node \"/rnn/GRU\"),"
                 + " Squeeze (node \"/rnn/Squeeze\")", refusal(f));
@@ -37,11 +37,11 @@ class OnnxImportRefusalTest {
     @Test
     void namesTheNodesAsTheFileNamesThem() throws Exception {
         Path f = new OnnxImportGraphs(new long[] {-1, 1, 4, 4}, new long[] {-1, 3})
-                .node("Resize", "up1", List.of("input"), "u")
+                .node("Upsample", "up1", List.of("input"), "u")
                 .node("GRU", "rnn", List.of("u"), "r")
                 .node("Flatten", "flat", List.of("r"), "logits")
                 .write(dir, "up.onnx");
-        assertEquals(f + ": unsupported ONNX ops: Resize (node \"up1\"), GRU (node \"rnn\")", refusal(f));
+        assertEquals(f + ": unsupported ONNX ops: Upsample (node \"up1\"), GRU (node \"rnn\")", refusal(f));
     }
 
     @Test

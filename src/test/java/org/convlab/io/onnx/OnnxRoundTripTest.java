@@ -38,7 +38,9 @@ class OnnxRoundTripTest {
                 Arguments.of("residual", OnnxExportModels.trained(OnnxExportModels.residualNet(), 6)),
                 Arguments.of("normalize", OnnxExportModels.trained(OnnxExportModels.normalizeNet(), 7)),
                 Arguments.of("1D", OnnxExportModels.trained(OnnxExportModels.oneDimensionalNet(), 8)),
-                Arguments.of("blocks on vectors", OnnxExportModels.trained(OnnxExportModels.flatBlocksNet(), 9)));
+                Arguments.of("blocks on vectors", OnnxExportModels.trained(OnnxExportModels.flatBlocksNet(), 9)),
+                Arguments.of("transposed conv and upsampling", OnnxExportModels.trained(
+                        OnnxExportUpsamplingTest.encoderDecoderNet(), 10)));
     }
 
     /** The ImageNet-size presets: 7-138M weights, seconds each, so only with -Dconvlab.longTests=true. */
