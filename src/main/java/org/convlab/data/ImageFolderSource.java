@@ -109,6 +109,20 @@ final class ImageFolderSource {
                 decoder.close();
             }
         });
+        return keepReadable(root, shape, files, fileClass, reasons, values, names, knownClasses, skipped, "image");
+    }
+
+    /**
+     * The decoded samples in {@code values} (one per file, {@code reasons[i]} non-null where file i
+     * could not be read) with the unreadable ones skipped with their reason and the rest moved up; a
+     * class left with none is left out like an empty folder (unless the classes are the training
+     * run's, {@code knownClasses}). {@code what} names a sample in messages ("image", "clip").
+     */
+    static Result keepReadable(Path root, Shape shape, List<Path> files, List<Integer> fileClass, String[] reasons,
+                               float[] values, List<String> names, List<String> knownClasses, List<SkippedFile> skipped,
+                               String what) {
+        int n = files.size();
+        int sampleSize = shape.size();
         int[] labels = new int[n];
         int[] perClass = new int[names.size()];
         int kept = 0;
@@ -134,7 +148,7 @@ final class ImageFolderSource {
                 } else {
                     remap[c] = -1;
                     skipped.add(new SkippedFile(root.resolve(names.get(c)).toString(),
-                            "no readable image in this class folder: class '" + names.get(c) + "' left out"));
+                            "no readable " + what + " in this class folder: class '" + names.get(c) + "' left out"));
                 }
             }
             for (int i = 0; i < kept; i++) {
@@ -143,7 +157,7 @@ final class ImageFolderSource {
             names = usable;
         }
         if (kept == 0) {
-            throw new UserInputException("no usable images in " + root + summarise(skipped));
+            throw new UserInputException("no usable " + what + "s in " + root + summarise(skipped));
         }
         return new Result(new ArrayDataset(shape, names, values, labels, kept), skipped);
     }

@@ -112,41 +112,8 @@ final class SoundFolderSource {
                 reasons[i] = decode(files.get(i), shape, mode, sound, values, i * size);
             }
         });
-        int[] labels = new int[n];
-        int[] perClass = new int[names.size()];
-        int kept = 0;
-        for (int i = 0; i < n; i++) {
-            if (reasons[i] != null) {
-                skipped.add(new SkippedFile(files.get(i).toString(), reasons[i]));
-                continue;
-            }
-            if (kept != i) {
-                System.arraycopy(values, i * size, values, kept * size, size);
-            }
-            labels[kept++] = fileClass.get(i);
-            perClass[fileClass.get(i)]++;
-        }
-        if (knownClasses == null) {
-            List<String> usable = new ArrayList<>();
-            int[] remap = new int[names.size()];
-            for (int c = 0; c < names.size(); c++) {
-                remap[c] = perClass[c] > 0 ? usable.size() : -1;
-                if (perClass[c] > 0) {
-                    usable.add(names.get(c));
-                } else {
-                    skipped.add(new SkippedFile(root.resolve(names.get(c)).toString(),
-                            "no readable clip in this class folder: class '" + names.get(c) + "' left out"));
-                }
-            }
-            for (int i = 0; i < kept; i++) {
-                labels[i] = remap[labels[i]];
-            }
-            names = usable;
-        }
-        if (kept == 0) {
-            throw new UserInputException("no usable clips in " + root + ImageFolderSource.summarise(skipped));
-        }
-        return new ImageFolderSource.Result(new ArrayDataset(shape, names, values, labels, kept), skipped);
+        return ImageFolderSource.keepReadable(root, shape, files, fileClass, reasons, values, names, knownClasses,
+                skipped, "clip");
     }
 
     /** Decodes one file into {@code out[offset ..]}; returns why it is skipped, or null. */
