@@ -21,6 +21,8 @@ public final class CenterViews extends TabPane {
     public static final String DIAGRAM = "viewDiagram";
     public static final String TRAIN = "viewTrain";
     public static final String DRAW = "viewDraw";
+    /** The kernel lab (issue 16): hand-made kernels on a photo. */
+    public static final String KERNELS = "viewKernels";
 
     private final Tab stepThrough;
 
