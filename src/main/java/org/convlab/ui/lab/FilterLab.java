@@ -245,6 +245,44 @@ public final class FilterLab extends VBox {
         return photoView.outlined();
     }
 
+    /**
+     * The view as a figure ({@code render --view image-filter}): settings as text, both pictures
+     * {@code width} wide together, result pixel (row, col) hovered (its window outlined, its
+     * arithmetic below). Synchronous views only.
+     */
+    public static FilterLab figure(Photo p, ImageKernel k, boolean flip, int stride, int padding, Channels mode,
+                                   Display d, double width) {
+        FilterLab lab = new FilterLab(null, (header, text) -> {
+            throw new UserInputException(text);
+        }, true);
+        lab.controls.configure(k, flip, stride, padding, mode, d);
+        lab.controls.showSettingsOnly();
+        lab.setPhoto(p);
+        Result r = lab.result.get();
+        if (r == null) {
+            throw new UserInputException(lab.controls.message());
+        }
+        double column = (width - 16 - 12) / 2;
+        double h = Math.ceil(column * p.height() / (double) p.width());
+        lab.photoView.setPrefHeight(h);
+        lab.resultView.setPrefHeight(h);
+        lab.photoView.setMinHeight(h);
+        lab.resultView.setMinHeight(h);
+        lab.figureHover = new int[] {r.height() / 2, r.width() / 2};
+        return lab;
+    }
+
+    /** A figure's hovered pixel, outlined once the pictures have their size. */
+    private int[] figureHover;
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (figureHover != null) {
+            hover(figureHover);
+        }
+    }
+
     /** Stops the worker (the view is gone). */
     public void dispose() {
         if (worker != null) {

@@ -52,6 +52,7 @@ public final class LabControls extends VBox {
     private final Label message = new Label();
     private final Label formula = new Label();
     private final Label flipNote = new Label();
+    private final FlowPane row;
     private ImageKernel kernel = ImageKernel.named("Sobel x");
     private boolean settingText;
 
@@ -117,7 +118,7 @@ public final class LabControls extends VBox {
         } else {
             items.add(group(learned));
         }
-        FlowPane row = new FlowPane(14, 6);
+        row = new FlowPane(14, 6);
         row.getChildren().addAll(items);
         message.setId("labMessage");
         formula.setId("labFormula");
@@ -207,6 +208,16 @@ public final class LabControls extends VBox {
         message.setStyle(refusal ? "-fx-text-fill: #b00020; -fx-font-weight: bold;" : "");
     }
 
+    /** The message shown (a refusal or a confirmation), empty when none. */
+    public String message() {
+        return message.getText();
+    }
+
+    /** Whether the message shown is a refusal (red). */
+    public boolean messageIsRefusal() {
+        return message.isVisible() && !message.getStyle().isEmpty();
+    }
+
     void showFormula(Result r) {
         formula.setText("Output size: " + r.formula());
     }
@@ -256,6 +267,17 @@ public final class LabControls extends VBox {
         channels.setValue(c == Channels.SUMMED ? SUMMED : EACH);
         display.setValue(d);
         noteFlip();
+    }
+
+    /** For a figure: the settings as one line of text instead of the controls. */
+    void showSettingsOnly() {
+        Label settings = new Label("Kernel " + kernel.name() + " [" + kernel.text() + "]" + (flip() ? ", flipped (true"
+                + " convolution)" : ", not flipped (cross-correlation)") + ", stride " + stride() + ", padding "
+                + padding() + ", " + channels.getValue());
+        settings.setId("labSettings");
+        settings.setWrapText(true);
+        settings.setMinHeight(Region.USE_PREF_SIZE);
+        getChildren().set(0, settings);
     }
 
     /** Selects the sample photo with this file name (tests). */

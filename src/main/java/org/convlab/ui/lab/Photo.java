@@ -23,8 +23,13 @@ public record Photo(String name, float[] values, int channels, int height, int w
 
     /** Reads {@code file}; a refusal is one line naming it. */
     public static Photo read(Path file) {
-        // the first read learns the stored size cheaply (decoded subsampled to a few pixels)
-        ImageFiles.Image probe = ImageFiles.read(file, Shape.of(1, 2, 2), ResizeMode.STRETCH);
+        ImageFiles.Image probe;
+        try {
+            // the first read learns the stored size cheaply (decoded subsampled to a few pixels)
+            probe = ImageFiles.read(file, Shape.of(1, 2, 2), ResizeMode.STRETCH);
+        } catch (UserInputException e) { // a photo, not a model input: tensors are no alternative here
+            throw new UserInputException(e.getMessage().replace(", nor a .json or .npy tensor", ""));
+        }
         int w = probe.width();
         int h = probe.height();
         String note = "";
