@@ -26,21 +26,27 @@ public final class FilterMatch {
     public static final int STEPS = 400;
     public static final int BATCH = 16;
     public static final long SEED = 1;
+    public static final double RATE = 0.03;
 
     /** One learned filter and its nearest classic. */
     public record Pair(float[] learned, ImageKernel classic, boolean negated, double cosine) {}
 
     /** The trained net's conv1 filters, each with its best match, and the final training accuracy. */
-    public record Outcome(List<Pair> pairs, double accuracy, String how) {}
+    public record Outcome(List<Pair> pairs, double accuracy, String how, double untrainedCosine, double trainedCosine) {}
 
     private FilterMatch() {}
 
     /** Trains the LeNet (a few seconds) and matches its conv1 filters. */
     public static Outcome trainAndMatch() {
+        return trainAndMatch(STEPS, RATE);
+    }
+
+    static Outcome trainAndMatch(int steps, double rate) {
         NetworkSpec spec = Presets.get("lenet5").network();
         Network net = Network.build(spec, SEED);
-        Optimizer opt = TrainingConfig.builder().learningRate(0.05).momentum(0.9).batchSize(BATCH).seed(SEED).build()
+        Optimizer opt = TrainingConfig.builder().learningRate(rate).momentum(0.9).batchSize(BATCH).seed(SEED).build()
                 .newOptimizer();
+        double untrained = meanBest(conv1(net));
         Random rnd = new Random(SEED);
         float[][] images = new float[IMAGES][];
         int[] labels = new int[IMAGES];
@@ -50,7 +56,7 @@ public final class FilterMatch {
         }
         float[] x = new float[BATCH * 28 * 28];
         int[] y = new int[BATCH];
-        for (int step = 0; step < STEPS; step++) {
+        for (int step = 0; step < steps; step++) {
             for (int b = 0; b < BATCH; b++) {
                 int i = rnd.nextInt(IMAGES);
                 System.arraycopy(images[i], 0, x, b * 784, 784);
@@ -69,16 +75,25 @@ public final class FilterMatch {
             }
             right += best == label ? 1 : 0;
         }
+        List<Pair> pairs = conv1(net);
+        String how = "LeNet-5 (preset:lenet5) trained here for " + steps + " steps of " + BATCH + " on " + IMAGES
+                + " synthetic 28x28 bars in 4 orientations (SGD, learning rate " + rate + ", momentum 0.9, seed " + SEED + ")";
+        return new Outcome(pairs, right / 200.0, how, untrained, meanBest(pairs));
+    }
+
+    /** The net's conv1 filters, each matched. */
+    private static List<Pair> conv1(Network net) {
         ConvSpec conv1 = (ConvSpec) SpecExport.withWeights(net).layers().get(0);
         float[] w = conv1.weight().data();
         List<Pair> pairs = new ArrayList<>();
         for (int f = 0; f < conv1.filters(); f++) {
-            float[] filter = java.util.Arrays.copyOfRange(w, f * 25, f * 25 + 25);
-            pairs.add(match(filter));
+            pairs.add(match(java.util.Arrays.copyOfRange(w, f * 25, f * 25 + 25)));
         }
-        String how = "LeNet-5 (preset:lenet5) trained here for " + STEPS + " steps of " + BATCH + " on " + IMAGES
-                + " synthetic 28x28 bars in 4 orientations (SGD, learning rate 0.05, momentum 0.9, seed " + SEED + ")";
-        return new Outcome(pairs, right / 200.0, how);
+        return pairs;
+    }
+
+    private static double meanBest(List<Pair> pairs) {
+        return pairs.stream().mapToDouble(Pair::cosine).average().orElse(0);
     }
 
     /** The classic kernel (or its negative) nearest to a 5x5 {@code filter} by cosine similarity. */

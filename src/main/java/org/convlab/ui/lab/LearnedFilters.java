@@ -68,7 +68,10 @@ final class LearnedFilters {
         Label how = new Label(o.how() + "; it classifies " + Math.round(o.accuracy() * 100) + "% of 200 fresh bars"
                 + " correctly. Each learned 5x5 filter is matched to the classic kernel (3x3 ones zero-padded to 5x5)"
                 + " or its negative with the largest cosine similarity of the weights, |cos| from 0 (unrelated) to 1"
-                + " (the same up to scale). A resemblance, not an identity.");
+                + " (the same up to scale). A resemblance, not an identity: the same net's untrained filters (seed "
+                + FilterMatch.SEED + ") score " + String.format(Locale.ROOT, "%.2f", o.untrainedCosine())
+                + " on average, the trained ones " + String.format(Locale.ROOT, "%.2f", o.trainedCosine())
+                + "; a short training on an easy task moves random filters only a little.");
         how.setWrapText(true);
         GridPane grid = new GridPane();
         grid.setHgap(14);
