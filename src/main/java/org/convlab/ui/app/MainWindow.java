@@ -175,7 +175,7 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
         });
         views.addLater("Draw", CenterViews.DRAW, this::drawPad);
         // the kernel lab: hand-made kernels on a photo; "Use as conv1 filter" edits the editor's model
-        views.addLater("Kernels", CenterViews.KERNELS, () -> {
+        views.addLater("Photo", CenterViews.KERNELS, () -> {
             org.convlab.ui.lab.FilterLab lab = new org.convlab.ui.lab.FilterLab(model, files::error, false);
             lab.controls().chooseSample("coffee.png");
             return lab;
