@@ -63,6 +63,7 @@ public final class FilterLab extends VBox {
         arithmetic.getStyleClass().add("lab-arithmetic");
         arithmetic.setStyle("-fx-font-family: 'DejaVu Sans Mono';");
         arithmetic.setWrapText(true);
+        // room for a 3x3 window's lines from the start, so the pictures do not jump when the first pixel is hovered
         arithmetic.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox left = new VBox(4, photoCaption, photoView);
         VBox right = new VBox(4, resultCaption, resultView);
@@ -196,8 +197,8 @@ public final class FilterLab extends VBox {
         resultView.setImage(d.draw(r));
         photoView.hideOutline();
         String channels = r.channels() == 1 ? "one channel" : r.channels() + " channels";
-        resultCaption.setText(r.applied().name() + ": " + r.width() + " x " + r.height() + ", " + channels
-                + "; " + d.caption(r));
+        resultCaption.setText(r.applied().name() + ": " + r.width() + " x " + r.height() + ", " + channels);
+        controls.showDisplay(d.caption(r));
     }
 
     /** Outlines the window of result pixel {@code at} ([row, col]) on the photo and lists its arithmetic. */
@@ -268,19 +269,8 @@ public final class FilterLab extends VBox {
         lab.resultView.setPrefHeight(h);
         lab.photoView.setMinHeight(h);
         lab.resultView.setMinHeight(h);
-        lab.figureHover = new int[] {r.height() / 2, r.width() / 2};
+        lab.hover(new int[] {r.height() / 2, r.width() / 2});
         return lab;
-    }
-
-    /** A figure's hovered pixel, outlined once the pictures have their size. */
-    private int[] figureHover;
-
-    @Override
-    protected void layoutChildren() {
-        super.layoutChildren();
-        if (figureHover != null) {
-            hover(figureHover);
-        }
     }
 
     /** Stops the worker (the view is gone). */

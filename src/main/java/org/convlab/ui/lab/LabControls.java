@@ -52,6 +52,7 @@ public final class LabControls extends VBox {
     private final Label message = new Label();
     private final Label formula = new Label();
     private final Label flipNote = new Label();
+    private final Label shown = new Label();
     private final FlowPane row;
     private ImageKernel kernel = ImageKernel.named("Sobel x");
     private boolean settingText;
@@ -123,7 +124,8 @@ public final class LabControls extends VBox {
         message.setId("labMessage");
         formula.setId("labFormula");
         flipNote.setId("labFlipNote");
-        for (Label l : List.of(message, formula, flipNote)) {
+        shown.setId("labShown");
+        for (Label l : List.of(message, formula, flipNote, shown)) {
             l.setWrapText(true);
             l.setMinHeight(Region.USE_PREF_SIZE);
             l.getStyleClass().add("caption");
@@ -131,7 +133,7 @@ public final class LabControls extends VBox {
         message.setManaged(false);
         message.setVisible(false);
         setSpacing(4);
-        getChildren().addAll(row, message, formula, flipNote);
+        getChildren().addAll(row, message, formula, flipNote, shown);
         noteFlip();
     }
 
@@ -216,6 +218,10 @@ public final class LabControls extends VBox {
     /** Whether the message shown is a refusal (red). */
     public boolean messageIsRefusal() {
         return message.isVisible() && !message.getStyle().isEmpty();
+    }
+
+    void showDisplay(String caption) {
+        shown.setText("Result " + caption);
     }
 
     void showFormula(Result r) {

@@ -64,14 +64,29 @@ final class Picture extends Region {
         return row < 0 || col < 0 || row >= img.getHeight() || col >= img.getWidth() ? null : new int[] {row, col};
     }
 
+    /** The outlined window in picture pixels [row, col, rows, cols], kept so a new size moves the outline with it. */
+    private int[] window;
+
     /** Outlines rows {@code row .. row + rows - 1}, columns likewise (may reach into the padding), or hides it. */
     void outline(int row, int col, int rows, int cols) {
+        window = new int[] {row, col, rows, cols};
+        placeOutline();
+        outline.setVisible(true);
+    }
+
+    private void placeOutline() {
+        if (window == null) {
+            return;
+        }
+        int row = window[0];
+        int col = window[1];
+        int rows = window[2];
+        int cols = window[3];
         double s = scale();
         outline.setX(view.getLayoutX() + col * s);
         outline.setY(view.getLayoutY() + row * s);
         outline.setWidth(Math.max(2, cols * s));
         outline.setHeight(Math.max(2, rows * s));
-        outline.setVisible(true);
     }
 
     void hideOutline() {
@@ -94,6 +109,13 @@ final class Picture extends Region {
         view.setFitWidth(img.getWidth() * s);
         view.setFitHeight(img.getHeight() * s);
         view.relocate(Math.floor((w - img.getWidth() * s) / 2), 0);
+        // the outline follows the picture's new size (scale() reads the view's bounds, so use s here)
+        if (window != null) {
+            outline.setX(view.getLayoutX() + window[1] * s);
+            outline.setY(view.getLayoutY() + window[0] * s);
+            outline.setWidth(Math.max(2, window[3] * s));
+            outline.setHeight(Math.max(2, window[2] * s));
+        }
     }
 
     @Override
