@@ -35,6 +35,7 @@ public final class CenterViews extends TabPane {
         // "Steps", not "Step through": beside both side panels at 1024 px the bar has ~480 px, and the
         // eighth tab (Photo, the kernel lab) needs the room; the View menu keeps "Step through"
         stepThrough = tab("Steps", STEP_THROUGH, later);
+        stepThrough.getProperties().put(org.convlab.ui.stepper.StepperTabs.FULL_NAME, "Step through"); // figure file names
         // Only the lesson is in the scene at launch: a tab's content joins the scene (and pays
         // for CSS and layout) when the tab is first shown, which keeps start-up short.
         getTabs().addAll(deferred("Start", START, start), tab("Lesson", LESSON, lesson), stepThrough,

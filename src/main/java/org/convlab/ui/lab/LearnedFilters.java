@@ -80,7 +80,11 @@ final class LearnedFilters {
         int row = 1;
         for (FilterMatch.Pair p : o.pairs()) {
             ImageKernel k = p.classic();
-            grid.addRow(row, square(p.learned(), 5), square(FilterMatch.toFive(k), 5),
+            float[] classic = FilterMatch.toFive(k);
+            for (int i = 0; i < classic.length && p.negated(); i++) {
+                classic[i] = -classic[i]; // drawn as matched: "minus emboss" shows the negated emboss
+            }
+            grid.addRow(row, square(p.learned(), 5), square(classic, 5),
                     new Label("conv1 filter " + row + " \u2248 " + (p.negated() ? "minus " : "") + k.name()
                             + String.format(Locale.ROOT, ", cosine %.2f", p.cosine())));
             row++;
