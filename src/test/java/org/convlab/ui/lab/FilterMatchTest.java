@@ -42,4 +42,19 @@ class FilterMatchTest {
         assertEquals(0, g[0]);
         assertEquals(4f / 16, g[12]);
     }
+
+    @Test
+    void theBriefTrainingLearnsTheFourOrientationsAndMatchesEveryConv1Filter() {
+        FilterMatch.Outcome o = FilterMatch.trainAndMatch();
+        // 200 fresh bars it never saw: chance is 25 %
+        assertTrue(o.accuracy() > 0.9, "accuracy " + o.accuracy());
+        assertEquals(6, o.pairs().size()); // LeNet-5's conv1 has 6 filters
+        for (FilterMatch.Pair p : o.pairs()) {
+            assertEquals(25, p.learned().length);
+            // the reported cosine is the one computed here against the (negated) padded classic
+            float[] c = FilterMatch.toFive(p.classic());
+            double cos = FilterMatch.cosine(p.learned(), c);
+            assertEquals(p.negated() ? -cos : cos, p.cosine(), 1e-9);
+        }
+    }
 }
