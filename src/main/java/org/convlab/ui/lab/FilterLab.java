@@ -61,10 +61,10 @@ public final class FilterLab extends VBox {
         controls = new LabControls(this, model);
         arithmetic.setId("labArithmetic");
         arithmetic.getStyleClass().add("lab-arithmetic");
-        arithmetic.setStyle("-fx-font-family: 'DejaVu Sans Mono';");
+        // -fx-min-height: room for a 3x3 window's lines from the start, so the pictures do not jump on the first hover
+        arithmetic.setStyle("-fx-font-family: 'DejaVu Sans Mono'; -fx-min-height: 7.2em;");
         arithmetic.setWrapText(true);
         // room for a 3x3 window's lines from the start, so the pictures do not jump when the first pixel is hovered
-        arithmetic.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox left = new VBox(4, photoCaption, photoView);
         VBox right = new VBox(4, resultCaption, resultView);
         for (VBox b : List.of(left, right)) {
