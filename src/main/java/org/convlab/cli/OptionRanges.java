@@ -103,6 +103,20 @@ final class OptionRanges {
     }
 
     /** Indices of render: 0 or more here, their end checked against the model once it is loaded. */
+    /** render --view image-filter: the kernel's stride. */
+    static final class KernelStride extends Whole {
+        KernelStride() {
+            super("--stride", 1, 64, "");
+        }
+    }
+
+    /** render --view image-filter: zeros around the photo. */
+    static final class KernelPadding extends Whole {
+        KernelPadding() {
+            super("--padding", 0, 64, "pixels");
+        }
+    }
+
     static final class Layer extends Whole {
         Layer() {
             super("--layer", 0, Integer.MAX_VALUE, "");

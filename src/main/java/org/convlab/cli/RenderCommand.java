@@ -13,6 +13,7 @@ import org.convlab.trace.ActivationSnapshot;
 import org.convlab.trace.NetworkTracer;
 import org.convlab.trace.SnapshotCsv;
 import org.convlab.ui.stepper.StepperSession;
+import org.convlab.ui.lab.FilterFigure;
 import org.convlab.ui.stepper.ViewRenderer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,7 +55,7 @@ final class RenderCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = "--view", required = true, paramLabel = "VIEW", description = "conv, pool, relu, votes, maps, filters,"
-            + " lesson, backward-loss, backward-dense, backward-pool, backward-relu, backward-conv or learning-step")
+            + " lesson, image-filter (a kernel on the photo --input), backward-loss, backward-dense, backward-pool, backward-relu, backward-conv or learning-step")
     String view;
 
     @Option(names = "--layer", paramLabel = "L", converter = OptionRanges.Layer.class, description = "top-level layer index (default: the first of the view's kind; votes and backward-dense:"
@@ -118,12 +119,49 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", converter = OptionRanges.Seed.class, description = "seed for weights the model does not store (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--kernel", paramLabel = "NAME|WEIGHTS", description = "image-filter: a classic kernel (identity,"
+            + " box blur, Gaussian blur 3x3, Gaussian blur 5x5, sharpen, Sobel x, Sobel y, Laplacian, emboss) or typed"
+            + " weights, rows split by ';', e.g. \"1 2 1; 2 4 2; 1 2 1 / 16\" (default: Sobel x)")
+    String kernel;
+
+    @Option(names = "--flip", description = "image-filter: turn the kernel 180 degrees first (true convolution)")
+    boolean flip;
+
+    @Option(names = "--stride", defaultValue = "1", converter = OptionRanges.KernelStride.class, paramLabel = "S",
+            description = "image-filter: the kernel's stride, 1 to 64 (default: ${DEFAULT-VALUE})")
+    int kernelStride;
+
+    @Option(names = "--padding", defaultValue = "0", converter = OptionRanges.KernelPadding.class, paramLabel = "P",
+            description = "image-filter: zeros around the photo, 0 to 64 (default: ${DEFAULT-VALUE})")
+    int kernelPadding;
+
+    @Option(names = "--channels", defaultValue = "each", paramLabel = "each|summed",
+            description = "image-filter: each channel filtered on its own, or the channels summed (default: ${DEFAULT-VALUE})")
+    String kernelChannels;
+
+    @Option(names = "--display", defaultValue = "absolute", paramLabel = "absolute|signed|clip",
+            description = "image-filter: how results below 0 or above 1 are shown (default: ${DEFAULT-VALUE})")
+    String display;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (FilterFigure.VIEW.equals(view.trim().toLowerCase(Locale.ROOT))) {
+            OutputFiles.checkWritable(out, OUT);
+            FilterFigure.Plan plan = FilterFigure.check(input, kernel, flip, kernelStride, kernelPadding,
+                    kernelChannels, display, out);
+            RenderModels.network(model, classNames.names(), seed, err); // a model that does not load is refused as always
+            OutputFiles.write(out, OUT, () -> ViewRenderer.renderFigure(() -> plan.figure(width), width, parseScale(scale), out));
+            spec.commandLine().getOut().println("drew " + plan.describe());
+            spec.commandLine().getOut().println("wrote " + out);
+            return 0;
+        }
+        if (kernel != null || flip) {
+            throw new UserInputException("--kernel and --flip are for --view image-filter, not --view " + view.trim());
+        }
         ViewRenderer.View v = parseView(view);
         int times = parseScale(scale);
         OutputFiles.checkWritable(out, OUT);
@@ -189,7 +227,7 @@ final class RenderCommand implements Callable<Integer> {
             return ViewRenderer.View.valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--view '" + name + "' is not a view: use conv, pool, relu, votes, maps, filters,"
-                    + " lesson, backward-loss, backward-dense, backward-pool, backward-relu, backward-conv or learning-step");
+                    + " lesson, image-filter, backward-loss, backward-dense, backward-pool, backward-relu, backward-conv or learning-step");
         }
     }
 

@@ -21,6 +21,8 @@ public final class CenterViews extends TabPane {
     public static final String DIAGRAM = "viewDiagram";
     public static final String TRAIN = "viewTrain";
     public static final String DRAW = "viewDraw";
+    /** The kernel lab (issue 16): hand-made kernels on a photo. */
+    public static final String KERNELS = "viewKernels";
 
     private final Tab stepThrough;
 
@@ -30,7 +32,10 @@ public final class CenterViews extends TabPane {
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         Label later = new Label("The step-through views of the X/O lesson appear here.");
         later.getStyleClass().add("caption");
-        stepThrough = tab("Step through", STEP_THROUGH, later);
+        // "Steps", not "Step through": beside both side panels at 1024 px the bar has ~480 px, and the
+        // eighth tab (Photo, the kernel lab) needs the room; the View menu keeps "Step through"
+        stepThrough = tab("Steps", STEP_THROUGH, later);
+        stepThrough.getProperties().put(org.convlab.ui.stepper.StepperTabs.FULL_NAME, "Step through"); // figure file names
         // Only the lesson is in the scene at launch: a tab's content joins the scene (and pays
         // for CSS and layout) when the tab is first shown, which keeps start-up short.
         getTabs().addAll(deferred("Start", START, start), tab("Lesson", LESSON, lesson), stepThrough,

@@ -139,7 +139,8 @@ final class EditorMenus {
         Menu m = new Menu("_View");
         String[][] views = {{"Start", CenterViews.START}, {"Lesson", CenterViews.LESSON},
             {"Step through", CenterViews.STEP_THROUGH}, {"Summary", CenterViews.SUMMARY}, {"Diagram", CenterViews.DIAGRAM},
-            {"Train", CenterViews.TRAIN}, {"Draw", CenterViews.DRAW}};
+            {"Train", CenterViews.TRAIN}, {"Draw", CenterViews.DRAW},
+            {"Kernels on a Photo", CenterViews.KERNELS}};
         for (int i = 0; i < views.length; i++) {
             String id = views[i][1];
             m.getItems().add(item(views[i][0], "menu-" + id, "Shortcut+" + (i + 1), () -> window.showView(id)));

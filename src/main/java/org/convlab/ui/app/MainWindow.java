@@ -174,6 +174,12 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
             return dash;
         });
         views.addLater("Draw", CenterViews.DRAW, this::drawPad);
+        // the kernel lab: hand-made kernels on a photo; "Use as conv1 filter" edits the editor's model
+        views.addLater("Photo", CenterViews.KERNELS, () -> {
+            org.convlab.ui.lab.FilterLab lab = new org.convlab.ui.lab.FilterLab(model, files::error, false);
+            lab.controls().chooseSample("coffee.png");
+            return lab;
+        });
     }
 
     /** The draw pad, made on first use (it builds a network, which start-up need not wait for). */
@@ -369,6 +375,7 @@ public final class MainWindow extends BorderPane implements EditorMenus.Window {
         javafx.scene.control.Tab tab = views.getSelectionModel().getSelectedItem();
         String id = tab == null ? "" : tab.getId();
         boolean show = sidePanels.get() && !CenterViews.TRAIN.equals(id) && !CenterViews.DRAW.equals(id)
+                && !CenterViews.KERNELS.equals(id)
                 && (presentation == null || !presentation.isOn());
         setLeft(show ? stack : null);
         setRight(show ? right : null);

@@ -196,6 +196,11 @@ public final class EditorModel {
         edit("Set " + old.name() + " " + field + " to " + text.strip(), document().replace(i, now), i, i + "." + field);
     }
 
+    /** Replaces layer {@code index} with {@code layer}: one undo step, described as {@code description}. */
+    public void replace(int index, LayerSpec layer, String description) {
+        edit(description, document().replace(index, layer), index, null);
+    }
+
     /** Applies the suggested fix of the misfit layer at {@code index} (one undo step). */
     public void applyFix(int index) {
         LayerRow row = rows().get(index);

@@ -73,6 +73,16 @@ public final class ViewRenderer {
     /** As above; {@code backward} says what a Backward view ({@link View#backward()}) is drawn for. */
     public static void render(StepperSession session, View view, int layer, int channel, int step, Backward backward,
                               double width, int scale, Path out) {
+        renderFigure(() -> view.backward() ? BackwardFigure.build(session, view, layer, channel, step, backward)
+                : build(session, view, layer, channel, step), width, scale, out);
+    }
+
+    /**
+     * Renders the node {@code figure} builds (on the JavaFX thread) to {@code out}, as the step-through
+     * views are drawn: laid out {@code width} wide, drawn at {@code scale} times that. The kernel lab's
+     * figure ({@code render --view image-filter}) comes this way.
+     */
+    public static void renderFigure(java.util.function.Supplier<Parent> figure, double width, int scale, Path out) {
         if (!FigureSnapshot.SCALES.contains(scale)) {
             throw new UserInputException("--scale " + scale + " is not offered: use 1, 2 or 3");
         }
@@ -80,8 +90,7 @@ public final class ViewRenderer {
         CompletableFuture<BufferedImage> image = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
-                Parent root = view.backward() ? BackwardFigure.build(session, view, layer, channel, step, backward)
-                        : build(session, view, layer, channel, step);
+                Parent root = figure.get();
                 if (root instanceof Region r) {
                     r.setPrefWidth(width);
                 }
