@@ -36,6 +36,8 @@ public final class CenterViews extends TabPane {
         // eighth tab (Photo, the kernel lab) needs the room; the View menu keeps "Step through"
         stepThrough = tab("Steps", STEP_THROUGH, later);
         stepThrough.getProperties().put(org.convlab.ui.stepper.StepperTabs.FULL_NAME, "Step through"); // figure file names
+        stepThrough.setTooltip(new javafx.scene.control.Tooltip("Step through the net, number by number: convolution,"
+                + " pooling, ReLU, votes, feature maps, filters and backpropagation (Ctrl+3)"));
         // Only the lesson is in the scene at launch: a tab's content joins the scene (and pays
         // for CSS and layout) when the tab is first shown, which keeps start-up short.
         getTabs().addAll(deferred("Start", START, start), tab("Lesson", LESSON, lesson), stepThrough,

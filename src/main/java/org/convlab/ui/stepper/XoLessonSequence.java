@@ -106,7 +106,7 @@ public final class XoLessonSequence extends VBox implements Stepping {
                 pool::get, () -> pool.get().configure(pool1, 0, 0)));
         steps.add(new LessonStep("Layers get stacked",
                 () -> "The output of one layer is the input of the next: each feature's map, then the same map after "
-                        + "ReLU, then after pooling. (Step through > Maps shows every layer; click a map there "
+                        + "ReLU, then after pooling. (Steps > Maps shows every layer; click a map there "
                         + "to see which input pixels a unit sees.)",
                 once(() -> LessonPictures.layerStack(session, room)), () -> { }));
         steps.add(new LessonStep("Fully connected votes", () -> numbers().voteSentence(),
