@@ -154,7 +154,7 @@ final class RenderCommand implements Callable<Integer> {
             FilterFigure.Plan plan = FilterFigure.check(input, kernel, flip, kernelStride, kernelPadding,
                     kernelChannels, display, out);
             RenderModels.network(model, classNames.names(), seed, err); // a model that does not load is refused as always
-            OutputFiles.write(out, OUT, () -> ViewRenderer.renderFigure(() -> plan.figure(width), width, parseScale(scale), out));
+            OutputFiles.write(out, OUT, () -> plan.render(width, parseScale(scale), out));
             spec.commandLine().getOut().println("drew " + plan.describe());
             spec.commandLine().getOut().println("wrote " + out);
             return 0;

@@ -22,6 +22,11 @@ public final class FilterFigure {
     public record Plan(Photo photo, ImageKernel kernel, boolean flip, int stride, int padding, Channels channels,
                        Display display) {
         /** Builds the figure (on the JavaFX thread) to be laid out {@code width} pixels wide. */
+        /** Draws the figure headless to {@code out} at {@code scale} (the CLI's render; JavaFX stays in ui). */
+        public void render(double width, int scale, java.nio.file.Path out) {
+            org.convlab.ui.stepper.ViewRenderer.renderFigure(() -> figure(width), width, scale, out);
+        }
+
         public Parent figure(double width) {
             return FilterLab.figure(photo, kernel, flip, stride, padding, channels, display, width);
         }
