@@ -47,7 +47,7 @@ final class OnnxExportMetadata {
         return props;
     }
 
-    /** As the model file writes it: normalize, resize, and mean and std when standardizing. */
+    /** As the model file writes it: normalize, resize, mean and std when standardizing, a sound model's spectrogram. */
     private static ObjectNode preprocessing(Preprocessing p) {
         ObjectNode o = JSON.createObjectNode();
         o.put("normalize", p.normalize());
@@ -61,6 +61,9 @@ final class OnnxExportMetadata {
             for (float v : p.std()) {
                 std.add(v);
             }
+        }
+        if (p.spectrogram() != null) {
+            o.putObject("spectrogram").put("window", p.spectrogram().window()).put("hop", p.spectrogram().hop());
         }
         return o;
     }

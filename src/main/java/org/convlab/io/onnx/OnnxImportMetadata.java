@@ -107,8 +107,17 @@ final class OnnxImportMetadata {
         if (!p.isObject() || !p.path("normalize").isTextual()) {
             throw new UserInputException("metadata " + PREPROCESSING + ": must be an object with \"normalize\", got " + shorten(json));
         }
-        return new Preprocessing(p.get("normalize").asText(), p.path("resize").isTextual() ? p.get("resize").asText() : null,
-                floats(p.get("mean")), floats(p.get("std")));
+        Preprocessing read = new Preprocessing(p.get("normalize").asText(),
+                p.path("resize").isTextual() ? p.get("resize").asText() : null, floats(p.get("mean")), floats(p.get("std")));
+        JsonNode s = p.get("spectrogram");
+        if (s == null || s.isNull()) {
+            return read;
+        }
+        if (!s.isObject() || !s.path("window").canConvertToInt() || !s.path("hop").canConvertToInt()) {
+            throw new UserInputException("metadata " + PREPROCESSING + ": spectrogram must be {\"window\": N, \"hop\": N},"
+                    + " got " + shorten(s.toString()));
+        }
+        return read.withSpectrogram(s.get("window").asInt(), s.get("hop").asInt());
     }
 
     private static float[] floats(JsonNode n) {

@@ -57,6 +57,19 @@ class OnnxRoundTripTest {
         exportThenImportGivesTheSameModel(what, model);
     }
 
+    /** A sound model's spectrogram window and hop travel in convlab.preprocessing and come back. */
+    @org.junit.jupiter.api.Test
+    void aSpectrogramModelKeepsItsWindowAndHop() throws Exception {
+        NetworkSpec original = ModelFormats.withAllWeights(ModelFormats.load("preset:lenet5")
+                .withPreprocessing(Preprocessing.of("unit", "stretch").withSpectrogram(512, 100)), 3);
+        Path onnx = dir.resolve("s.onnx");
+        OnnxExport.write(original, onnx);
+        Preprocessing back = OnnxImport.read(onnx, null).preprocessing();
+        assertEquals(512, back.spectrogram().window());
+        assertEquals(100, back.spectrogram().hop());
+        assertEquals(original.preprocessing(), back);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void exportThenImportGivesTheSameModel(String what, NetworkSpec model) throws Exception {
