@@ -82,8 +82,6 @@ public final class ImageFiltering {
         if (paddedHeight > Integer.MAX_VALUE || paddedWidth > Integer.MAX_VALUE) {
             throw new UserInputException("padding " + padding + " makes the image larger than one tensor can hold");
         }
-        MemoryGuard.require(MemoryGuard.times(MemoryGuard.times(channels, height), width) * 4L, "the photo",
-                "use a smaller photo");
         return mode == Channels.EACH
                 ? new ConvGeometry(channels, 1, height, width, 1, k.rows(), k.cols(), stride, padding, padding, 1, 1)
                 : new ConvGeometry(1, channels, height, width, 1, k.rows(), k.cols(), stride, padding, padding, 1, 1);
