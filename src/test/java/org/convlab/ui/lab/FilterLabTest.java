@@ -49,24 +49,25 @@ class FilterLabTest {
     static void open() throws Exception {
         FxToolkit.registerPrimaryStage();
         model = EditorModel.ofPreset("lenet5");
-        WaitForAsyncUtils.asyncFx(() -> {
-            stage = new Stage();
+        // on TestFX's primary stage, as the other window tests are: a stage of its own can lie under the
+        // primary stage when JavaFX was started first by a headless render test, and clicks land there
+        FxToolkit.setupStage(s -> {
+            stage = s;
             lab = new FilterLab(model, (header, text) -> dialogs.add(header + ": " + text), false);
             Scene scene = new Scene(lab, 1024, 700);
             scene.getStylesheets().add(FilterLab.class.getResource("/org/convlab/ui/convlab.css").toExternalForm());
-            stage.setScene(scene);
-            stage.show();
+            s.setScene(scene);
+            s.sizeToScene();
+            s.show();
             lab.open(CAMERA);
-        }).get(20, TimeUnit.SECONDS);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lab.resultProperty().get() != null);
     }
 
     @AfterAll
     static void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            lab.dispose();
-            stage.hide();
-        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> lab.dispose()).get(10, TimeUnit.SECONDS);
     }
 
     private static <T> T onFx(Callable<T> c) throws Exception {
@@ -76,6 +77,16 @@ class FilterLabTest {
     private static void onFx(Runnable r) throws Exception {
         WaitForAsyncUtils.asyncFx(r).get(20, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Presses the lab's control {@code id} (a button or check box) on the JavaFX thread, as a click
+     * does: its own action runs. Not the robot's mouse: when a headless render test started JavaFX
+     * before this class, the robot's clicks did not reach this window (seen with RenderCommandTest
+     * first), while the control's action is the same either way.
+     */
+    private void click(String id) throws Exception {
+        onFx(() -> ((javafx.scene.control.ButtonBase) robot.from(lab).lookup(id).query()).fire());
     }
 
     /** Waits for the result of {@code kernelName} (the core names a flipped kernel "..., flipped"). */
@@ -109,7 +120,7 @@ class FilterLabTest {
         int col = edge % expected.width();
         double shadeBefore = onFx(() -> shade(row, col));
 
-        robot.clickOn("#labFlip");
+        click("#labFlip");
         Result flipped = resultOf("Sobel x, flipped");
         assertEquals(-v, flipped.values()[edge], 0f); // Sobel x turned 180 degrees is minus Sobel x
         assertTrue(onFx(() -> ((CheckBox) robot.lookup("#labFlip").query()).isSelected()));
@@ -158,14 +169,14 @@ class FilterLabTest {
         ConvSpec before = (ConvSpec) model.document().layers().get(0);
         // LeNet's conv1 is 5x5: a 3x3 kernel is refused with both sizes
         onFx(() -> lab.controls().configure(ImageKernel.named("Sobel x"), false, 1, 0, Channels.EACH, Display.ABSOLUTE));
-        robot.clickOn("#labUseAsConv1");
+        click("#labUseAsConv1");
         String refusal = lab.controls().message();
         assertTrue(refusal.contains("3 x 3") && refusal.contains("5 x 5"), refusal);
         assertSame(before, model.document().layers().get(0));
 
         ImageKernel gauss = ImageKernel.named("Gaussian blur 5x5");
         onFx(() -> lab.controls().configure(gauss, false, 1, 0, Channels.EACH, Display.ABSOLUTE));
-        robot.clickOn("#labUseAsConv1");
+        click("#labUseAsConv1");
         assertFalse(lab.controls().messageIsRefusal(), lab.controls().message());
         ConvSpec after = (ConvSpec) model.document().layers().get(0);
         float[] w = after.weight().data();
