@@ -23,6 +23,11 @@ public final class Parameter {
         this.value = org.convlab.MemoryGuard.floats(n, "the tensor " + name + " " + Arrays.toString(shape), null);
     }
 
+    /** A weight and its optional bias ({@code null} when the layer has none), in that order: a layer's parameters. */
+    public static java.util.List<Parameter> weightAndBias(Parameter weight, Parameter bias) {
+        return bias == null ? java.util.List.of(weight) : java.util.List.of(weight, bias);
+    }
+
     /** Layer name and role, e.g. {@code conv1.weight}, {@code bn1.bias}. */
     public String name() {
         return name;

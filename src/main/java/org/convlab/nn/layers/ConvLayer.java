@@ -1,6 +1,5 @@
 package org.convlab.nn.layers;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.convlab.engine.Conv2d;
 import org.convlab.engine.Conv2dReference;
@@ -83,11 +82,6 @@ public final class ConvLayer extends Layer {
 
     @Override
     public List<Parameter> parameters() {
-        List<Parameter> p = new ArrayList<>(2);
-        p.add(weight);
-        if (bias != null) {
-            p.add(bias);
-        }
-        return p;
+        return Parameter.weightAndBias(weight, bias);
     }
 }
